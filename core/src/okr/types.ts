@@ -1,0 +1,76 @@
+import type { Instant, TeamId, TenantId, UserId } from '../common/ids';
+
+export type ObjectiveLevel = 'company' | 'team' | 'individual';
+export type ObjectiveStatus = 'draft' | 'active' | 'closed' | 'archived';
+export type KeyResultType = 'number' | 'percent' | 'currency' | 'boolean' | 'milestone';
+export type Direction = 'increase' | 'decrease';
+export type Confidence = 'onTrack' | 'atRisk' | 'offTrack';
+
+/** An OKR cycle, usually a fiscal quarter. Dates are calendar dates, `end` exclusive. */
+export interface Cycle {
+  /** e.g. `FY2027-Q2` */
+  readonly id: string;
+  readonly name: string;
+  /** First day, `YYYY-MM-DD`. */
+  readonly start: string;
+  /** First day after the cycle, `YYYY-MM-DD`. */
+  readonly end: string;
+  readonly fiscalYear: number;
+  readonly quarter: 1 | 2 | 3 | 4;
+}
+
+export interface Retrospective {
+  readonly whatWorked: string;
+  readonly whatDidNot: string;
+}
+
+export interface Objective {
+  readonly tenantId: TenantId;
+  readonly id: string;
+  /** Owning team; `null` for company-level objectives. */
+  readonly teamId: TeamId | null;
+  readonly cycleId: string;
+  readonly level: ObjectiveLevel;
+  readonly title: string;
+  readonly description?: string;
+  readonly ownerId: UserId;
+  /** Objectives above this one it aligns to (may be more than one). */
+  readonly parentIds: readonly string[];
+  readonly status: ObjectiveStatus;
+  /** KPIs whose health this objective aims to restore or move (corrective OKR). */
+  readonly kpiIds?: readonly string[];
+  /** Set when the objective was carried over from a previous cycle. */
+  readonly carriedFromId?: string;
+  readonly score?: number;
+  readonly retrospective?: Retrospective;
+  readonly createdAt: Instant;
+  readonly updatedAt: Instant;
+}
+
+export interface KeyResult {
+  readonly tenantId: TenantId;
+  readonly id: string;
+  /** Team of the objective; `null` for key results of company objectives. */
+  readonly teamId: TeamId | null;
+  readonly objectiveId: string;
+  readonly cycleId: string;
+  readonly title: string;
+  readonly type: KeyResultType;
+  /** Display unit (`%`, `days`, `points`…); for `currency` an ISO 4217 code such as `USD`. */
+  readonly unit?: string;
+  /** For boolean: 0 → 1. For milestone: 0 → number of milestones, current = milestones done. */
+  readonly baseline: number;
+  readonly target: number;
+  readonly current: number;
+  readonly direction: Direction;
+  /** Ordered steps of a milestone key result. */
+  readonly milestones?: readonly string[];
+  readonly ownerId: UserId;
+  readonly confidence: Confidence;
+  readonly status: 'active' | 'archived';
+  /** End-of-cycle score 0.0–1.0. */
+  readonly score?: number;
+  readonly lastCheckInAt?: Instant;
+  readonly createdAt: Instant;
+  readonly updatedAt: Instant;
+}
