@@ -8,8 +8,7 @@ export interface DomainError {
 
 /** Expected outcomes are values, not exceptions. */
 export type Result<T, E extends DomainError = DomainError> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: E };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
 export const err = <E extends DomainError>(error: E): Result<never, E> => ({ ok: false, error });

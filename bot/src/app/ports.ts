@@ -1,0 +1,182 @@
+import type {
+  CheckIn,
+  IsoWeek,
+  KeyResult,
+  Kpi,
+  KpiReading,
+  Objective,
+  Organization,
+  Team,
+  TeamId,
+  TeamMember,
+  TenantId,
+  UserId,
+} from '@bearing/core';
+
+/**
+ * Ports the use cases own. `bot/src/store/` implements them on Cosmos DB; tests may pass fakes.
+ * Every method is scoped by tenant: an id from one tenant never resolves in another.
+ */
+
+/** A stored value with the ETag to use for the next conditional write. */
+export interface Versioned<T> {
+  readonly value: T;
+  readonly etag: string;
+}
+
+/** One page of a listing; pass `continuationToken` back to get the next page. */
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly continuationToken?: string;
+}
+
+/** Thrown when a conditional write loses a race (stale ETag, or create of an existing id). */
+export class StoreConflictError extends Error {
+  readonly code = 'STORE.CONFLICT';
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+    readonly reason: 'staleEtag' | 'alreadyExists',
+  ) {
+    super(`${entity} ${id} was changed by someone else (${reason})`);
+    this.name = 'StoreConflictError';
+  }
+}
+
+/** The user's own profile: where and how to reach them. */
+export interface UserProfile {
+  readonly tenantId: TenantId;
+  readonly userId: UserId;
+  readonly displayName: string;
+  /** Teams the user is a member of (denormalised from TeamMember for "my OKRs"). */
+  readonly teamIds: readonly TeamId[];
+  readonly timeZone?: string;
+  readonly locale?: string;
+  /** Opaque Bot Framework conversation reference for the 1:1 chat (serialised by bot/src/teams). */
+  readonly conversationReference?: Readonly<Record<string, unknown>>;
+  readonly updatedAt: string;
+}
+
+/** Everything the team view needs, read with single-partition operations. */
+export interface TeamSnapshot {
+  readonly team: Versioned<Team>;
+  readonly members: readonly TeamMember[];
+  readonly objectives: readonly Versioned<Objective>[];
+  readonly keyResults: readonly Versioned<KeyResult>[];
+  readonly kpis: readonly Versioned<Kpi>[];
+  /** Check-ins of the requested ISO weeks. */
+  readonly checkIns: readonly Versioned<CheckIn>[];
+}
+
+export interface OrganizationStore {
+  getOrganization(tenantId: TenantId): Promise<Versioned<Organization> | undefined>;
+  /** Creates when `etag` is omitted (conflict if it exists), else replaces if the ETag matches. */
+  saveOrganization(org: Organization, etag?: string): Promise<Versioned<Organization>>;
+}
+
+export interface TeamStore {
+  getTeam(tenantId: TenantId, teamId: TeamId): Promise<Versioned<Team> | undefined>;
+  saveTeam(team: Team, etag?: string): Promise<Versioned<Team>>;
+  /** All teams of a tenant (tenant-scoped cross-partition query; not on a hot path). */
+  listTeams(tenantId: TenantId, continuationToken?: string): Promise<Page<Team>>;
+  getMember(
+    tenantId: TenantId,
+    teamId: TeamId,
+    userId: UserId,
+  ): Promise<Versioned<TeamMember> | undefined>;
+  saveMember(member: TeamMember, etag?: string): Promise<Versioned<TeamMember>>;
+  listMembers(tenantId: TenantId, teamId: TeamId): Promise<readonly TeamMember[]>;
+  /** One single-partition query for the team, its members, the cycle's OKRs, KPIs and the weeks' check-ins. */
+  loadTeamSnapshot(
+    tenantId: TenantId,
+    teamId: TeamId,
+    cycleId: string,
+    weeks: readonly IsoWeek[],
+  ): Promise<TeamSnapshot | undefined>;
+}
+
+export interface OkrStore {
+  getObjective(
+    tenantId: TenantId,
+    teamId: TeamId | null,
+    id: string,
+  ): Promise<Versioned<Objective> | undefined>;
+  saveObjective(objective: Objective, etag?: string): Promise<Versioned<Objective>>;
+  /** Objectives of a team (or of the company when `teamId` is null) in a cycle. */
+  listObjectives(
+    tenantId: TenantId,
+    teamId: TeamId | null,
+    cycleId: string,
+  ): Promise<readonly Versioned<Objective>[]>;
+  /** All objectives of a tenant in a cycle, across teams (org alignment view; not a hot path). */
+  listTenantObjectives(
+    tenantId: TenantId,
+    cycleId: string,
+    continuationToken?: string,
+  ): Promise<Page<Objective>>;
+  getKeyResult(
+    tenantId: TenantId,
+    teamId: TeamId | null,
+    id: string,
+  ): Promise<Versioned<KeyResult> | undefined>;
+  saveKeyResult(keyResult: KeyResult, etag?: string): Promise<Versioned<KeyResult>>;
+  listKeyResults(
+    tenantId: TenantId,
+    teamId: TeamId | null,
+    cycleId: string,
+  ): Promise<readonly Versioned<KeyResult>[]>;
+  /** The key results a user owns in a team's cycle (check-in card). */
+  listKeyResultsOwnedBy(
+    tenantId: TenantId,
+    teamId: TeamId,
+    cycleId: string,
+    ownerId: UserId,
+  ): Promise<readonly Versioned<KeyResult>[]>;
+}
+
+export interface CheckInStore {
+  getCheckIn(
+    tenantId: TenantId,
+    teamId: TeamId,
+    userId: UserId,
+    week: IsoWeek,
+  ): Promise<Versioned<CheckIn> | undefined>;
+  saveCheckIn(checkIn: CheckIn, etag?: string): Promise<Versioned<CheckIn>>;
+  listCheckInsForWeek(
+    tenantId: TenantId,
+    teamId: TeamId,
+    week: IsoWeek,
+  ): Promise<readonly Versioned<CheckIn>[]>;
+  /** A user's check-ins in a team, newest first, paged. */
+  listCheckInsForUser(
+    tenantId: TenantId,
+    teamId: TeamId,
+    userId: UserId,
+    continuationToken?: string,
+  ): Promise<Page<CheckIn>>;
+}
+
+export interface KpiStore {
+  getKpi(tenantId: TenantId, teamId: TeamId, id: string): Promise<Versioned<Kpi> | undefined>;
+  saveKpi(kpi: Kpi, etag?: string): Promise<Versioned<Kpi>>;
+  listKpis(tenantId: TenantId, teamId: TeamId): Promise<readonly Versioned<Kpi>[]>;
+  /** Idempotent on (tenantId, kpiId, reading.id): returns false when that reading was already stored. */
+  addReading(reading: KpiReading): Promise<boolean>;
+  /** Readings of a KPI measured at or after `since`, oldest first, at most `limit`. */
+  listReadings(
+    tenantId: TenantId,
+    kpiId: string,
+    since: string,
+    limit: number,
+  ): Promise<readonly KpiReading[]>;
+}
+
+export interface UserStore {
+  getUser(tenantId: TenantId, userId: UserId): Promise<Versioned<UserProfile> | undefined>;
+  saveUser(user: UserProfile, etag?: string): Promise<Versioned<UserProfile>>;
+}
+
+/** Deletes every item of one user in a tenant (data-subject requests); returns how many were removed. */
+export interface UserDataEraser {
+  eraseUser(tenantId: TenantId, userId: UserId): Promise<number>;
+}
