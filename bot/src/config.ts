@@ -1,0 +1,126 @@
+import { z } from 'zod';
+
+/**
+ * The server's configuration, parsed once from the environment at start.
+ * This is the only file that reads `process.env`; names match env/.env.*, teamsapp.yml and the
+ * Bicep outputs so the three never drift.
+ */
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  COSMOS_ENDPOINT: optionalText.pipe(
+    z.url({ message: 'COSMOS_ENDPOINT must be a URL' }).optional(),
+  ),
+  /** Only for emulators or key-based dev accounts; Azure uses managed identity (local auth disabled). */
+  COSMOS_KEY: optionalText,
+  COSMOS_DATABASE: optionalText.transform((v) => v ?? 'bearing'),
+  BOT_ID: optionalText,
+  BOT_TENANT_ID: optionalText,
+  BOT_TYPE: optionalText.pipe(z.enum(['UserAssignedMsi', 'SingleTenant']).optional()),
+  BOT_PASSWORD: optionalText,
+  AAD_APP_CLIENT_ID: optionalText,
+  AAD_APP_TENANT_ID: optionalText,
+  BOT_DOMAIN: optionalText,
+  BEARING_DATA_DIR: optionalText.transform((v) => v ?? '.data'),
+  BEARING_SEED_DEMO: optionalText.pipe(z.enum(['true', 'false']).optional()),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
+  LOG_LEVEL: optionalText.pipe(z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()),
+});
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+
+export interface Config {
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  readonly port: number;
+  /** The Cosmos account to use; undefined means local mode with the embedded server. */
+  readonly cosmos: {
+    readonly endpoint?: string;
+    readonly key?: string;
+    readonly database: string;
+  };
+  readonly bot: {
+    readonly id?: string;
+    readonly tenantId?: string;
+    readonly type: 'UserAssignedMsi' | 'SingleTenant';
+    readonly password?: string;
+    readonly domain?: string;
+  };
+  readonly sso: { readonly clientId?: string; readonly tenantId?: string };
+  readonly dataDir: string;
+  readonly seedDemo: boolean;
+  readonly appInsightsConnectionString?: string;
+  readonly logLevel: LogLevel;
+  /** True when no Cosmos endpoint is configured: embedded store, demo data, local identities. */
+  readonly localStore: boolean;
+  /** True when no bot app id is configured: anonymous Bot Framework requests from loopback only. */
+  readonly localBotAuth: boolean;
+}
+
+/** Raised when the environment cannot start the server; the message names what to fix. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Bearing cannot start: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses and validates an environment (defaults to `process.env`) into a frozen Config. */
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.NODE_ENV === 'production') {
+    if (!e.BOT_ID) problems.push('BOT_ID is required when NODE_ENV=production');
+    if (!e.COSMOS_ENDPOINT) problems.push('COSMOS_ENDPOINT is required when NODE_ENV=production');
+  }
+  const botType = e.BOT_TYPE ?? 'UserAssignedMsi';
+  if (e.BOT_ID && botType === 'SingleTenant' && !e.BOT_PASSWORD) {
+    problems.push('BOT_PASSWORD is required when BOT_TYPE=SingleTenant');
+  }
+  if (e.BOT_ID && !e.BOT_TENANT_ID) {
+    problems.push('BOT_TENANT_ID is required when BOT_ID is set');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const localStore = !e.COSMOS_ENDPOINT;
+  return Object.freeze({
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    cosmos: Object.freeze({
+      endpoint: e.COSMOS_ENDPOINT,
+      key: e.COSMOS_KEY,
+      database: e.COSMOS_DATABASE,
+    }),
+    bot: Object.freeze({
+      id: e.BOT_ID,
+      tenantId: e.BOT_TENANT_ID,
+      type: botType,
+      password: e.BOT_PASSWORD,
+      domain: e.BOT_DOMAIN,
+    }),
+    sso: Object.freeze({ clientId: e.AAD_APP_CLIENT_ID, tenantId: e.AAD_APP_TENANT_ID }),
+    dataDir: e.BEARING_DATA_DIR,
+    seedDemo: e.BEARING_SEED_DEMO ? e.BEARING_SEED_DEMO === 'true' : localStore,
+    appInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'warn' : 'info'),
+    localStore,
+    localBotAuth: !e.BOT_ID,
+  });
+}
+
+/** The configuration names this server reads (kept in sync with env/, teamsapp.yml and infra/). */
+export const CONFIG_NAMES: readonly string[] = Object.freeze(Object.keys(envSchema.shape));

@@ -1,0 +1,38 @@
+import express, { type Express, type RequestHandler, type Router } from 'express';
+import type { Logger } from '../observability/logger';
+import { errorHandler, notFound } from './errors';
+import { healthRoute, type StoreProbe } from './health';
+
+/** What the HTTP layer needs from the composition root. */
+export interface HttpDependencies {
+  readonly logger: Logger;
+  readonly storeProbe: StoreProbe;
+  /** Handler for `POST /api/messages` (Bot Framework). */
+  readonly messages: RequestHandler;
+  /** Authentication for `/api/v1` (runs before every route in it). */
+  readonly authenticate: RequestHandler;
+  /** The `/api/v1` routes. */
+  readonly api: Router;
+  /** Folder of the built tab, served at `/tab/` when present. */
+  readonly tabDir?: string;
+}
+
+/** Builds the one HTTP app: bot endpoint, tab API, built tab and health check. */
+export function createHttpApp(deps: HttpDependencies): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+    next();
+  });
+  app.get('/healthz', healthRoute(deps.storeProbe));
+  app.post('/api/messages', express.json({ limit: '256kb' }), deps.messages);
+  app.use('/api/v1', deps.authenticate, express.json({ limit: '1mb' }), deps.api);
+  app.use('/api', notFound);
+  if (deps.tabDir)
+    app.use('/tab', express.static(deps.tabDir, { index: 'index.html', maxAge: '1h' }));
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,60 @@
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { Logger } from '../observability/logger';
+
+/** The JSON error body every `/api` endpoint answers with. */
+export interface ApiErrorBody {
+  readonly error: { readonly code: string; readonly message: string; readonly field?: string };
+}
+
+/** Sends a JSON error with a stable code. */
+export function sendError(
+  res: Response,
+  status: number,
+  code: string,
+  message: string,
+  field?: string,
+): void {
+  const body: ApiErrorBody = { error: field ? { code, message, field } : { code, message } };
+  res.status(status).json(body);
+}
+
+/** 404 for any `/api` path no route matched. */
+export const notFound: RequestHandler = (req, res) => {
+  sendError(res, 404, 'HTTP.NOT_FOUND', `No such endpoint: ${req.method} ${req.path}`);
+};
+
+// body-parser marks its own failures with a type; map them to clear client errors.
+const BODY_ERRORS: Record<string, [number, string, string]> = {
+  'entity.parse.failed': [400, 'HTTP.MALFORMED_JSON', 'The request body is not valid JSON.'],
+  'entity.too.large': [413, 'HTTP.BODY_TOO_LARGE', 'The request body is too large.'],
+  'encoding.unsupported': [
+    415,
+    'HTTP.UNSUPPORTED_ENCODING',
+    'The request body encoding is not supported.',
+  ],
+  'charset.unsupported': [
+    415,
+    'HTTP.UNSUPPORTED_CHARSET',
+    'The request body charset is not supported.',
+  ],
+};
+
+/** Last middleware: client errors keep their status; anything else is logged and becomes a bare 500. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const e = error as { type?: string; status?: number; name?: string };
+    const known = e.type ? BODY_ERRORS[e.type] : undefined;
+    if (known) return sendError(res, known[0], known[1], known[2]);
+    if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+      return sendError(res, e.status, 'HTTP.BAD_REQUEST', 'The request could not be processed.');
+    }
+    // Log the error class and route only: messages can carry user input.
+    logger.error('unhandled request error', {
+      method: req.method,
+      path: req.path,
+      error: e.name ?? 'unknown',
+    });
+    return sendError(res, 500, 'INTERNAL', 'Something went wrong on our side. Please try again.');
+  };
+}

@@ -1,0 +1,84 @@
+import { CONFIG_NAMES, ConfigError, loadConfig } from '../../bot/src/config';
+
+describe('loadConfig', () => {
+  it('defaults to local mode on port 3978 with .data and demo seeding', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3978,
+      localStore: true,
+      localBotAuth: true,
+      dataDir: '.data',
+      seedDemo: true,
+      cosmos: { database: 'bearing', endpoint: undefined },
+      bot: { type: 'UserAssignedMsi' },
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ COSMOS_ENDPOINT: '', BOT_ID: '  ' })).toMatchObject({
+      localStore: true,
+      localBotAuth: true,
+    });
+  });
+
+  it('refuses production without BOT_ID and COSMOS_ENDPOINT and names both', () => {
+    let error: unknown;
+    try {
+      loadConfig({ NODE_ENV: 'production' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toContain('BOT_ID');
+    expect((error as ConfigError).message).toContain('COSMOS_ENDPOINT');
+  });
+
+  it('accepts a complete production environment and leaves local mode', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      BOT_ID: 'bot-app-id',
+      BOT_TENANT_ID: 'tenant',
+      COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/',
+      PORT: '8080',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      localStore: false,
+      localBotAuth: false,
+      seedDemo: false,
+    });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ COSMOS_ENDPOINT: 'not a url' }, 'COSMOS_ENDPOINT'],
+    [{ BOT_TYPE: 'MultiTenant' }, 'BOT_TYPE'],
+    [{ BOT_ID: 'id', BOT_TENANT_ID: 't', BOT_TYPE: 'SingleTenant' }, 'BOT_PASSWORD'],
+    [{ BOT_ID: 'id' }, 'BOT_TENANT_ID'],
+  ])('rejects %j naming %s', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(name);
+  });
+
+  it('reads exactly the configuration names SPEC.md lists (plus documented extras)', () => {
+    const spec = [
+      'PORT',
+      'COSMOS_ENDPOINT',
+      'COSMOS_DATABASE',
+      'BOT_ID',
+      'BOT_TENANT_ID',
+      'BOT_TYPE',
+      'BOT_PASSWORD',
+      'AAD_APP_CLIENT_ID',
+      'AAD_APP_TENANT_ID',
+      'BOT_DOMAIN',
+      'BEARING_DATA_DIR',
+      'APPLICATIONINSIGHTS_CONNECTION_STRING',
+    ];
+    for (const name of spec) expect(CONFIG_NAMES).toContain(name);
+    expect([...CONFIG_NAMES].sort()).toEqual(
+      [...spec, 'NODE_ENV', 'COSMOS_KEY', 'BEARING_SEED_DEMO', 'LOG_LEVEL'].sort(),
+    );
+  });
+});
