@@ -1,6 +1,11 @@
-import type { Cycle } from '@bearing/core';
+import { addWeeks, cycleFor, isoWeek } from '@bearing/core';
 import type { Logger } from '../observability/logger';
-import { buildDemoOrganization, DEMO_TENANT_ID } from './demo-organization';
+import {
+  buildDemoOrganization,
+  DEMO_FISCAL_START_MONTH,
+  DEMO_TENANT_ID,
+  DEMO_TIME_ZONE,
+} from './demo-organization';
 import type {
   CheckInStore,
   KpiStore,
@@ -27,12 +32,12 @@ export interface SeedStores {
 export async function seedDemoOrganization(
   stores: SeedStores,
   now: Date,
-  cycle: Cycle,
-  pastWeeks: readonly string[],
   logger: Logger,
 ): Promise<'seeded' | 'alreadySeeded'> {
   if (await stores.organizations.getOrganization(DEMO_TENANT_ID)) return 'alreadySeeded';
-  const demo = buildDemoOrganization(now, cycle, pastWeeks);
+  const cycle = cycleFor(now.toISOString(), DEMO_FISCAL_START_MONTH);
+  const lastWeek = addWeeks(isoWeek(now.toISOString(), DEMO_TIME_ZONE), -1);
+  const demo = buildDemoOrganization(now, cycle, lastWeek);
   const tenantId = demo.team.tenantId;
 
   // Writes are upserts guarded by "missing" checks so a half-finished earlier seed can be resumed.

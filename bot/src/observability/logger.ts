@@ -14,7 +14,7 @@ export interface Logger {
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 
 // Field names whose values must never reach a log line even if a caller passes them by mistake.
-const SECRET_FIELD = /token|secret|password|key|authorization|cookie/i;
+const SECRET_FIELD = /(token|secret|password|key|authorization|cookie)$/i;
 
 function redact(fields: LogFields | undefined): LogFields | undefined {
   if (!fields) return undefined;

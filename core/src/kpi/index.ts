@@ -1,1 +1,4 @@
 export * from './types';
+export * from './range';
+export * from './evaluate';
+export * from './episode';

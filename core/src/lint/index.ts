@@ -1,1 +1,3 @@
-export {};
+export * from './messages';
+export * from './rules';
+export * from './lint';

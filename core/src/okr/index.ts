@@ -1,1 +1,5 @@
 export * from './types';
+export * from './cycles';
+export * from './progress';
+export * from './scoring';
+export * from './carry-over';

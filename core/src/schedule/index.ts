@@ -1,1 +1,3 @@
-export {};
+export * from './zoned-time';
+export * from './iso-week';
+export * from './check-in-time';

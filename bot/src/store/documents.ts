@@ -1,0 +1,111 @@
+import type { Container, SqlQuerySpec } from '@azure/cosmos';
+import type { Page, Versioned } from '../app/ports';
+import { StoreConflictError } from '../app/ports';
+import type { ItemType } from './keys';
+import type { OperationCounter } from './op-counter';
+
+/** How every item is stored: routing fields beside the domain value in `data`. */
+export interface StoredDocument<T> {
+  readonly id: string;
+  readonly pk: string;
+  readonly type: ItemType;
+  readonly tenantId: string;
+  readonly data: T;
+  readonly ttl?: number;
+  readonly _etag?: string;
+}
+
+const statusOf = (error: unknown): number | undefined => {
+  const e = error as { code?: unknown; statusCode?: unknown };
+  return typeof e.code === 'number'
+    ? e.code
+    : typeof e.statusCode === 'number'
+      ? e.statusCode
+      : undefined;
+};
+
+/**
+ * The one place that maps Cosmos documents to domain values and Cosmos errors to typed ones.
+ * Point reads that miss return `undefined`; conditional writes that lose raise StoreConflictError.
+ */
+export class DocumentCollection {
+  constructor(
+    private readonly container: Container,
+    private readonly counter?: OperationCounter,
+  ) {}
+
+  /** Point read; `undefined` when missing. */
+  async read<T>(pk: string, id: string): Promise<Versioned<T> | undefined> {
+    this.counter?.record('pointRead');
+    const { resource, etag } = await this.container.item(id, pk).read<StoredDocument<T>>();
+    return resource ? { value: resource.data, etag: etag ?? resource._etag ?? '' } : undefined;
+  }
+
+  /** Creates (no etag: conflict if it exists) or replaces only if `etag` still matches. */
+  async write<T>(
+    doc: Omit<StoredDocument<T>, '_etag'>,
+    etag: string | undefined,
+    entity: string,
+  ): Promise<Versioned<T>> {
+    this.counter?.record('pointWrite');
+    try {
+      const response = etag
+        ? await this.container
+            .item(doc.id, doc.pk)
+            .replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } })
+        : await this.container.items.create(doc);
+      return { value: doc.data, etag: response.etag ?? '' };
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 409) throw new StoreConflictError(entity, doc.id, 'alreadyExists');
+      if (status === 412 || (etag && status === 404))
+        throw new StoreConflictError(entity, doc.id, 'staleEtag');
+      throw error;
+    }
+  }
+
+  /** Deletes one document; false when it was already gone. */
+  async delete(pk: string, id: string): Promise<boolean> {
+    this.counter?.record('pointWrite');
+    try {
+      await this.container.item(id, pk).delete();
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 404) return false;
+      throw error;
+    }
+  }
+
+  /** All results of a query within one partition (the WHERE clause must also filter on `c.pk`). */
+  async queryPartition<T>(pk: string, query: SqlQuerySpec): Promise<Versioned<T>[]> {
+    const docs = await this.queryPartitionDocuments<T>(pk, query);
+    return docs.map((d) => ({ value: d.data, etag: d._etag ?? '' }));
+  }
+
+  /** Like queryPartition, but keeps the stored `type` of each document (mixed-type queries). */
+  async queryPartitionDocuments<T>(pk: string, query: SqlQuerySpec): Promise<StoredDocument<T>[]> {
+    this.counter?.record('singlePartitionQuery');
+    const { resources } = await this.container.items
+      .query<StoredDocument<T>>(query, { partitionKey: pk })
+      .fetchAll();
+    return resources;
+  }
+
+  /** One page of a query; single-partition when `pk` is given, else cross-partition. */
+  async queryPage<T>(
+    query: SqlQuerySpec,
+    options: { pk?: string; continuationToken?: string; maxItemCount: number },
+  ): Promise<Page<T>> {
+    this.counter?.record(options.pk ? 'singlePartitionQuery' : 'crossPartitionQuery');
+    const iterator = this.container.items.query<StoredDocument<T>>(query, {
+      maxItemCount: options.maxItemCount,
+      continuationToken: options.continuationToken,
+      ...(options.pk ? { partitionKey: options.pk } : {}),
+    });
+    const { resources, continuationToken } = await iterator.fetchNext();
+    return {
+      items: resources.map((r) => r.data),
+      ...(continuationToken ? { continuationToken } : {}),
+    };
+  }
+}

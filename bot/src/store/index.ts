@@ -1,0 +1,125 @@
+import path from 'node:path';
+import type { Database } from '@azure/cosmos';
+import type {
+  CheckInStore,
+  KpiStore,
+  OkrStore,
+  OrganizationStore,
+  TeamStore,
+  UserDataEraser,
+  UserStore,
+} from '../app/ports';
+import type { Logger } from '../observability/logger';
+import { CosmosCheckInStore } from './checkin-store';
+import { CONTAINERS, ensureSchema } from './containers';
+import { createCosmosClient } from './cosmos-client';
+import { DocumentCollection } from './documents';
+import { EMBEDDED_KEY, startEmbeddedCosmos } from './embedded/embedded-cosmos';
+import { SnapshotWriter } from './embedded/persistence';
+import { loadSnapshot } from './embedded/snapshot';
+import { CosmosKpiStore } from './kpi-store';
+import { CosmosOkrStore } from './okr-store';
+import type { OperationCounter } from './op-counter';
+import { CosmosTeamStore } from './team-store';
+import { CosmosUserDataEraser } from './user-data-eraser';
+import { CosmosUserStore } from './user-store';
+
+export { OperationCounter } from './op-counter';
+export { CONTAINERS } from './containers';
+
+/** Every store the use cases need, plus lifecycle. */
+export interface Stores {
+  readonly organizations: OrganizationStore;
+  readonly teams: TeamStore;
+  readonly okrs: OkrStore;
+  readonly checkIns: CheckInStore;
+  readonly kpis: KpiStore;
+  readonly users: UserStore;
+  readonly eraser: UserDataEraser;
+  readonly database: Database;
+  /** True when the store answers (used by /healthz). */
+  probe(): Promise<boolean>;
+  /** Writes pending local data (embedded mode) without stopping. */
+  flush(): Promise<void>;
+  /** Flushes and releases everything. */
+  close(): Promise<void>;
+}
+
+export interface OpenStoresOptions {
+  /** Cosmos account endpoint; unset starts the embedded server with data kept in `dataDir`. */
+  readonly endpoint?: string;
+  readonly key?: string;
+  readonly databaseId: string;
+  readonly dataDir: string;
+  readonly logger: Logger;
+  readonly counter?: OperationCounter;
+  /** Snapshot interval of the embedded store (ms). */
+  readonly snapshotIntervalMs?: number;
+}
+
+/** Wires the Cosmos implementations of the ports (the store's composition root). */
+export function createStores(database: Database, counter?: OperationCounter) {
+  const docs = (id: string) => new DocumentCollection(database.container(id), counter);
+  const teamDocs = docs(CONTAINERS.teams.id);
+  const userDocs = docs(CONTAINERS.users.id);
+  const team = new CosmosTeamStore(teamDocs);
+  return {
+    organizations: team,
+    teams: team,
+    okrs: new CosmosOkrStore(teamDocs),
+    checkIns: new CosmosCheckInStore(teamDocs),
+    kpis: new CosmosKpiStore(teamDocs, docs(CONTAINERS.readings.id)),
+    users: new CosmosUserStore(userDocs),
+    eraser: new CosmosUserDataEraser(teamDocs, userDocs),
+  };
+}
+
+/** Opens the store: the configured Cosmos account, or the embedded one with local persistence. */
+export async function openStores(options: OpenStoresOptions): Promise<Stores> {
+  const embedded = options.endpoint ? undefined : await startEmbeddedCosmos();
+  const client = createCosmosClient(
+    embedded
+      ? { endpoint: embedded.endpoint, key: EMBEDDED_KEY, embedded: true }
+      : { endpoint: options.endpoint as string, key: options.key },
+  );
+  const database = await ensureSchema(client, options.databaseId);
+  let writer: SnapshotWriter | undefined;
+  if (embedded) {
+    const dataDir = path.resolve(options.dataDir);
+    const loaded = await loadSnapshot(database, dataDir);
+    if (loaded.kind === 'corrupt') {
+      options.logger.error('local data snapshot was unreadable and was moved aside', {
+        file: loaded.movedTo,
+      });
+    } else if (loaded.kind === 'loaded') {
+      options.logger.info('restored local data', { items: loaded.items, dataDir });
+    }
+    embedded.markClean();
+    writer = new SnapshotWriter(
+      embedded,
+      database,
+      dataDir,
+      options.logger,
+      options.snapshotIntervalMs,
+    );
+    writer.start();
+  }
+  return {
+    ...createStores(database, options.counter),
+    database,
+    probe: async () => {
+      try {
+        await database.read();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    flush: async () => writer?.flush(),
+    close: async () => {
+      await writer?.stop();
+      client.dispose();
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import type { Kpi, KpiReading, TeamId, TenantId } from '@bearing/core';
+import { StoreConflictError, type KpiStore, type Versioned } from '../app/ports';
+import type { DocumentCollection } from './documents';
+import { docId, readingPk, teamPk } from './keys';
+
+/** KPI definitions in the team partition; readings in their own per-KPI partitions. */
+export class CosmosKpiStore implements KpiStore {
+  constructor(
+    private readonly teamDocs: DocumentCollection,
+    private readonly readingDocs: DocumentCollection,
+  ) {}
+
+  getKpi(tenantId: TenantId, teamId: TeamId, id: string): Promise<Versioned<Kpi> | undefined> {
+    return this.teamDocs.read(teamPk(tenantId, teamId), docId.kpi(id));
+  }
+
+  saveKpi(k: Kpi, etag?: string): Promise<Versioned<Kpi>> {
+    const doc = { id: docId.kpi(k.id), pk: teamPk(k.tenantId, k.teamId), type: 'kpi' as const };
+    return this.teamDocs.write({ ...doc, tenantId: k.tenantId, data: k }, etag, 'kpi');
+  }
+
+  listKpis(tenantId: TenantId, teamId: TeamId): Promise<Versioned<Kpi>[]> {
+    const pk = teamPk(tenantId, teamId);
+    return this.teamDocs.queryPartition<Kpi>(pk, {
+      query: "SELECT * FROM c WHERE c.pk = @pk AND c.type = 'kpi'",
+      parameters: [{ name: '@pk', value: pk }],
+    });
+  }
+
+  async addReading(r: KpiReading): Promise<boolean> {
+    const doc = {
+      id: docId.reading(r.id),
+      pk: readingPk(r.tenantId, r.kpiId),
+      type: 'reading' as const,
+    };
+    try {
+      await this.readingDocs.write({ ...doc, tenantId: r.tenantId, data: r }, undefined, 'reading');
+      return true;
+    } catch (error) {
+      // Same reading id again: a client retry. Idempotent by design.
+      if (error instanceof StoreConflictError) return false;
+      throw error;
+    }
+  }
+
+  async listReadings(
+    tenantId: TenantId,
+    kpiId: string,
+    since: string,
+    limit: number,
+  ): Promise<KpiReading[]> {
+    const pk = readingPk(tenantId, kpiId);
+    const page = await this.readingDocs.queryPage<KpiReading>(
+      {
+        query:
+          "SELECT * FROM c WHERE c.pk = @pk AND c.type = 'reading' AND c.data.at >= @since " +
+          'ORDER BY c.data.at ASC',
+        parameters: [
+          { name: '@pk', value: pk },
+          { name: '@since', value: since },
+        ],
+      },
+      { pk, maxItemCount: Math.max(1, Math.min(limit, 1000)) },
+    );
+    return page.items.slice(0, limit);
+  }
+}

@@ -1,0 +1,111 @@
+import type { KeyResult, Objective, TeamId, TenantId, UserId } from '@bearing/core';
+import type { OkrStore, Page, Versioned } from '../app/ports';
+import type { DocumentCollection } from './documents';
+import { docId, teamPk } from './keys';
+
+/** Objectives and key results in their team's partition (company ones in the tenant's `_org`). */
+export class CosmosOkrStore implements OkrStore {
+  constructor(private readonly docs: DocumentCollection) {}
+
+  getObjective(
+    tenantId: TenantId,
+    teamId: TeamId | null,
+    id: string,
+  ): Promise<Versioned<Objective> | undefined> {
+    return this.docs.read(teamPk(tenantId, teamId), docId.objective(id));
+  }
+
+  saveObjective(o: Objective, etag?: string): Promise<Versioned<Objective>> {
+    const doc = {
+      id: docId.objective(o.id),
+      pk: teamPk(o.tenantId, o.teamId),
+      type: 'objective' as const,
+    };
+    return this.docs.write({ ...doc, tenantId: o.tenantId, data: o }, etag, 'objective');
+  }
+
+  listObjectives(
+    tenantId: TenantId,
+    teamId: TeamId | null,
+    cycleId: string,
+  ): Promise<Versioned<Objective>[]> {
+    return this.inCycle<Objective>('objective', teamPk(tenantId, teamId), cycleId);
+  }
+
+  listTenantObjectives(
+    tenantId: TenantId,
+    cycleId: string,
+    continuationToken?: string,
+  ): Promise<Page<Objective>> {
+    return this.docs.queryPage<Objective>(
+      {
+        query:
+          "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'objective' AND c.data.cycleId = @cycleId",
+        parameters: [
+          { name: '@tenantId', value: tenantId },
+          { name: '@cycleId', value: cycleId },
+        ],
+      },
+      { continuationToken, maxItemCount: 500 },
+    );
+  }
+
+  getKeyResult(
+    tenantId: TenantId,
+    teamId: TeamId | null,
+    id: string,
+  ): Promise<Versioned<KeyResult> | undefined> {
+    return this.docs.read(teamPk(tenantId, teamId), docId.keyResult(id));
+  }
+
+  saveKeyResult(k: KeyResult, etag?: string): Promise<Versioned<KeyResult>> {
+    const doc = {
+      id: docId.keyResult(k.id),
+      pk: teamPk(k.tenantId, k.teamId),
+      type: 'keyResult' as const,
+    };
+    return this.docs.write({ ...doc, tenantId: k.tenantId, data: k }, etag, 'keyResult');
+  }
+
+  listKeyResults(
+    tenantId: TenantId,
+    teamId: TeamId | null,
+    cycleId: string,
+  ): Promise<Versioned<KeyResult>[]> {
+    return this.inCycle<KeyResult>('keyResult', teamPk(tenantId, teamId), cycleId);
+  }
+
+  listKeyResultsOwnedBy(
+    tenantId: TenantId,
+    teamId: TeamId,
+    cycleId: string,
+    ownerId: UserId,
+  ): Promise<Versioned<KeyResult>[]> {
+    const pk = teamPk(tenantId, teamId);
+    return this.docs.queryPartition<KeyResult>(pk, {
+      query:
+        "SELECT * FROM c WHERE c.pk = @pk AND c.type = 'keyResult' AND c.data.cycleId = @cycleId " +
+        'AND c.data.ownerId = @ownerId',
+      parameters: [
+        { name: '@pk', value: pk },
+        { name: '@cycleId', value: cycleId },
+        { name: '@ownerId', value: ownerId },
+      ],
+    });
+  }
+
+  private inCycle<T>(
+    type: 'objective' | 'keyResult',
+    pk: string,
+    cycleId: string,
+  ): Promise<Versioned<T>[]> {
+    return this.docs.queryPartition<T>(pk, {
+      query: 'SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND c.data.cycleId = @cycleId',
+      parameters: [
+        { name: '@pk', value: pk },
+        { name: '@type', value: type },
+        { name: '@cycleId', value: cycleId },
+      ],
+    });
+  }
+}

@@ -1,0 +1,25 @@
+/** The kinds of store operation a hot path can cost (RU and latency differ by kind). */
+export type OperationKind =
+  'pointRead' | 'pointWrite' | 'singlePartitionQuery' | 'crossPartitionQuery';
+
+/** Counts store operations by kind, for benchmarks and tests that pin a hot path's cost. */
+export class OperationCounter {
+  private counts: Record<OperationKind, number> = OperationCounter.zero();
+
+  private static zero(): Record<OperationKind, number> {
+    return { pointRead: 0, pointWrite: 0, singlePartitionQuery: 0, crossPartitionQuery: 0 };
+  }
+
+  record(kind: OperationKind): void {
+    this.counts[kind] += 1;
+  }
+
+  /** The counts since the last reset. */
+  snapshot(): Readonly<Record<OperationKind, number>> {
+    return { ...this.counts };
+  }
+
+  reset(): void {
+    this.counts = OperationCounter.zero();
+  }
+}

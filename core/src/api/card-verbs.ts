@@ -1,0 +1,27 @@
+/** Verbs of every `Action.Execute` the cards send; one handler per verb on the server. */
+export const CARD_VERBS = {
+  checkInSubmit: 'checkin.submit',
+  checkInNothingChanged: 'checkin.nothingChanged',
+  checkInSnooze: 'checkin.snooze',
+  checkInEdit: 'checkin.edit',
+  checkInOpen: 'checkin.open',
+  kpiAcknowledge: 'kpi.acknowledge',
+  kpiSnooze: 'kpi.snooze',
+  kpiDraftCorrectiveOkr: 'kpi.draftCorrectiveOkr',
+  kpiManualReading: 'kpi.manualReading',
+  refresh: 'card.refresh',
+} as const;
+
+export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];
+
+/** Input ids of the check-in card (the parser and the card builder share them). */
+export const CHECKIN_INPUTS = {
+  value: (keyResultId: string) => `kr.${keyResultId}.value`,
+  confidence: (keyResultId: string) => `kr.${keyResultId}.confidence`,
+  whatChanged: 'whatChanged',
+  blockers: 'blockers',
+  decisionNeeded: 'decisionNeeded',
+} as const;
+
+/** Input id of the manual KPI reading card. */
+export const KPI_READING_INPUT = 'reading.value';

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import {
+  confidence,
+  cycleId,
+  direction,
+  id,
+  instant,
+  keyResultType,
+  kpiDirection,
+  objectiveLevel,
+  teamRole,
+  updateFrequency,
+} from './primitives';
+
+/** `GET /api/v1/me` */
+export const meResponse = z.object({
+  userId: z.string(),
+  tenantId: z.string(),
+  displayName: z.string(),
+  timeZone: z.string().optional(),
+  identitySource: z.enum(['sso', 'local']),
+  teams: z.array(z.object({ id, name: z.string(), role: teamRole })),
+});
+
+const lintWarning = z.object({
+  code: z.string(),
+  severity: z.enum(['info', 'warning']),
+  message: z.string(),
+  objectiveId: z.string().optional(),
+  keyResultId: z.string().optional(),
+});
+
+const kpiStatus = z.enum(['healthy', 'warning', 'breach', 'stale', 'noData']);
+
+/** A KPI as the tab shows it, with its evaluated status (guardrails are green/amber/red). */
+export const kpiView = z.object({
+  id,
+  name: z.string(),
+  unit: z.string(),
+  direction: kpiDirection,
+  updateFrequency,
+  target: z.object({ min: z.number().optional(), max: z.number().optional() }),
+  ownerId: z.string(),
+  status: kpiStatus,
+  trend: z.enum(['improving', 'stable', 'worsening']),
+  trendingToBreach: z.boolean(),
+  lastReading: z.object({ value: z.number(), at: instant }).optional(),
+  guardsObjectiveIds: z.array(z.string()),
+  etag: z.string(),
+});
+
+/** A key result as the tab shows it. */
+export const keyResultView = z.object({
+  id,
+  objectiveId: id,
+  title: z.string(),
+  type: keyResultType,
+  unit: z.string().optional(),
+  baseline: z.number(),
+  target: z.number(),
+  current: z.number(),
+  direction,
+  progress: z.number().min(0).max(1),
+  confidence,
+  ownerId: z.string(),
+  ownerName: z.string().optional(),
+  lastCheckInAt: instant.optional(),
+  etag: z.string(),
+});
+
+/** An objective with its key results, lint warnings and guardrails. */
+export const objectiveView = z.object({
+  id,
+  title: z.string(),
+  level: objectiveLevel,
+  status: z.enum(['draft', 'active', 'closed', 'archived']),
+  ownerId: z.string(),
+  ownerName: z.string().optional(),
+  parentIds: z.array(z.string()),
+  aligned: z.boolean(),
+  progress: z.number().min(0).max(1),
+  confidence: confidence.optional(),
+  keyResults: z.array(keyResultView),
+  guardrails: z.array(z.object({ kpiId: z.string(), name: z.string(), status: kpiStatus })),
+  warnings: z.array(lintWarning),
+  etag: z.string(),
+});
+
+/** `GET /api/v1/teams/:teamId/alignment` — the team view. */
+export const teamViewResponse = z.object({
+  team: z.object({ id, name: z.string(), etag: z.string() }),
+  cycle: z.object({ id: cycleId, name: z.string(), start: z.string(), end: z.string() }),
+  progress: z.number().min(0).max(1),
+  companyObjectives: z.array(z.object({ id, title: z.string(), progress: z.number() })),
+  objectives: z.array(objectiveView),
+  kpis: z.array(kpiView),
+  warnings: z.array(lintWarning),
+  members: z.array(
+    z.object({
+      userId: z.string(),
+      displayName: z.string(),
+      role: teamRole,
+      lastCheckInWeek: z.string().optional(),
+    }),
+  ),
+  week: z.string(),
+  checkInCompletion: z.number().min(0).max(1),
+});
+
+/** A page of results with an opaque continuation token. */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), continuationToken: z.string().optional() });
+
+/** `POST …/ingestion-keys` response: the secret is shown once, then only its prefix. */
+export const ingestionKeyCreated = z.object({
+  id,
+  name: z.string(),
+  prefix: z.string(),
+  secret: z.string(),
+  createdAt: instant,
+});
+/** An ingestion key in listings. */
+export const ingestionKeyView = z.object({
+  id,
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: instant,
+  revokedAt: instant.optional(),
+});
+
+/** CSV preview: rows that would be imported and each bad row with its line number. */
+export const csvPreviewResponse = z.object({
+  valid: z.number().int(),
+  errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
+  imported: z.number().int(),
+});
+
+export type MeResponse = z.infer<typeof meResponse>;
+export type KpiView = z.infer<typeof kpiView>;
+export type KeyResultView = z.infer<typeof keyResultView>;
+export type ObjectiveView = z.infer<typeof objectiveView>;
+export type TeamViewResponse = z.infer<typeof teamViewResponse>;
+export type IngestionKeyCreated = z.infer<typeof ingestionKeyCreated>;
+export type IngestionKeyView = z.infer<typeof ingestionKeyView>;
+export type CsvPreviewResponse = z.infer<typeof csvPreviewResponse>;

@@ -1,0 +1,6 @@
+/** Every zod schema of the tab API, under one namespace (`schemas.createObjectiveRequest`). */
+export * from './primitives';
+export * from './okr-requests';
+export * from './kpi-requests';
+export * from './team-requests';
+export * from './responses';
