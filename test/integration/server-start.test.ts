@@ -36,7 +36,9 @@ describe('local mode server process', () => {
 
     server = await startServer(env());
     expect(await waitForStatus(`${server.baseUrl}/healthz`, 200, 30_000)).toBe(200);
-    const again = (await (await fetch(`${server.baseUrl}/api/v1/me`)).json()) as { teams: unknown[] };
+    const again = (await (await fetch(`${server.baseUrl}/api/v1/me`)).json()) as {
+      teams: unknown[];
+    };
     expect(again.teams).toHaveLength(1);
     expect(server.output()).not.toContain('seeded demo organisation');
   }, 90_000);
@@ -46,14 +48,18 @@ describe('local mode server process', () => {
     expect(await waitForStatus(`${server.baseUrl}/healthz`, 200, 30_000)).toBe(200);
     const unknown = await fetch(`${server.baseUrl}/api/v1/nope`);
     expect(unknown.status).toBe(404);
-    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('HTTP.NOT_FOUND');
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe(
+      'HTTP.NOT_FOUND',
+    );
     const malformed = await fetch(`${server.baseUrl}/api/v1/me`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"broken":',
     });
     expect(malformed.status).toBe(400);
-    expect(((await malformed.json()) as { error: { code: string } }).error.code).toBe('HTTP.MALFORMED_JSON');
+    expect(((await malformed.json()) as { error: { code: string } }).error.code).toBe(
+      'HTTP.MALFORMED_JSON',
+    );
     const forged = await fetch(`${server.baseUrl}/api/v1/me`, {
       headers: { authorization: 'Bearer x.y.z' },
     });

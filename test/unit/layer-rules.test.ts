@@ -4,7 +4,6 @@ import { ESLint } from 'eslint';
 // The layer rules of STYLE.md are ESLint rules; this proves they fire where they must.
 const root = path.resolve(__dirname, '..', '..');
 // Load the config ourselves: ESLint's own loader uses a dynamic import that jest's VM cannot run.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const config = require(path.join(root, 'eslint.config.js'));
 const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: config });
 

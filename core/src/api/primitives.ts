@@ -4,6 +4,7 @@ import { isValidTimeZone } from '../schedule/zoned-time';
 import { parseIsoWeek } from '../schedule/iso-week';
 
 // Control characters other than tab and newline never belong in user text.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 // Cosmos DB ids may not contain / \ ? # ; we also keep ids short and printable.
 const ID = /^[A-Za-z0-9._:|@-]{1,128}$/;

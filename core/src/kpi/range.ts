@@ -55,10 +55,14 @@ export function correctiveKeyResultTarget(
 ): { target: number; direction: 'increase' | 'decrease' } {
   const { min, max } = effectiveBounds(kpi);
   const margin = Math.max(0, kpi.warningMargin);
-  if (min !== undefined && current < min + margin)
-    return { target: min + margin, direction: 'increase' };
-  if (max !== undefined && current > max - margin)
-    return { target: max - margin, direction: 'decrease' };
+  // Round away binary noise (4.6 + 0.1 is 4.699999…) so the drafted target reads as people expect.
+  const tidy = (n: number) => Number(n.toPrecision(12));
+  if (min !== undefined && current < min + margin) {
+    return { target: tidy(min + margin), direction: 'increase' };
+  }
+  if (max !== undefined && current > max - margin) {
+    return { target: tidy(max - margin), direction: 'decrease' };
+  }
   return {
     target: current,
     direction: kpi.direction === 'lowerIsBetter' ? 'decrease' : 'increase',

@@ -1,0 +1,142 @@
+import { applyCheckIn, type CheckIn } from '@bearing/core';
+import type { OperationKind } from '../../../bot/src/store/op-counter';
+import { keyResult, objective, team } from '../../fixtures/okrs';
+import { startTestStore, type TestStore } from '../../support/embedded-store';
+
+// Pins what each hot path costs in store operations and prints the table quoted in docs/data-model.md.
+const A = '11111111-1111-1111-1111-111111111111';
+const now = '2026-11-23T10:00:00.000Z';
+let t: TestStore;
+const rows: [string, Readonly<Record<OperationKind, number>>][] = [];
+
+beforeAll(async () => {
+  t = await startTestStore();
+  const s = t.stores;
+  await s.teams.saveTeam(team({ tenantId: A, id: 'hot' }));
+  for (let i = 0; i < 8; i += 1) {
+    await s.teams.saveMember({
+      tenantId: A,
+      teamId: 'hot',
+      userId: `u${i}`,
+      displayName: `U${i}`,
+      role: 'member',
+      active: true,
+      joinedAt: now,
+      updatedAt: now,
+    });
+  }
+  await s.okrs.saveObjective(objective({ tenantId: A, teamId: 'hot' }));
+  await s.okrs.saveKeyResult(keyResult({ tenantId: A, teamId: 'hot', id: 'k1', ownerId: 'u1' }));
+  await s.okrs.saveKeyResult(keyResult({ tenantId: A, teamId: 'hot', id: 'k2', ownerId: 'u1' }));
+});
+afterAll(async () => {
+  console.log(
+    [
+      '| hot path | point reads | point writes | single-partition queries | cross-partition queries |',
+      '| --- | --- | --- | --- | --- |',
+    ]
+      .concat(
+        rows.map(
+          ([name, c]) =>
+            `| ${name} | ${c.pointRead} | ${c.pointWrite} | ${c.singlePartitionQuery} | ${c.crossPartitionQuery} |`,
+        ),
+      )
+      .join('\n'),
+  );
+  await t.close();
+});
+
+async function measure(name: string, run: () => Promise<unknown>) {
+  t.counter.reset();
+  await run();
+  const counts = t.counter.snapshot();
+  rows.push([name, counts]);
+  return counts;
+}
+
+it('team view: one single-partition query for the team (+1 for company objectives)', async () => {
+  const counts = await measure('team view', async () => {
+    await t.stores.teams.loadTeamSnapshot(A, 'hot', 'FY2027-Q2', ['2026-W48']);
+    await t.stores.okrs.listObjectives(A, null, 'FY2027-Q2');
+  });
+  expect(counts).toEqual({
+    pointRead: 0,
+    pointWrite: 0,
+    singlePartitionQuery: 2,
+    crossPartitionQuery: 0,
+  });
+});
+
+it('check-in submit: single-partition reads and conditional point writes only', async () => {
+  const counts = await measure('check-in submit (2 KRs)', async () => {
+    const s = t.stores;
+    const krs = await s.okrs.listKeyResultsOwnedBy(A, 'hot', 'FY2027-Q2', 'u1');
+    const existing = await s.checkIns.getCheckIn(A, 'hot', 'u1', '2026-W48');
+    const applied = applyCheckIn(
+      krs.map((k) => k.value),
+      existing?.value,
+      {
+        tenantId: A,
+        teamId: 'hot',
+        userId: 'u1',
+        cycleId: 'FY2027-Q2',
+        week: '2026-W48',
+        submissionId: 'sub-hotpath1',
+        nothingChanged: false,
+        updates: krs.map((k) => ({
+          keyResultId: k.value.id,
+          value: 33,
+          confidence: 'onTrack' as const,
+        })),
+      },
+      now,
+    );
+    if (!applied.ok) throw new Error(applied.error.message);
+    await s.checkIns.saveCheckIn(applied.value.checkIn as CheckIn, existing?.etag);
+    for (const kr of applied.value.keyResults) {
+      await s.okrs.saveKeyResult(kr, krs.find((k) => k.value.id === kr.id)?.etag);
+    }
+  });
+  expect(counts).toEqual({
+    pointRead: 1,
+    pointWrite: 3,
+    singlePartitionQuery: 1,
+    crossPartitionQuery: 0,
+  });
+});
+
+it('weekly send planning: one single-partition query per team', async () => {
+  const counts = await measure('weekly send planning (per team)', async () => {
+    await t.stores.teams.getTeam(A, 'hot');
+    await t.stores.teams.listMembers(A, 'hot');
+  });
+  expect(counts).toEqual({
+    pointRead: 1,
+    pointWrite: 0,
+    singlePartitionQuery: 1,
+    crossPartitionQuery: 0,
+  });
+});
+
+it('my profile (/api/v1/me): point reads only', async () => {
+  await t.stores.users.saveUser({
+    tenantId: A,
+    userId: 'u1',
+    displayName: 'U1',
+    teamIds: ['hot'],
+    updatedAt: now,
+  });
+  const counts = await measure('my profile (1 team)', async () => {
+    const user = await t.stores.users.getUser(A, 'u1');
+    for (const teamId of user?.value.teamIds ?? []) {
+      await t.stores.teams.getTeam(A, teamId);
+      await t.stores.teams.getMember(A, teamId, 'u1');
+    }
+  });
+  expect(counts).toEqual({
+    pointRead: 3,
+    pointWrite: 0,
+    singlePartitionQuery: 0,
+    crossPartitionQuery: 0,
+  });
+});
