@@ -8,3 +8,4 @@ export * from './alignment';
 export * from './lint';
 export * from './schedule';
 export * from './api';
+export * from './i18n';

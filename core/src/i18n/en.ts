@@ -1,0 +1,72 @@
+/**
+ * The English message catalogue for cards and bot replies. Every user-facing string of the bot
+ * comes from here, so a translation is one more file of the same shape.
+ */
+export const en = {
+  confidence: { onTrack: 'On track', atRisk: 'At risk', offTrack: 'Off track' },
+  checkIn: {
+    title: (week: string) => `Weekly check-in · ${week}`,
+    intro: (name: string, team: string) =>
+      `Hi ${name}, a minute for ${team}: update each key result, then tell the team what changed.`,
+    noKeyResults: (team: string) =>
+      `You own no key results in ${team} this cycle, so there is nothing to check in. Ask your manager to assign one, or open the tab to add your own.`,
+    objective: (title: string) => `Objective: ${title}`,
+    newValue: 'New value',
+    done: 'Done',
+    milestonesDone: 'Milestones done',
+    confidenceLabel: 'Confidence',
+    whatChanged: 'What changed or what did you learn?',
+    blockers: 'What is blocking you?',
+    decisionNeeded: 'What decision do you need?',
+    optional: '(optional)',
+    submit: 'Submit',
+    nothingChanged: 'Nothing changed',
+    snooze: 'Remind me tomorrow',
+    checkInNow: 'Check in now',
+    fixBelow: 'Something needs fixing — see the messages below.',
+    guardrail: (kpi: string, status: string) => `Guardrail ${kpi} is ${status}.`,
+  },
+  summary: {
+    title: (week: string) => `Checked in · ${week}`,
+    nothingChanged: 'Nothing changed this week.',
+    whatChanged: 'What changed',
+    blockers: 'Blockers',
+    decisionNeeded: 'Decision needed',
+    edit: 'Edit',
+    submittedAt: (when: string) => `Submitted ${when}`,
+  },
+  snoozed: (when: string) => `Got it — I'll bring your check-in back ${when}.`,
+  welcome: {
+    title: 'Welcome to Bearing',
+    body: 'Bearing keeps your team’s OKRs and KPIs moving without leaving Teams. Each week I send you one card to update your key results; it takes about a minute.',
+    teamBody: (team: string) =>
+      `Bearing is now part of ${team}. Members get a weekly check-in card in a personal chat, and this channel gets a digest and KPI alerts.`,
+    tryIt: 'Try it now:',
+  },
+  help: {
+    title: 'What Bearing can do',
+    commands: [
+      ['check in', 'Update your key results for this week'],
+      ['my okrs', 'See your key results and progress'],
+      ['team status', 'Who has checked in this week (managers)'],
+      ['help', 'Show this list'],
+    ] as const,
+    unknown: (text: string) => `I did not understand "${text}".`,
+  },
+  myOkrs: {
+    title: 'My key results',
+    none: 'You own no key results this cycle.',
+    lastCheckIn: (when: string) => `Last check-in ${when}`,
+    never: 'No check-in yet',
+  },
+  errors: {
+    generic: 'Something went wrong on our side. Please try again in a moment.',
+    conflict: 'Someone else just changed this. Here is the latest version — please submit again.',
+    notMember:
+      'You are not a member of a team that uses Bearing yet. Ask a team owner to add Bearing to your team.',
+    outOfDate: 'This card is out of date. Type "check in" for a new one.',
+  },
+} as const;
+
+/** The shape every catalogue has. */
+export type Messages = typeof en;

@@ -1,0 +1,250 @@
+import { CHECKIN_INPUTS, type CheckIn } from '@bearing/core';
+import { buildCheckInCard, type CheckInCardModel } from '../../../bot/src/cards/check-in-card';
+import {
+  buildHelpCard,
+  buildMessageCard,
+  buildMyOkrsCard,
+  buildWelcomeCard,
+} from '../../../bot/src/cards/info-cards';
+import { buildCheckInSummaryCard } from '../../../bot/src/cards/summary-card';
+import { escapeMarkdown } from '../../../bot/src/cards/text';
+import { keyResult } from '../../fixtures/okrs';
+import { rendererWarnings, schemaErrors, texts } from '../../support/cards';
+
+const krs = [
+  keyResult({
+    id: 'k-num',
+    title: 'Cut time to fill from 48 to 30 days',
+    baseline: 48,
+    target: 30,
+    current: 41,
+    direction: 'decrease',
+    unit: 'days',
+  }),
+  keyResult({
+    id: 'k-pct',
+    type: 'percent',
+    unit: '%',
+    title: 'Raise activation',
+    baseline: 20,
+    target: 35,
+    current: 25,
+  }),
+  keyResult({
+    id: 'k-usd',
+    type: 'currency',
+    unit: 'USD',
+    title: 'Grow MRR',
+    baseline: 120000,
+    target: 150000,
+    current: 131000,
+  }),
+  keyResult({
+    id: 'k-bool',
+    type: 'boolean',
+    title: 'SOC 2 report signed',
+    baseline: 0,
+    target: 1,
+    current: 0,
+  }),
+  keyResult({
+    id: 'k-ms',
+    type: 'milestone',
+    title: 'Pilot',
+    baseline: 0,
+    target: 3,
+    current: 1,
+    milestones: ['Design', 'Build', 'Launch'],
+  }),
+];
+const model = (overrides: Partial<CheckInCardModel> = {}): CheckInCardModel => ({
+  userName: 'Alex Wilber',
+  teamId: 'team-a',
+  teamName: 'My Team',
+  cycleId: 'FY2027-Q2',
+  week: '2026-W48',
+  submissionId: 'card-00000001',
+  locale: 'en-US',
+  keyResults: krs.map((keyResult) => ({ keyResult, objectiveTitle: 'Hire great people faster' })),
+  ...overrides,
+});
+const checkIn: CheckIn = {
+  tenantId: 't',
+  teamId: 'team-a',
+  userId: 'u1',
+  cycleId: 'FY2027-Q2',
+  week: '2026-W48',
+  nothingChanged: false,
+  updates: [
+    { keyResultId: 'k-num', previousValue: 41, value: 38, confidence: 'onTrack' },
+    { keyResultId: 'k-bool', previousValue: 0, value: 1, confidence: 'atRisk' },
+  ],
+  whatChanged: 'New sourcing channel',
+  blockers: '**urgent** [click](javascript:alert(1))',
+  submissionId: 's',
+  submittedAt: '2026-11-23T10:00:00Z',
+  updatedAt: '2026-11-23T10:00:00Z',
+};
+
+const every: [string, unknown][] = [
+  ['check-in', buildCheckInCard(model())],
+  [
+    'check-in with errors',
+    buildCheckInCard(
+      model({
+        errors: { [CHECKIN_INPUTS.value('k-num')]: 'Enter a number.' },
+        values: { [CHECKIN_INPUTS.value('k-num')]: 'abc' },
+      }),
+    ),
+  ],
+  ['check-in, no key results', buildCheckInCard(model({ keyResults: [] }))],
+  [
+    'summary',
+    buildCheckInSummaryCard({
+      checkIn,
+      keyResults: krs,
+      locale: 'en-US',
+      submittedAtText: 'Mon 23 Nov, 10:00',
+    }),
+  ],
+  [
+    'summary, nothing changed',
+    buildCheckInSummaryCard({
+      checkIn: { ...checkIn, nothingChanged: true },
+      keyResults: krs,
+      locale: 'de-DE',
+      submittedAtText: 'x',
+    }),
+  ],
+  ['welcome', buildWelcomeCard()],
+  ['team welcome', buildWelcomeCard('My Team')],
+  ['help', buildHelpCard()],
+  ['help after unknown text', buildHelpCard('do the *thing*')],
+  [
+    'my okrs',
+    buildMyOkrsCard(
+      krs.map((keyResult) => ({ keyResult, objectiveTitle: 'O', lastCheckInText: 'Mon' })),
+      'en-US',
+    ),
+  ],
+  ['my okrs, empty', buildMyOkrsCard([], 'en-US')],
+  ['message', buildMessageCard('Done', 'attention')],
+];
+
+describe('card validation harness', () => {
+  it('catches cards that break the schema or the renderer', () => {
+    const broken = {
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [{ type: 'TextBlock' }, { type: 'Input.Number' }],
+    };
+    expect(schemaErrors(broken).length).toBeGreaterThan(0);
+    expect(
+      rendererWarnings({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Bogus' }] }).length,
+    ).toBeGreaterThan(0);
+  });
+});
+
+describe.each(every)('%s card', (_name, card) => {
+  it('validates against the Adaptive Card 1.5 schema', () => {
+    expect(schemaErrors(card)).toEqual([]);
+  });
+  it('parses in the adaptivecards library without warnings', () => {
+    expect(rendererWarnings(card)).toEqual([]);
+  });
+  it('stays well under the 80 KB payload limit and uses Action.Execute only', () => {
+    const json = JSON.stringify(card);
+    expect(Buffer.byteLength(json)).toBeLessThan(80 * 1024);
+    expect(json).not.toMatch(/Action\.Submit/);
+  });
+});
+
+describe('check-in card', () => {
+  const card = buildCheckInCard(model());
+  const json = JSON.stringify(card);
+
+  it('has one input per key result of the right kind, prefilled', () => {
+    expect(json).toContain('"id":"kr.k-num.value","label":"New value (days)","value":41');
+    expect(json).toContain('"type":"Input.Toggle","id":"kr.k-bool.value"');
+    expect(json).toContain('"type":"Input.ChoiceSet","id":"kr.k-ms.value"');
+    expect(json).toContain('"id":"kr.k-pct.confidence"');
+  });
+
+  it('carries the context the submit handler needs on Submit and Nothing changed', () => {
+    const [submit, nothing, snooze] = card.actions ?? [];
+    expect(submit).toMatchObject({
+      verb: 'checkin.submit',
+      data: {
+        teamId: 'team-a',
+        week: '2026-W48',
+        submissionId: 'card-00000001',
+        krIds: krs.map((k) => k.id),
+      },
+    });
+    expect(nothing).toMatchObject({ verb: 'checkin.nothingChanged' });
+    expect(snooze).toMatchObject({ verb: 'checkin.snooze', associatedInputs: 'none' });
+  });
+
+  it('shows an error next to the input and keeps what the user typed', () => {
+    const withError = JSON.stringify(
+      buildCheckInCard(
+        model({
+          errors: { [CHECKIN_INPUTS.value('k-pct')]: 'Enter a number.' },
+          values: { [CHECKIN_INPUTS.value('k-pct')]: '27' },
+        }),
+      ),
+    );
+    expect(withError).toMatch(
+      /"id":"kr\.k-pct\.value"[^}]*"value":27[^]*⚠ Enter a number\.[^]*"id":"kr\.k-pct\.confidence"/,
+    );
+  });
+
+  it('neutralises Markdown and card functions in key result titles', () => {
+    const evil = keyResult({
+      id: 'evil',
+      title:
+        '**Bold** [phish](https://evil.example) {{DATE(2020-01-01T00:00:00Z)}}\n# Heading\n1. list',
+    });
+    const shown = texts(
+      buildCheckInCard(model({ keyResults: [{ keyResult: evil, objectiveTitle: '_x_' }] })),
+    );
+    const title = shown.find((t) => t.includes('Bold')) ?? '';
+    expect(title).toBe(
+      '\\*\\*Bold\\*\\* \\[phish\\](https://evil.example) {\u200B{DATE(2020-01-01T00:00:00Z)}}\n\\# Heading\n1\\. list',
+    );
+    expect(shown).toContain('Objective: \\_x\\_');
+  });
+});
+
+describe('summary card', () => {
+  const shown = texts(
+    buildCheckInSummaryCard({
+      checkIn,
+      keyResults: krs,
+      locale: 'en-US',
+      submittedAtText: 'Mon 23 Nov, 10:00',
+    }),
+  );
+
+  it('shows deltas with units and confidence', () => {
+    expect(shown).toContain('41 days → 38 days (-3) · On track');
+    expect(shown).toContain('✗ → ✓ · At risk');
+  });
+
+  it('escapes the free text people typed', () => {
+    expect(shown).toContain('\\*\\*urgent\\*\\* \\[click\\](javascript:alert(1))');
+  });
+});
+
+describe('escapeMarkdown', () => {
+  it.each([
+    ['plain 4.6 and 5% stay plain', 'plain 4.6 and 5% stay plain'],
+    ['- item', '\\- item'],
+    ['-5% growth', '-5% growth'],
+    ['2. second', '2\\. second'],
+    ['a_b*c', 'a\\_b\\*c'],
+    ['<b>x</b>', '\\<b\\>x\\</b\\>'],
+  ])('%j → %j', (input, output) => {
+    expect(escapeMarkdown(input)).toBe(output);
+  });
+});
