@@ -28,6 +28,8 @@ const envSchema = z.object({
   AAD_APP_CLIENT_ID: optionalText,
   AAD_APP_TENANT_ID: optionalText,
   BOT_DOMAIN: optionalText,
+  /** Where Bot Framework channel signing keys are published (sovereign clouds, tests). */
+  BOT_OPENID_METADATA_URL: optionalText.pipe(z.url().optional()),
   BEARING_DATA_DIR: optionalText.transform((v) => v ?? '.data'),
   BEARING_SEED_DEMO: optionalText.pipe(z.enum(['true', 'false']).optional()),
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
@@ -51,6 +53,7 @@ export interface Config {
     readonly type: 'UserAssignedMsi' | 'SingleTenant';
     readonly password?: string;
     readonly domain?: string;
+    readonly openIdMetadataUrl?: string;
   };
   readonly sso: { readonly clientId?: string; readonly tenantId?: string };
   readonly dataDir: string;
@@ -111,6 +114,7 @@ export function loadConfig(
       type: botType,
       password: e.BOT_PASSWORD,
       domain: e.BOT_DOMAIN,
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
     }),
     sso: Object.freeze({ clientId: e.AAD_APP_CLIENT_ID, tenantId: e.AAD_APP_TENANT_ID }),
     dataDir: e.BEARING_DATA_DIR,

@@ -15,7 +15,7 @@ addFormats(ajv);
 const { id: schemaId, ...cardSchema } = JSON.parse(
   fs.readFileSync(path.join(SHARED_SCHEMAS, 'adaptive-card-1.5.schema.json'), 'utf8'),
 ) as Record<string, unknown>;
-const validateSchema = ajv.compile({ ...cardSchema, $id: schemaId });
+const validateSchema = ajv.compile({ ...cardSchema, $id: String(schemaId) });
 
 /** Schema errors of a card against Adaptive Cards 1.5 (empty when valid). */
 export function schemaErrors(card: unknown): string[] {

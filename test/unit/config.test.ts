@@ -78,7 +78,14 @@ describe('loadConfig', () => {
     ];
     for (const name of spec) expect(CONFIG_NAMES).toContain(name);
     expect([...CONFIG_NAMES].sort()).toEqual(
-      [...spec, 'NODE_ENV', 'COSMOS_KEY', 'BEARING_SEED_DEMO', 'LOG_LEVEL'].sort(),
+      [
+        ...spec,
+        'NODE_ENV',
+        'COSMOS_KEY',
+        'BEARING_SEED_DEMO',
+        'LOG_LEVEL',
+        'BOT_OPENID_METADATA_URL',
+      ].sort(),
     );
   });
 });

@@ -46,6 +46,8 @@ export interface Team {
   /** The team above this one in the organisation, if any (for the alignment tree). */
   readonly parentTeamId?: TeamId;
   readonly settings: TeamSettings;
+  /** Opaque conversation reference of the channel the app was installed in (digests, alerts). */
+  readonly channelReference?: Readonly<Record<string, unknown>>;
   readonly createdAt: Instant;
   readonly updatedAt: Instant;
 }

@@ -1,0 +1,85 @@
+import {
+  cycleFor,
+  isoWeek,
+  resolveMemberTimeZone,
+  toLocal,
+  type Cycle,
+  type Organization,
+  type Team,
+  type TeamMember,
+  type TenantId,
+  type UserId,
+} from '@bearing/core';
+import type { OrganizationStore, TeamStore, UserProfile, UserStore, Versioned } from './ports';
+
+/** Where a user stands right now: their team, the current cycle and their ISO week. */
+export interface MemberContext {
+  readonly user: Versioned<UserProfile>;
+  readonly organization: Organization;
+  readonly team: Team;
+  readonly member: TeamMember;
+  readonly cycle: Cycle;
+  readonly week: string;
+  readonly timeZone: string;
+  readonly locale: string;
+}
+
+/** The stores the context needs. */
+export interface MemberContextStores {
+  readonly users: UserStore;
+  readonly teams: TeamStore;
+  readonly organizations: OrganizationStore;
+}
+
+/**
+ * Resolves the user's team (the given one, or their first active membership), the organisation's
+ * current cycle and the user's ISO week in their own time zone. Undefined when the user is not an
+ * active member of any team.
+ */
+export async function resolveMemberContext(
+  stores: MemberContextStores,
+  tenantId: TenantId,
+  userId: UserId,
+  now: Date,
+  teamId?: string,
+): Promise<MemberContext | undefined> {
+  const user = await stores.users.getUser(tenantId, userId);
+  if (!user) return undefined;
+  const candidates = teamId ? user.value.teamIds.filter((t) => t === teamId) : user.value.teamIds;
+  for (const candidate of candidates) {
+    const member = await stores.teams.getMember(tenantId, candidate, userId);
+    if (!member?.value.active) continue;
+    const [team, organization] = await Promise.all([
+      stores.teams.getTeam(tenantId, candidate),
+      stores.organizations.getOrganization(tenantId),
+    ]);
+    if (!team) continue;
+    const org: Organization = organization?.value ?? {
+      tenantId,
+      name: team.value.name,
+      fiscalStartMonth: 1,
+      defaultTimeZone: 'UTC',
+      createdAt: team.value.createdAt,
+      updatedAt: team.value.updatedAt,
+    };
+    const timeZone = resolveMemberTimeZone(
+      member.value.timeZone ?? user.value.timeZone,
+      team.value.settings.timeZone,
+      org.defaultTimeZone,
+    );
+    // Cycles follow the organisation's calendar; weeks follow the member's own clock.
+    const orgLocal = toLocal(now.getTime(), resolveMemberTimeZone(org.defaultTimeZone));
+    const orgDate = `${orgLocal.year}-${String(orgLocal.month).padStart(2, '0')}-${String(orgLocal.day).padStart(2, '0')}`;
+    return {
+      user,
+      organization: org,
+      team: team.value,
+      member: member.value,
+      cycle: cycleFor(orgDate, org.fiscalStartMonth),
+      week: isoWeek(now.toISOString(), timeZone),
+      timeZone,
+      locale: member.value.locale ?? user.value.locale ?? 'en-US',
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,299 @@
+import {
+  CardFactory,
+  MessageFactory,
+  TeamsActivityHandler,
+  TeamsInfo,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type TeamsChannelAccount,
+} from 'botbuilder';
+import { CARD_VERBS, en, parseCardAction, type CardAction } from '@bearing/core';
+import {
+  addTeamMember,
+  deactivateTeamMember,
+  registerPersonalChat,
+  registerTeam,
+} from '../app/installation';
+import type { TeamStore, UserStore } from '../app/ports';
+import type { AdaptiveCard } from '../cards/adaptive-card';
+import { buildHelpCard, buildMessageCard, buildWelcomeCard } from '../cards/info-cards';
+import type { Logger } from '../observability/logger';
+import {
+  checkInCardFor,
+  contextOrMessage,
+  handleCheckInSubmit,
+  myOkrsCard,
+  type CheckInDeps,
+} from './check-in-handlers';
+import { identityOf, timeZoneOf } from './identity';
+
+/** What the bot needs from the composition root. */
+export interface BotDeps extends CheckInDeps {
+  readonly stores: CheckInDeps['stores'] & { readonly users: UserStore; readonly teams: TeamStore };
+  readonly logger: Logger;
+}
+
+const COMMANDS: Record<string, 'checkIn' | 'myOkrs' | 'help' | 'teamStatus'> = {
+  'check in': 'checkIn',
+  checkin: 'checkIn',
+  'check-in': 'checkIn',
+  'my okrs': 'myOkrs',
+  okrs: 'myOkrs',
+  help: 'help',
+  'team status': 'teamStatus',
+};
+
+const cardReply = (card: AdaptiveCard) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
+const invokeCard = (card: AdaptiveCard): AdaptiveCardInvokeResponse => ({
+  statusCode: 200,
+  type: 'application/vnd.microsoft.card.adaptive',
+  value: card as unknown as Record<string, unknown>,
+});
+
+/** Bearing's Teams bot: installation, commands and card actions. */
+export class BearingBot extends TeamsActivityHandler {
+  constructor(private readonly deps: BotDeps) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      await this.handleMembersAdded(context);
+      await next();
+    });
+    this.onTeamsMembersRemovedEvent(async (members, teamInfo, context, next) => {
+      const identity = identityOf(context);
+      const teamId = teamInfo?.aadGroupId;
+      if (identity && teamId) {
+        for (const m of members) {
+          if (m.aadObjectId)
+            await deactivateTeamMember(
+              this.deps.stores,
+              identity.tenantId,
+              teamId,
+              m.aadObjectId,
+              this.nowIso(),
+            );
+        }
+      }
+      await next();
+    });
+  }
+
+  private nowIso(): string {
+    return this.deps.now().toISOString();
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const identity = identityOf(context);
+    if (!identity) {
+      await context.sendActivity(cardReply(buildMessageCard(en.errors.notMember, 'attention')));
+      return;
+    }
+    if (context.activity.conversation.conversationType === 'personal') {
+      await this.rememberPersonalChat(
+        context,
+        identity.tenantId,
+        identity.userId,
+        identity.name,
+        false,
+      );
+    }
+    const text = (
+      TurnContext.removeRecipientMention(context.activity) ??
+      context.activity.text ??
+      ''
+    )
+      .trim()
+      .toLowerCase()
+      .replace(/\s+/g, ' ');
+    const command = COMMANDS[text];
+    if (!command || command === 'help') {
+      await context.sendActivity(cardReply(buildHelpCard(command ? undefined : text)));
+      return;
+    }
+    const ctx = await contextOrMessage(this.deps, identity.tenantId, identity.userId);
+    if (!('user' in ctx)) {
+      await context.sendActivity(cardReply(ctx));
+      return;
+    }
+    if (command === 'checkIn')
+      await context.sendActivity(cardReply(await checkInCardFor(this.deps, ctx)));
+    else if (command === 'myOkrs')
+      await context.sendActivity(cardReply(await myOkrsCard(this.deps, ctx)));
+    else
+      await context.sendActivity(
+        cardReply(buildMessageCard('Team status arrives with the weekly digest.')),
+      );
+  }
+
+  private async rememberPersonalChat(
+    context: TurnContext,
+    tenantId: string,
+    userId: string,
+    name: string,
+    force: boolean,
+  ): Promise<void> {
+    const existing = await this.deps.stores.users.getUser(tenantId, userId);
+    const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<
+      string,
+      unknown
+    >;
+    const known = existing?.value.conversationReference as
+      { conversation?: { id?: string } } | undefined;
+    if (!force && known?.conversation?.id === context.activity.conversation.id) return;
+    await registerPersonalChat(
+      this.deps.stores,
+      tenantId,
+      { userId, name, timeZone: timeZoneOf(context), locale: context.activity.locale },
+      reference,
+      this.nowIso(),
+    );
+  }
+
+  private async handleMembersAdded(context: TurnContext): Promise<void> {
+    const identity = identityOf(context);
+    const botId = context.activity.recipient.id;
+    const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
+    if (!identity) return;
+    const conversationType = context.activity.conversation.conversationType;
+    if (conversationType === 'personal') {
+      if (!botAdded) return;
+      await this.rememberPersonalChat(
+        context,
+        identity.tenantId,
+        identity.userId,
+        identity.name,
+        true,
+      );
+      await context.sendActivity(cardReply(buildWelcomeCard()));
+      return;
+    }
+    const team = (context.activity.channelData ?? {}) as {
+      team?: { id?: string; name?: string; aadGroupId?: string };
+    };
+    if (conversationType !== 'channel' || !team.team) return;
+    const teamId = team.team.aadGroupId ?? (await TeamsInfo.getTeamDetails(context)).aadGroupId;
+    if (!teamId) return;
+    const now = this.nowIso();
+    if (botAdded) {
+      const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<
+        string,
+        unknown
+      >;
+      await registerTeam(
+        this.deps.stores,
+        identity.tenantId,
+        { id: teamId, name: team.team.name ?? '' },
+        reference,
+        now,
+      );
+      for await (const member of this.roster(context)) {
+        if (member.aadObjectId)
+          await addTeamMember(
+            this.deps.stores,
+            identity.tenantId,
+            teamId,
+            { userId: member.aadObjectId, name: member.name },
+            now,
+          );
+      }
+      await context.sendActivity(cardReply(buildWelcomeCard(team.team.name ?? 'your team')));
+      return;
+    }
+    for (const m of (context.activity.membersAdded ?? []) as TeamsChannelAccount[]) {
+      if (m.aadObjectId)
+        await addTeamMember(
+          this.deps.stores,
+          identity.tenantId,
+          teamId,
+          { userId: m.aadObjectId, name: m.name },
+          now,
+        );
+    }
+  }
+
+  /** The whole team roster, page by page (Teams pages at most 500 at a time). */
+  private async *roster(context: TurnContext): AsyncGenerator<TeamsChannelAccount> {
+    let continuationToken: string | undefined;
+    do {
+      const page = await TeamsInfo.getPagedMembers(context, 500, continuationToken);
+      yield* page.members;
+      continuationToken = page.continuationToken;
+    } while (continuationToken);
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const identity = identityOf(context);
+    if (!identity) return invokeCard(buildMessageCard(en.errors.notMember, 'attention'));
+    const parsed = parseCardAction({
+      verb: invokeValue.action?.verb,
+      data: invokeValue.action?.data,
+    });
+    const rawInputs = stringInputs(invokeValue.action?.data);
+    if (!parsed.ok) {
+      // Bad input in a check-in card: show the card again with the message next to the field.
+      const teamId = typeof rawInputs.teamId === 'string' ? rawInputs.teamId : undefined;
+      const ctx = parsed.error.field
+        ? await contextOrMessage(this.deps, identity.tenantId, identity.userId, teamId)
+        : undefined;
+      if (ctx && 'user' in ctx) {
+        return invokeCard(
+          await checkInCardFor(this.deps, ctx, {
+            values: rawInputs,
+            errors: { [parsed.error.field as string]: parsed.error.message },
+            submissionId: rawInputs.submissionId,
+          }),
+        );
+      }
+      return invokeCard(buildMessageCard(parsed.error.message, 'attention'));
+    }
+    return invokeCard(
+      await this.routeAction(identity.tenantId, identity.userId, parsed.value, rawInputs),
+    );
+  }
+
+  private async routeAction(
+    tenantId: string,
+    userId: string,
+    action: CardAction,
+    rawInputs: Record<string, string>,
+  ): Promise<AdaptiveCard> {
+    const teamId =
+      'submission' in action
+        ? action.submission.teamId
+        : 'teamId' in action
+          ? action.teamId
+          : undefined;
+    const ctx = await contextOrMessage(this.deps, tenantId, userId, teamId);
+    if (!('user' in ctx)) return ctx;
+    switch (action.verb) {
+      case CARD_VERBS.checkInSubmit:
+      case CARD_VERBS.checkInNothingChanged:
+        return handleCheckInSubmit(this.deps, ctx, action.submission, rawInputs);
+      case CARD_VERBS.checkInEdit:
+      case CARD_VERBS.checkInOpen:
+      case CARD_VERBS.refresh:
+        return checkInCardFor(this.deps, ctx);
+      case CARD_VERBS.checkInSnooze:
+        return buildMessageCard(en.snoozed('tomorrow'));
+      default:
+        return buildMessageCard('This action is not available yet.');
+    }
+  }
+}
+
+/** Card inputs and data as strings (what the user typed), for re-rendering a card with errors. */
+function stringInputs(data: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!data || typeof data !== 'object') return out;
+  for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
+    if (typeof v === 'string' && k.length <= 200) out[k] = v.slice(0, 2000);
+  }
+  return out;
+}

@@ -1,0 +1,132 @@
+import {
+  en,
+  formatInstant,
+  type CheckInCardSubmission,
+  type DomainError,
+  type KeyResult,
+} from '@bearing/core';
+import { resolveMemberContext, type MemberContext } from '../app/member-context';
+import { submitCheckIn } from '../app/submit-check-in';
+import type { CheckInStore, OkrStore } from '../app/ports';
+import type { MemberContextStores } from '../app/member-context';
+import { buildCheckInCard } from '../cards/check-in-card';
+import { buildMessageCard, buildMyOkrsCard } from '../cards/info-cards';
+import { buildCheckInSummaryCard } from '../cards/summary-card';
+import type { AdaptiveCard } from '../cards/adaptive-card';
+
+/** What the check-in flows need. */
+export interface CheckInDeps {
+  readonly stores: MemberContextStores & {
+    readonly okrs: OkrStore;
+    readonly checkIns: CheckInStore;
+  };
+  readonly now: () => Date;
+  readonly newId: () => string;
+}
+
+async function objectiveTitles(deps: CheckInDeps, ctx: MemberContext, krs: readonly KeyResult[]) {
+  const ids = [...new Set(krs.map((k) => k.objectiveId))];
+  const objectives = await Promise.all(
+    ids.map((id) => deps.stores.okrs.getObjective(ctx.team.tenantId, ctx.team.id, id)),
+  );
+  return new Map(objectives.flatMap((o) => (o ? [[o.value.id, o.value.title] as const] : [])));
+}
+
+/** The check-in card for a user (fresh, or re-rendered with their input and errors). */
+export async function checkInCardFor(
+  deps: CheckInDeps,
+  ctx: MemberContext,
+  options: {
+    values?: Record<string, string>;
+    errors?: Record<string, string>;
+    submissionId?: string;
+  } = {},
+): Promise<AdaptiveCard> {
+  const { tenantId, userId } = ctx.user.value;
+  const krs = (
+    await deps.stores.okrs.listKeyResultsOwnedBy(tenantId, ctx.team.id, ctx.cycle.id, userId)
+  )
+    .map((k) => k.value)
+    .filter((k) => k.status === 'active');
+  if (krs.length === 0) return buildMessageCard(en.checkIn.noKeyResults(ctx.team.name));
+  const titles = await objectiveTitles(deps, ctx, krs);
+  return buildCheckInCard({
+    userName: ctx.user.value.displayName || ctx.member.displayName,
+    teamId: ctx.team.id,
+    teamName: ctx.team.name,
+    cycleId: ctx.cycle.id,
+    week: ctx.week,
+    submissionId: options.submissionId ?? deps.newId(),
+    locale: ctx.locale,
+    keyResults: krs.map((keyResult) => ({
+      keyResult,
+      objectiveTitle: titles.get(keyResult.objectiveId) ?? '',
+    })),
+    ...(options.values ? { values: options.values } : {}),
+    ...(options.errors ? { errors: options.errors } : {}),
+  });
+}
+
+/** Loads the member context or answers with a card that says why there is none. */
+export async function contextOrMessage(
+  deps: CheckInDeps,
+  tenantId: string,
+  userId: string,
+  teamId?: string,
+): Promise<MemberContext | AdaptiveCard> {
+  const ctx = await resolveMemberContext(deps.stores, tenantId, userId, deps.now(), teamId);
+  return ctx ?? buildMessageCard(en.errors.notMember, 'attention');
+}
+
+/** Handles Submit / Nothing changed: the summary card, or the card again with what to fix. */
+export async function handleCheckInSubmit(
+  deps: CheckInDeps,
+  ctx: MemberContext,
+  submission: CheckInCardSubmission,
+  rawInputs: Record<string, string>,
+): Promise<AdaptiveCard> {
+  const result = await submitCheckIn(deps.stores, ctx, submission, deps.now().toISOString());
+  if (!result.ok) return errorCard(deps, ctx, result.error, rawInputs, submission.submissionId);
+  const { checkIn, keyResults } = result.value;
+  return buildCheckInSummaryCard({
+    checkIn,
+    keyResults,
+    locale: ctx.locale,
+    submittedAtText: formatInstant(checkIn.updatedAt, ctx.timeZone, ctx.locale),
+  });
+}
+
+/** The check-in card with the problem stated next to the field (nothing was written). */
+export async function errorCard(
+  deps: CheckInDeps,
+  ctx: MemberContext,
+  error: DomainError,
+  rawInputs: Record<string, string>,
+  submissionId?: string,
+): Promise<AdaptiveCard> {
+  if (!error.field) return buildMessageCard(error.message, 'attention');
+  return checkInCardFor(deps, ctx, {
+    values: rawInputs,
+    errors: { [error.field]: error.message },
+    ...(submissionId ? { submissionId } : {}),
+  });
+}
+
+/** The "my OKRs" card. */
+export async function myOkrsCard(deps: CheckInDeps, ctx: MemberContext): Promise<AdaptiveCard> {
+  const { tenantId, userId } = ctx.user.value;
+  const krs = (
+    await deps.stores.okrs.listKeyResultsOwnedBy(tenantId, ctx.team.id, ctx.cycle.id, userId)
+  ).map((k) => k.value);
+  const titles = await objectiveTitles(deps, ctx, krs);
+  return buildMyOkrsCard(
+    krs.map((keyResult) => ({
+      keyResult,
+      objectiveTitle: titles.get(keyResult.objectiveId) ?? '',
+      ...(keyResult.lastCheckInAt
+        ? { lastCheckInText: formatInstant(keyResult.lastCheckInAt, ctx.timeZone, ctx.locale) }
+        : {}),
+    })),
+    ctx.locale,
+  );
+}
