@@ -1,4 +1,10 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, TurnContext } from 'botbuilder';
+import {
+  CallerIdConstants,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  TurnContext,
+} from 'botbuilder';
+import { AuthenticationConstants as Public } from 'botframework-connector';
 import type { Logger } from '../observability/logger';
 
 /** Bot identity settings (from config.ts). */
@@ -25,8 +31,18 @@ export function createAdapter(settings: BotAuthSettings, logger: Logger): CloudA
           ...(settings.type === 'SingleTenant' ? { MicrosoftAppPassword: settings.password } : {}),
         }
       : {}),
+    // Overriding one endpoint makes the SDK expect a full cloud definition: the public cloud's.
     ...(settings.openIdMetadataUrl
-      ? { ToBotFromChannelOpenIdMetadataUrl: settings.openIdMetadataUrl }
+      ? {
+          ValidateAuthority: true,
+          ToChannelFromBotLoginUrl: Public.ToChannelFromBotLoginUrl,
+          ToChannelFromBotOAuthScope: Public.ToChannelFromBotOAuthScope,
+          ToBotFromChannelTokenIssuer: Public.ToBotFromChannelTokenIssuer,
+          OAuthUrl: Public.OAuthUrl,
+          ToBotFromChannelOpenIdMetadataUrl: settings.openIdMetadataUrl,
+          ToBotFromEmulatorOpenIdMetadataUrl: Public.ToBotFromEmulatorOpenIdMetadataUrl,
+          CallerId: CallerIdConstants.PublicAzureChannel,
+        }
       : {}),
   });
   const adapter = new CloudAdapter(auth);
