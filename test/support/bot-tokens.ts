@@ -19,15 +19,13 @@ export async function startTokenIssuer(channelId = 'msteams') {
   const server = http.createServer((req, res) => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     if (req.url === '/openid') {
-      res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(
-          JSON.stringify({
-            issuer: 'https://api.botframework.com',
-            jwks_uri: `${base}/keys`,
-            id_token_signing_alg_values_supported: ['RS256'],
-          }),
-        );
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          issuer: 'https://api.botframework.com',
+          jwks_uri: `${base}/keys`,
+          id_token_signing_alg_values_supported: ['RS256'],
+        }),
+      );
     } else if (req.url === '/keys') {
       res
         .writeHead(200, { 'content-type': 'application/json' })
