@@ -30,12 +30,15 @@ export interface ServerProcess {
 }
 
 /** Starts the built server (run `tsc -b` first) with the given environment on a free port. */
-export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort();
+export async function startServer(
+  env: Record<string, string>,
+  options: { fixedPort?: boolean } = {},
+): Promise<ServerProcess> {
+  const port = options.fixedPort && env.PORT ? Number(env.PORT) : await freePort();
   let out = '';
   const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bot', 'dist', 'index.js')], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), ...env },
+    env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));

@@ -9,7 +9,7 @@ import {
   type KeyResult,
 } from '@bearing/core';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './adaptive-card';
-import { progressBar } from './progress-bar';
+import { percent, progressBar } from './progress-bar';
 import { escapeMarkdown, fieldError, heading, note, text } from './text';
 
 /** One key result on the check-in card. */
@@ -98,12 +98,12 @@ function keyResultSection(
       text(escapeMarkdown(kr.title), { weight: 'bolder' }),
       note(escapeMarkdown(en.checkIn.objective(item.objectiveTitle))),
       text(
-        `${formatValue(kr, kr.current, model.locale)} → ${formatValue(kr, kr.target, model.locale)}`,
+        `${formatValue(kr, kr.current, model.locale)} → ${formatValue(kr, kr.target, model.locale)} · ${percent(progress)}`,
         { size: 'small', spacing: 'small' },
       ),
-      progressBar(progress, `${Math.round(progress * 100)}%`),
+      progressBar(progress),
       ...(item.guardrailNotes ?? []).map((g) =>
-        text(`⚠ ${escapeMarkdown(g)}`, { size: 'small', color: 'warning' }),
+        text(`⚠ ${escapeMarkdown(g)}`, { size: 'small', weight: 'bolder' }),
       ),
       valueInput(kr, model),
       ...fieldError(model.errors?.[CHECKIN_INPUTS.value(kr.id)]),

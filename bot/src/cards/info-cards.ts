@@ -1,6 +1,6 @@
 import { CARD_VERBS, en, formatValue, keyResultProgress, type KeyResult } from '@bearing/core';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './adaptive-card';
-import { progressBar } from './progress-bar';
+import { percent, progressBar } from './progress-bar';
 import { escapeMarkdown, heading, note, text } from './text';
 
 const checkInAction = {
@@ -37,7 +37,7 @@ export function buildWelcomeCard(teamName?: string): AdaptiveCard {
 export function buildHelpCard(unknownText?: string): AdaptiveCard {
   const body: CardElement[] = [
     ...(unknownText
-      ? [text(escapeMarkdown(en.help.unknown(unknownText.slice(0, 100))), { color: 'warning' })]
+      ? [text(escapeMarkdown(en.help.unknown(unknownText.slice(0, 100))), { weight: 'bolder' })]
       : []),
     heading(en.help.title),
     commandList(),
@@ -58,10 +58,10 @@ export function buildMyOkrsCard(
       text(escapeMarkdown(kr.title), { weight: 'bolder', spacing: 'medium', separator: true }),
       note(escapeMarkdown(en.checkIn.objective(objectiveTitle))),
       text(
-        `${formatValue(kr, kr.current, locale)} → ${formatValue(kr, kr.target, locale)} · ${en.confidence[kr.confidence]}`,
+        `${formatValue(kr, kr.current, locale)} → ${formatValue(kr, kr.target, locale)} · ${percent(p)} · ${en.confidence[kr.confidence]}`,
         { size: 'small', spacing: 'small' },
       ),
-      progressBar(p, `${Math.round(p * 100)}%`),
+      progressBar(p),
       note(lastCheckInText ? en.myOkrs.lastCheckIn(lastCheckInText) : en.myOkrs.never),
     );
   }

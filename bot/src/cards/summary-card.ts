@@ -40,15 +40,11 @@ export function buildCheckInSummaryCard(model: CheckInSummaryModel): AdaptiveCar
         {
           size: 'small',
           spacing: 'none',
-          color:
-            u.confidence === 'offTrack'
-              ? 'attention'
-              : u.confidence === 'atRisk'
-                ? 'warning'
-                : 'default',
+          // Teams' warning yellow fails contrast on light backgrounds: only off track gets a colour.
+          color: u.confidence === 'offTrack' ? 'attention' : 'default',
         },
       ),
-      progressBar(progress, `${Math.round(progress * 100)}%`),
+      progressBar(progress),
     ];
   });
   const answers: [string, string | undefined][] = [
