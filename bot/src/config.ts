@@ -33,6 +33,10 @@ const envSchema = z.object({
   BEARING_DATA_DIR: optionalText.transform((v) => v ?? '.data'),
   BEARING_SEED_DEMO: optionalText.pipe(z.enum(['true', 'false']).optional()),
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
+  /** `off` stops this instance from planning and sending deliveries (tests, read-only replicas). */
+  BEARING_JOBS: optionalText.pipe(z.enum(['on', 'off']).optional()),
+  /** Proactive sends per second per tenant for this instance (Teams allows 50 per app per tenant). */
+  BEARING_SEND_RATE_PER_TENANT: z.coerce.number().int().min(1).max(50).default(50),
   LOG_LEVEL: optionalText.pipe(z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()),
 });
 
@@ -60,6 +64,9 @@ export interface Config {
   readonly seedDemo: boolean;
   readonly appInsightsConnectionString?: string;
   readonly logLevel: LogLevel;
+  /** Whether this instance plans and sends deliveries. */
+  readonly jobs: boolean;
+  readonly sendRatePerTenant: number;
   /** True when no Cosmos endpoint is configured: embedded store, demo data, local identities. */
   readonly localStore: boolean;
   /** True when no bot app id is configured: anonymous Bot Framework requests from loopback only. */
@@ -121,6 +128,8 @@ export function loadConfig(
     seedDemo: e.BEARING_SEED_DEMO ? e.BEARING_SEED_DEMO === 'true' : localStore,
     appInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'warn' : 'info'),
+    jobs: (e.BEARING_JOBS ?? 'on') === 'on',
+    sendRatePerTenant: e.BEARING_SEND_RATE_PER_TENANT,
     localStore,
     localBotAuth: !e.BOT_ID,
   });

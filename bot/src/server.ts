@@ -12,6 +12,13 @@ import { randomUUID } from 'node:crypto';
 import { createAdapter } from './teams/adapter';
 import { BearingBot } from './teams/bearing-bot';
 import { messagesRoute } from './teams/messages-route';
+import { TeamsProactiveSender } from './teams/proactive-sender';
+import { createBotTokenProvider } from './teams/bot-token';
+import { DeliveryWorker } from './jobs/delivery-worker';
+import { contentFor } from './jobs/delivery-content';
+import { SendRateLimiter, TEAMS_CONVERSATION_LIMITS, teamsTenantLimits } from './jobs/rate-limiter';
+import { Scheduler } from './jobs/scheduler';
+import { deactivateTeamMember } from './app/installation';
 
 /** A running Bearing server. */
 export interface RunningServer {
@@ -31,6 +38,42 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
 
   if (config.seedDemo) await seedDemoOrganization(stores, new Date(), logger);
 
+  const botAuth = {
+    appId: config.bot.id,
+    tenantId: config.bot.tenantId,
+    type: config.bot.type,
+    password: config.bot.password,
+    openIdMetadataUrl: config.bot.openIdMetadataUrl,
+  };
+  const adapter = createAdapter(botAuth, logger);
+  const now = () => new Date();
+  const checkInDeps = { stores, now, newId: () => randomUUID() };
+  const bot = new BearingBot({ ...checkInDeps, logger });
+  const worker = new DeliveryWorker({
+    deliveries: stores.deliveries,
+    sender: new TeamsProactiveSender(createBotTokenProvider(botAuth), config.localBotAuth),
+    limiter: new SendRateLimiter(
+      TEAMS_CONVERSATION_LIMITS,
+      teamsTenantLimits(config.sendRatePerTenant),
+    ),
+    content: (job) => contentFor(checkInDeps, job),
+    onRecipientGone: async (job) => {
+      if (job.userId)
+        await deactivateTeamMember(
+          stores,
+          job.tenantId,
+          job.teamId,
+          job.userId,
+          now().toISOString(),
+        );
+    },
+    now,
+    logger,
+    owner: `${process.pid}-${randomUUID()}`,
+  });
+  const scheduler = new Scheduler(stores, worker, logger, now);
+  if (config.jobs) scheduler.start();
+
   const localIdentity = config.sso.clientId
     ? undefined
     : {
@@ -42,21 +85,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const app = createHttpApp({
     logger,
     storeProbe: stores.probe,
-    messages: messagesRoute({
-      adapter: createAdapter(
-        {
-          appId: config.bot.id,
-          tenantId: config.bot.tenantId,
-          type: config.bot.type,
-          password: config.bot.password,
-          openIdMetadataUrl: config.bot.openIdMetadataUrl,
-        },
-        logger,
-      ),
-      bot: new BearingBot({ stores, logger, now: () => new Date(), newId: () => randomUUID() }),
-      localBotAuth: config.localBotAuth,
-      logger,
-    }),
+    messages: messagesRoute({ adapter, bot, localBotAuth: config.localBotAuth, logger }),
     // SSO token validation arrives with the tab; until then only the local identity is accepted.
     authenticate: authenticate({ localIdentity, resolve: async () => undefined }),
     api: apiV1Router(stores),
@@ -71,6 +100,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   logger.info('bearing is listening', { port, store: config.localStore ? 'embedded' : 'cosmos' });
 
   const stop = async () => {
+    await scheduler.stop();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
     await closed;

@@ -85,6 +85,8 @@ describe('loadConfig', () => {
         'BEARING_SEED_DEMO',
         'LOG_LEVEL',
         'BOT_OPENID_METADATA_URL',
+        'BEARING_JOBS',
+        'BEARING_SEND_RATE_PER_TENANT',
       ].sort(),
     );
   });

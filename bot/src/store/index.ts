@@ -10,6 +10,7 @@ import type {
   UserStore,
 } from '../app/ports';
 import type { Logger } from '../observability/logger';
+import type { DeliveryJobStore } from '../app/delivery-ports';
 import { CosmosCheckInStore } from './checkin-store';
 import { CONTAINERS, ensureSchema } from './containers';
 import { createCosmosClient } from './cosmos-client';
@@ -23,6 +24,7 @@ import type { OperationCounter } from './op-counter';
 import { CosmosTeamStore } from './team-store';
 import { CosmosUserDataEraser } from './user-data-eraser';
 import { CosmosUserStore } from './user-store';
+import { CosmosDeliveryJobStore } from './delivery-store';
 
 export { OperationCounter } from './op-counter';
 export { CONTAINERS } from './containers';
@@ -36,6 +38,7 @@ export interface Stores {
   readonly kpis: KpiStore;
   readonly users: UserStore;
   readonly eraser: UserDataEraser;
+  readonly deliveries: DeliveryJobStore;
   readonly database: Database;
   /** True when the store answers (used by /healthz). */
   probe(): Promise<boolean>;
@@ -71,6 +74,7 @@ export function createStores(database: Database, counter?: OperationCounter) {
     kpis: new CosmosKpiStore(teamDocs, docs(CONTAINERS.readings.id)),
     users: new CosmosUserStore(userDocs),
     eraser: new CosmosUserDataEraser(teamDocs, userDocs),
+    deliveries: new CosmosDeliveryJobStore(docs(CONTAINERS.deliveries.id), teamDocs),
   };
 }
 

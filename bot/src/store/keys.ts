@@ -41,4 +41,5 @@ export type ItemType =
   | 'kpi'
   | 'checkIn'
   | 'user'
-  | 'reading';
+  | 'reading'
+  | 'delivery';

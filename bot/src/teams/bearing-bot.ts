@@ -25,7 +25,7 @@ import {
   handleCheckInSubmit,
   myOkrsCard,
   type CheckInDeps,
-} from './check-in-handlers';
+} from '../app/check-in-views';
 import { identityOf, timeZoneOf } from './identity';
 
 /** What the bot needs from the composition root. */

@@ -5,10 +5,10 @@ import {
   type DomainError,
   type KeyResult,
 } from '@bearing/core';
-import { resolveMemberContext, type MemberContext } from '../app/member-context';
-import { submitCheckIn } from '../app/submit-check-in';
-import type { CheckInStore, OkrStore } from '../app/ports';
-import type { MemberContextStores } from '../app/member-context';
+import { resolveMemberContext, type MemberContext } from './member-context';
+import { submitCheckIn } from './submit-check-in';
+import type { CheckInStore, OkrStore } from './ports';
+import type { MemberContextStores } from './member-context';
 import { buildCheckInCard } from '../cards/check-in-card';
 import { buildMessageCard, buildMyOkrsCard } from '../cards/info-cards';
 import { buildCheckInSummaryCard } from '../cards/summary-card';

@@ -1,0 +1,84 @@
+import type { Instant, IsoWeek, TeamId, TenantId, UserId } from '@bearing/core';
+import type { Page, Versioned } from './ports';
+
+/** What a delivery sends. */
+export type DeliveryKind = 'checkIn' | 'reminder' | 'digest';
+
+/** Where a delivery job is in its life. */
+export type DeliveryStatus = 'pending' | 'sent' | 'skipped' | 'failed';
+
+/**
+ * One proactive message to send, stored with a deterministic id (`cycle/week/user/kind`), so
+ * planning the same week twice creates nothing new. Workers claim it with a lease (an
+ * ETag-conditioned write); a crashed worker's lease simply expires.
+ */
+export interface DeliveryJob {
+  readonly tenantId: TenantId;
+  readonly teamId: TeamId;
+  readonly id: string;
+  readonly kind: DeliveryKind;
+  /** Recipient (check-ins and reminders); digests go to the team channel. */
+  readonly userId?: UserId;
+  readonly cycleId: string;
+  readonly week: IsoWeek;
+  readonly dueAt: Instant;
+  readonly status: DeliveryStatus;
+  readonly attempts: number;
+  /** Not before this instant (backoff, Retry-After). */
+  readonly notBefore: Instant;
+  readonly leaseOwner?: string;
+  readonly leaseUntil?: Instant;
+  readonly lastError?: string;
+  readonly sentAt?: Instant;
+}
+
+/** The deterministic id of a delivery. */
+export const deliveryJobId = (
+  cycleId: string,
+  week: IsoWeek,
+  recipient: string,
+  kind: DeliveryKind,
+) => `${cycleId}/${week}/${recipient}/${kind}`.replace(/\//g, ':');
+
+/** Stores delivery jobs (one partition per team). */
+export interface DeliveryJobStore {
+  /** Creates the job; false when a job with that id already exists (planning is idempotent). */
+  createJob(job: DeliveryJob): Promise<boolean>;
+  getJob(
+    tenantId: TenantId,
+    teamId: TeamId,
+    id: string,
+  ): Promise<Versioned<DeliveryJob> | undefined>;
+  /** Pending jobs of one team that are due and not leased by a live worker, oldest first. */
+  listDueJobs(
+    tenantId: TenantId,
+    teamId: TeamId,
+    now: Instant,
+    limit: number,
+  ): Promise<readonly Versioned<DeliveryJob>[]>;
+  /** Replaces the job if the ETag still matches (throws StoreConflictError otherwise). */
+  saveJob(job: DeliveryJob, etag: string): Promise<Versioned<DeliveryJob>>;
+  /** Jobs of one team and week (team status, tests). */
+  listJobsForWeek(
+    tenantId: TenantId,
+    teamId: TeamId,
+    week: IsoWeek,
+  ): Promise<readonly DeliveryJob[]>;
+  /** Every team of every tenant that has a channel or members to deliver to (paged, cross-partition). */
+  listAllTeams(continuationToken?: string): Promise<Page<{ tenantId: TenantId; teamId: TeamId }>>;
+}
+
+/** How a send ended, as the Bot Connector answered. */
+export type SendOutcome =
+  | { readonly kind: 'sent' }
+  | { readonly kind: 'retry'; readonly afterMs?: number; readonly reason: string }
+  | { readonly kind: 'gone'; readonly reason: string }
+  | { readonly kind: 'failed'; readonly reason: string };
+
+/** Sends one proactive card to a stored conversation reference. */
+export interface ProactiveSender {
+  send(
+    reference: Readonly<Record<string, unknown>>,
+    card: Readonly<Record<string, unknown>>,
+  ): Promise<SendOutcome>;
+}

@@ -1,0 +1,102 @@
+/** A sliding window: at most `limit` sends per `windowMs`. */
+export interface Window {
+  readonly windowMs: number;
+  readonly limit: number;
+}
+
+/** Teams' published bot limits per conversation (per bot): 7/1 s, 8/2 s, 60/30 s, 1800/1 h. */
+export const TEAMS_CONVERSATION_LIMITS: readonly Window[] = [
+  { windowMs: 1_000, limit: 7 },
+  { windowMs: 2_000, limit: 8 },
+  { windowMs: 30_000, limit: 60 },
+  { windowMs: 3_600_000, limit: 1_800 },
+];
+
+/** Teams' per-app-per-tenant limit: 50 requests per second (configurable). */
+export const teamsTenantLimits = (perSecond = 50): readonly Window[] => [
+  { windowMs: 1_000, limit: perSecond },
+];
+
+/**
+ * Sliding-window limiter for proactive sends, sized to Teams' published limits so we rarely see a
+ * 429 (and honour Retry-After when we do). In-process: with N instances, give each 1/N of the
+ * tenant budget (`perTenantPerSecond`).
+ */
+export class SendRateLimiter {
+  private readonly history = new Map<string, number[]>();
+  private readonly conversationSpan: number;
+  private readonly tenantSpan: number;
+
+  constructor(
+    private readonly conversationLimits: readonly Window[] = TEAMS_CONVERSATION_LIMITS,
+    private readonly tenantLimits: readonly Window[] = teamsTenantLimits(),
+    private readonly now: () => number = Date.now,
+    private readonly sleep: (ms: number) => Promise<void> = (ms) =>
+      new Promise((r) => setTimeout(r, ms)),
+  ) {
+    this.conversationSpan = Math.max(...conversationLimits.map((w) => w.windowMs));
+    this.tenantSpan = Math.max(...tenantLimits.map((w) => w.windowMs));
+  }
+
+  /** Milliseconds to wait before a send to this conversation and tenant is within every limit. */
+  delayFor(conversationId: string, tenantId: string): number {
+    const t = this.now();
+    return Math.max(
+      this.delayOf(`c:${conversationId}`, this.conversationLimits, t),
+      this.delayOf(`t:${tenantId}`, this.tenantLimits, t),
+    );
+  }
+
+  /** Waits for a slot, then records the send. */
+  async acquire(conversationId: string, tenantId: string): Promise<void> {
+    for (
+      let wait = this.delayFor(conversationId, tenantId);
+      wait > 0;
+      wait = this.delayFor(conversationId, tenantId)
+    ) {
+      await this.sleep(wait);
+    }
+    const t = this.now();
+    this.record(`c:${conversationId}`, t, this.conversationSpan);
+    this.record(`t:${tenantId}`, t, this.tenantSpan);
+  }
+
+  /** Holds a conversation's next send back by `delayMs` (after a 429 with Retry-After). */
+  penalise(conversationId: string, delayMs: number): void {
+    const untilMs = this.now() + delayMs;
+    const h = this.history.get(`c:${conversationId}`) ?? [];
+    // Filling the shortest window until `untilMs` keeps the next send from going out earlier.
+    const shortest = this.conversationLimits[0];
+    for (let i = 0; i < shortest.limit; i += 1) h.push(untilMs - shortest.windowMs);
+    this.history.set(`c:${conversationId}`, h);
+  }
+
+  private delayOf(key: string, windows: readonly Window[], t: number): number {
+    const h = this.history.get(key);
+    if (!h) return 0;
+    let delay = 0;
+    for (const w of windows) {
+      const inWindow = h.filter((x) => x > t - w.windowMs);
+      if (inWindow.length >= w.limit) {
+        // The oldest send inside the window must leave it before another may go.
+        const oldest = inWindow[inWindow.length - w.limit];
+        delay = Math.max(delay, oldest + w.windowMs - t + 1);
+      }
+    }
+    return delay;
+  }
+
+  private record(key: string, t: number, span: number): void {
+    // Keep only what the key's longest window can still see: memory stays bounded.
+    const h = (this.history.get(key) ?? []).filter((x) => x > t - span);
+    h.push(t);
+    this.history.set(key, h);
+    if (this.history.size > 50_000) this.prune(t);
+  }
+
+  private prune(t: number): void {
+    for (const [key, h] of this.history) {
+      if (h.every((x) => x <= t - this.conversationSpan)) this.history.delete(key);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import type { BotAuthSettings } from './adapter';
+
+/** Gives the bearer token for calls to the Bot Connector, or undefined in local mode. */
+export type BotTokenProvider = () => Promise<string | undefined>;
+
+const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
+
+/**
+ * Tokens for proactive sends, from the same credential factory the adapter uses (managed identity
+ * or single-tenant secret). The SDK caches and refreshes them.
+ */
+export function createBotTokenProvider(settings: BotAuthSettings): BotTokenProvider {
+  if (!settings.appId) return async () => undefined;
+  const factory = new ConfigurationServiceClientCredentialFactory({
+    MicrosoftAppId: settings.appId,
+    MicrosoftAppTenantId: settings.tenantId,
+    MicrosoftAppType: settings.type === 'SingleTenant' ? 'SingleTenant' : 'UserAssignedMSI',
+    ...(settings.type === 'SingleTenant' ? { MicrosoftAppPassword: settings.password } : {}),
+  });
+  const loginEndpoint = `https://login.microsoftonline.com/${settings.tenantId ?? 'botframework.com'}`;
+  let credentials: Promise<{ getToken(forceRefresh?: boolean): Promise<string> }> | undefined;
+  return async () => {
+    credentials ??= factory.createCredentials(
+      settings.appId as string,
+      BOT_FRAMEWORK_AUDIENCE,
+      loginEndpoint,
+      true,
+    ) as unknown as Promise<{ getToken(forceRefresh?: boolean): Promise<string> }>;
+    return (await credentials).getToken();
+  };
+}

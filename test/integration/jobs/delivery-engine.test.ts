@@ -1,0 +1,285 @@
+import { DEFAULT_TEAM_SETTINGS, type TeamMember } from '@bearing/core';
+import type { DeliveryJob } from '../../../bot/src/app/delivery-ports';
+import { deactivateTeamMember } from '../../../bot/src/app/installation';
+import { contentFor } from '../../../bot/src/jobs/delivery-content';
+import { DeliveryWorker } from '../../../bot/src/jobs/delivery-worker';
+import { planTeamWeek } from '../../../bot/src/jobs/planner';
+import { SendRateLimiter } from '../../../bot/src/jobs/rate-limiter';
+import { TeamsProactiveSender } from '../../../bot/src/teams/proactive-sender';
+import {
+  startConnectorSimulator,
+  type ConnectorSimulator,
+} from '../../../bench/connector-simulator/simulator';
+import { keyResult } from '../../fixtures/okrs';
+import { memoryLogger, startTestStore, type TestStore } from '../../support/embedded-store';
+
+const T = '11111111-1111-1111-1111-111111111111';
+const MONDAY_10_UTC = new Date('2026-11-23T10:00:00Z');
+let store: TestStore;
+let sim: ConnectorSimulator;
+let clock = MONDAY_10_UTC;
+const logger = memoryLogger();
+
+beforeAll(async () => {
+  [store, sim] = await Promise.all([startTestStore(), startConnectorSimulator()]);
+});
+afterAll(async () => {
+  await sim?.stop();
+  await store?.close();
+});
+
+/** A team of `size` reachable members (1:1 conversations on the simulator), Monday 09:00 UTC. */
+async function seedTeam(teamId: string, size: number): Promise<string[]> {
+  const s = store.stores;
+  const now = clock.toISOString();
+  await s.organizations
+    .saveOrganization({
+      tenantId: T,
+      name: 'Org',
+      fiscalStartMonth: 7,
+      defaultTimeZone: 'UTC',
+      createdAt: now,
+      updatedAt: now,
+    })
+    .catch(() => undefined);
+  await s.teams.saveTeam({
+    tenantId: T,
+    id: teamId,
+    name: teamId,
+    settings: { ...DEFAULT_TEAM_SETTINGS, timeZone: 'UTC', digestDay: 1, digestTime: '09:30' },
+    channelReference: {
+      serviceUrl: sim.url,
+      conversation: { id: `${teamId}-channel`, tenantId: T, conversationType: 'channel' },
+      channelId: 'msteams',
+      bot: { id: 'bot' },
+    },
+    createdAt: now,
+    updatedAt: now,
+  });
+  const users: string[] = [];
+  for (let i = 0; i < size; i += 1) {
+    const userId = `${teamId}-u${i}`;
+    users.push(userId);
+    const member: TeamMember = {
+      tenantId: T,
+      teamId,
+      userId,
+      displayName: `User ${i}`,
+      role: 'member',
+      active: true,
+      timeZone: 'UTC',
+      joinedAt: now,
+      updatedAt: now,
+    };
+    await s.teams.saveMember(member);
+    await s.users.saveUser({
+      tenantId: T,
+      userId,
+      displayName: `User ${i}`,
+      teamIds: [teamId],
+      updatedAt: now,
+      conversationReference: {
+        serviceUrl: sim.url,
+        channelId: 'msteams',
+        conversation: { id: `${userId}-chat`, tenantId: T, conversationType: 'personal' },
+        user: { id: userId },
+        bot: { id: 'bot' },
+      },
+    });
+    await s.okrs.saveKeyResult(
+      keyResult({ tenantId: T, teamId, id: `${userId}-kr`, ownerId: userId, cycleId: 'FY2027-Q2' }),
+    );
+  }
+  return users;
+}
+
+function worker(owner: string, options: { leaseMs?: number } = {}) {
+  const deps = { stores: store.stores, now: () => clock, newId: () => 'unused' };
+  return new DeliveryWorker({
+    deliveries: store.stores.deliveries,
+    sender: new TeamsProactiveSender(async () => undefined, true),
+    // The limiter runs on the test clock: waiting for a slot moves time forward instead of sleeping.
+    limiter: new SendRateLimiter(
+      undefined,
+      undefined,
+      () => clock.getTime(),
+      async (ms) => {
+        clock = new Date(clock.getTime() + ms);
+      },
+    ),
+    content: (job) => contentFor(deps, job),
+    onRecipientGone: async (job) =>
+      deactivateTeamMember(
+        store.stores,
+        job.tenantId,
+        job.teamId,
+        job.userId as string,
+        clock.toISOString(),
+      ),
+    now: () => clock,
+    logger,
+    owner,
+    random: () => 0.5,
+    ...options,
+  });
+}
+
+const jobsOf = async (teamId: string) =>
+  store.stores.deliveries.listJobsForWeek(T, teamId, '2026-W48');
+const byKind = (jobs: readonly DeliveryJob[], kind: string) => jobs.filter((j) => j.kind === kind);
+
+it('plans a check-in and a reminder per reachable member and one digest, idempotently', async () => {
+  clock = MONDAY_10_UTC;
+  await seedTeam('plan', 3);
+  expect(await planTeamWeek(store.stores, T, 'plan', clock)).toBe(7);
+  expect(await planTeamWeek(store.stores, T, 'plan', clock)).toBe(0);
+  const jobs = await jobsOf('plan');
+  expect(byKind(jobs, 'checkIn').map((j) => j.dueAt)).toEqual(
+    Array(3).fill('2026-11-23T09:00:00.000Z'),
+  );
+  expect(byKind(jobs, 'reminder').map((j) => j.dueAt)).toEqual(
+    Array(3).fill('2026-11-24T09:00:00.000Z'),
+  );
+  expect(byKind(jobs, 'digest').map((j) => j.dueAt)).toEqual(['2026-11-23T09:30:00.000Z']);
+});
+
+it('two workers racing send every due card exactly once; reminders wait for their time', async () => {
+  clock = MONDAY_10_UTC;
+  const users = await seedTeam('race', 12);
+  await planTeamWeek(store.stores, T, 'race', clock);
+  const before = sim.deliveries.length;
+  const [a, b] = await Promise.all([worker('A').tick(), worker('B').tick()]);
+  const mine = sim.deliveries.slice(before).filter((d) => d.conversationId.startsWith('race-'));
+  const counts = new Map<string, number>();
+  for (const d of mine) counts.set(d.conversationId, (counts.get(d.conversationId) ?? 0) + 1);
+  expect([...counts.keys()].sort()).toEqual(
+    [...users.map((u) => `${u}-chat`), 'race-channel'].sort(),
+  );
+  expect([...counts.values()].every((n) => n === 1)).toBe(true);
+  expect(a.lostLeases + b.lostLeases).toBe(0);
+  const jobs = await jobsOf('race');
+  expect(byKind(jobs, 'digest').map((j) => j.status)).toEqual(['sent']);
+  expect(byKind(jobs, 'checkIn').every((j) => j.status === 'sent')).toBe(true);
+  expect(byKind(jobs, 'reminder').every((j) => j.status === 'pending')).toBe(true);
+  expect((await worker('C').tick()).sent).toBe(0);
+});
+
+it('sends the reminder only to members who have not checked in', async () => {
+  clock = MONDAY_10_UTC;
+  const [done, notDone] = await seedTeam('remind', 2);
+  await planTeamWeek(store.stores, T, 'remind', clock);
+  await worker('A').tick();
+  await store.stores.checkIns.saveCheckIn({
+    tenantId: T,
+    teamId: 'remind',
+    userId: done,
+    cycleId: 'FY2027-Q2',
+    week: '2026-W48',
+    updates: [],
+    nothingChanged: true,
+    submissionId: 'sub-remind-1',
+    submittedAt: clock.toISOString(),
+    updatedAt: clock.toISOString(),
+  });
+  clock = new Date('2026-11-24T09:05:00Z');
+  const before = sim.deliveries.length;
+  await worker('A').tick();
+  expect(
+    sim.deliveries
+      .slice(before)
+      .map((d) => d.conversationId)
+      .filter((c) => c.startsWith('remind-')),
+  ).toEqual([`${notDone}-chat`]);
+  const reminders = byKind(await jobsOf('remind'), 'reminder');
+  expect(reminders.find((j) => j.userId === done)).toMatchObject({
+    status: 'skipped',
+    lastError: 'already checked in',
+  });
+});
+
+it('honours Retry-After, retries 5xx with backoff, and stops delivering to blocked or removed users', async () => {
+  clock = MONDAY_10_UTC;
+  const [throttled, flaky, blocked, removed] = await seedTeam('faults', 4);
+  sim.inject(`${throttled}-chat`, { kind: 'throttle', retryAfterSeconds: 30, times: 1 });
+  sim.inject(`${flaky}-chat`, { kind: 'status', status: 502, times: 1 });
+  sim.inject(`${blocked}-chat`, { kind: 'blocked' });
+  sim.inject(`${removed}-chat`, { kind: 'notFound' });
+  await planTeamWeek(store.stores, T, 'faults', clock);
+  await worker('A').tick();
+  const checkIns = () => jobsOf('faults').then((jobs) => byKind(jobs, 'checkIn'));
+  const job = async (u: string) => (await checkIns()).find((j) => j.userId === u) as DeliveryJob;
+  expect(await job(throttled)).toMatchObject({
+    status: 'pending',
+    attempts: 1,
+    notBefore: '2026-11-23T10:00:30.000Z',
+  });
+  expect(await job(flaky)).toMatchObject({
+    status: 'pending',
+    attempts: 1,
+    lastError: 'connector error (502)',
+  });
+  expect(await job(blocked)).toMatchObject({
+    status: 'failed',
+    lastError: 'blocked by the user (403)',
+  });
+  expect(await job(removed)).toMatchObject({
+    status: 'failed',
+    lastError: 'conversation not found (404)',
+  });
+  expect((await store.stores.teams.getMember(T, 'faults', blocked))?.value.active).toBe(false);
+  expect((await store.stores.teams.getMember(T, 'faults', removed))?.value.active).toBe(false);
+
+  clock = new Date('2026-11-23T10:01:00Z');
+  await worker('A').tick();
+  expect((await job(throttled)).status).toBe('sent');
+  expect((await job(flaky)).status).toBe('sent');
+  // The deactivated members get no reminder.
+  clock = new Date('2026-11-24T09:05:00Z');
+  await worker('A').tick();
+  const reminders = byKind(await jobsOf('faults'), 'reminder');
+  expect(
+    reminders.filter((j) => j.userId === blocked || j.userId === removed).map((j) => j.status),
+  ).toEqual(['skipped', 'skipped']);
+});
+
+it('gives up after the last attempt and records why', async () => {
+  clock = MONDAY_10_UTC;
+  const [u] = await seedTeam('giveup', 1);
+  sim.inject(`${u}-chat`, { kind: 'status', status: 503, times: 99 });
+  await planTeamWeek(store.stores, T, 'giveup', clock);
+  for (let i = 0; i < 6; i += 1) {
+    await worker('A').tick();
+    clock = new Date(clock.getTime() + 10 * 60_000);
+  }
+  const [job] = byKind(await jobsOf('giveup'), 'checkIn');
+  expect(job).toMatchObject({ status: 'failed', attempts: 5, lastError: 'connector error (503)' });
+});
+
+it('picks up a crashed worker’s job after its lease expires, not before', async () => {
+  clock = MONDAY_10_UTC;
+  const [u] = await seedTeam('crash', 1);
+  await planTeamWeek(store.stores, T, 'crash', clock);
+  const [due] = (
+    await store.stores.deliveries.listDueJobs(T, 'crash', clock.toISOString(), 10)
+  ).filter((j) => j.value.kind === 'checkIn');
+  // A worker claimed the job and died before sending.
+  await store.stores.deliveries.saveJob(
+    {
+      ...due.value,
+      leaseOwner: 'dead',
+      leaseUntil: '2026-11-23T10:01:00.000Z',
+      notBefore: '2026-11-23T10:01:00.000Z',
+    },
+    due.etag,
+  );
+  const before = sim.deliveries.length;
+  await worker('B').tick();
+  expect(sim.deliveries.slice(before).filter((d) => d.conversationId === `${u}-chat`)).toHaveLength(
+    0,
+  );
+  clock = new Date('2026-11-23T10:01:01Z');
+  await worker('B').tick();
+  expect(sim.deliveries.slice(before).filter((d) => d.conversationId === `${u}-chat`)).toHaveLength(
+    1,
+  );
+});

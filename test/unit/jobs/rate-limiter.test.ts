@@ -1,0 +1,94 @@
+import {
+  SendRateLimiter,
+  TEAMS_CONVERSATION_LIMITS,
+  teamsTenantLimits,
+} from '../../../bot/src/jobs/rate-limiter';
+import { classifyResponse, isAllowedServiceUrl } from '../../../bot/src/teams/proactive-sender';
+
+/** A limiter on a fake clock: waiting advances time, so the schedule it produces is exact. */
+function fakeLimiter(perTenant = 50) {
+  let t = 0;
+  const sends: number[] = [];
+  const limiter = new SendRateLimiter(
+    TEAMS_CONVERSATION_LIMITS,
+    teamsTenantLimits(perTenant),
+    () => t,
+    async (ms) => {
+      t += ms;
+    },
+  );
+  const send = async (conversation: string, tenant = 'T') => {
+    await limiter.acquire(conversation, tenant);
+    sends.push(t);
+  };
+  return { limiter, send, sends, now: () => t };
+}
+
+const maxIn = (times: number[], windowMs: number) =>
+  Math.max(...times.map((start) => times.filter((x) => x >= start && x < start + windowMs).length));
+
+describe('SendRateLimiter', () => {
+  it('keeps one conversation within 7/1 s, 8/2 s and 60/30 s', async () => {
+    const { send, sends } = fakeLimiter();
+    for (let i = 0; i < 130; i += 1) await send('c1');
+    expect(maxIn(sends, 1_000)).toBeLessThanOrEqual(7);
+    expect(maxIn(sends, 2_000)).toBeLessThanOrEqual(8);
+    expect(maxIn(sends, 30_000)).toBeLessThanOrEqual(60);
+    // And it uses what the limits allow: 130 sends need a bit over two 30-second windows.
+    expect(sends[sends.length - 1]).toBeLessThan(70_000);
+  });
+
+  it('keeps a tenant within its per-second budget across conversations', async () => {
+    const { send, sends } = fakeLimiter(50);
+    for (let i = 0; i < 500; i += 1) await send(`c${i}`);
+    expect(maxIn(sends, 1_000)).toBeLessThanOrEqual(50);
+    expect(sends[sends.length - 1]).toBeLessThan(10_000);
+  });
+
+  it('holds a conversation back after a Retry-After', async () => {
+    const { limiter, send, sends } = fakeLimiter();
+    limiter.penalise('slow', 5_000);
+    await send('slow');
+    expect(sends[0]).toBeGreaterThanOrEqual(4_000);
+  });
+});
+
+describe('Bot Connector responses', () => {
+  it.each([
+    [201, null, '', { kind: 'sent' }],
+    [429, '3', '', { kind: 'retry', afterMs: 3000, reason: 'throttled (429)' }],
+    [429, null, '', { kind: 'retry', reason: 'throttled (429)' }],
+    [502, null, '', { kind: 'retry', reason: 'connector error (502)' }],
+    [504, null, '', { kind: 'retry', reason: 'connector error (504)' }],
+    [404, null, '', { kind: 'gone', reason: 'conversation not found (404)' }],
+    [
+      403,
+      null,
+      '{"error":{"code":"MessageWritesBlocked"}}',
+      { kind: 'gone', reason: 'blocked by the user (403)' },
+    ],
+    [
+      403,
+      null,
+      '{"error":{"code":"Forbidden"}}',
+      { kind: 'failed', reason: 'rejected by the connector (403)' },
+    ],
+    [400, null, '', { kind: 'failed', reason: 'rejected by the connector (400)' }],
+  ])('%i (Retry-After %s) → %j', (status, retryAfter, body, outcome) => {
+    expect(classifyResponse(status, retryAfter, body)).toEqual(outcome);
+  });
+
+  it.each([
+    ['https://smba.trafficmanager.net/amer/', false, true],
+    ['https://smba.infra.gcc.teams.microsoft.com/', false, true],
+    ['http://smba.trafficmanager.net/amer/', false, false],
+    ['https://smba.trafficmanager.net.evil.example/', false, false],
+    ['https://user:pw@smba.trafficmanager.net/', false, false],
+    ['http://localhost:56150/_connector', false, false],
+    ['http://localhost:56150/_connector', true, true],
+    ['http://10.0.0.1/', true, false],
+    ['not a url', true, false],
+  ])('service URL %s (local %s) allowed: %s', (url, local, allowed) => {
+    expect(isAllowedServiceUrl(url, local)).toBe(allowed);
+  });
+});
