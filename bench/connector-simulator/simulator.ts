@@ -34,7 +34,7 @@ export async function startConnectorSimulator(options: SimulatorOptions = {}) {
   const perTenant = new SlidingWindows(tenantLimits(options.tenantPerSecond));
   const deliveries: Delivery[] = [];
   const faults = new Map<string, Fault>();
-  const stats = { requests: 0, throttled: 0, faults: 0 };
+  const stats = { requests: 0, throttled: 0, faults: 0, conversationsCreated: 0 };
   let nextId = 0;
 
   const json = (
@@ -51,6 +51,21 @@ export async function startConnectorSimulator(options: SimulatorOptions = {}) {
     let raw = '';
     req.on('data', (c: Buffer) => (raw += c.toString()));
     req.on('end', () => {
+      if (req.method === 'POST' && (req.url ?? '').split('?')[0] === '/v3/conversations') {
+        // Creating a 1:1 chat: Teams returns the same conversation for the same user and bot.
+        const body = (() => {
+          try {
+            return JSON.parse(raw || '{}') as { members?: { id?: string }[] };
+          } catch {
+            return {};
+          }
+        })();
+        const member = body.members?.[0]?.id;
+        if (!member)
+          return json(res, 400, { error: { code: 'BadArgument', message: 'members is required' } });
+        stats.conversationsCreated += 1;
+        return json(res, 201, { id: `a:1on1-${member}` });
+      }
       const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/[^/]+)?$/.exec(
         (req.url ?? '').split('?')[0],
       );

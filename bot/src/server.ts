@@ -18,7 +18,7 @@ import { DeliveryWorker } from './jobs/delivery-worker';
 import { contentFor } from './jobs/delivery-content';
 import { SendRateLimiter, TEAMS_CONVERSATION_LIMITS, teamsTenantLimits } from './jobs/rate-limiter';
 import { Scheduler } from './jobs/scheduler';
-import { deactivateTeamMember } from './app/installation';
+import { deactivateTeamMember, rememberConversation } from './app/installation';
 
 /** A running Bearing server. */
 export interface RunningServer {
@@ -57,6 +57,16 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       teamsTenantLimits(config.sendRatePerTenant),
     ),
     content: (job) => contentFor(checkInDeps, job),
+    onConversationCreated: async (job, reference) => {
+      if (job.userId)
+        await rememberConversation(
+          stores,
+          job.tenantId,
+          job.userId,
+          reference,
+          now().toISOString(),
+        );
+    },
     onRecipientGone: async (job) => {
       if (job.userId)
         await deactivateTeamMember(

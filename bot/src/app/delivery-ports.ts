@@ -68,9 +68,20 @@ export interface DeliveryJobStore {
   listAllTeams(continuationToken?: string): Promise<Page<{ tenantId: TenantId; teamId: TeamId }>>;
 }
 
+/** Where a card goes: an existing conversation, or a 1:1 chat to open from a team roster. */
+export type DeliveryTarget =
+  | { readonly kind: 'conversation'; readonly reference: Readonly<Record<string, unknown>> }
+  | {
+      readonly kind: 'newPersonalChat';
+      readonly serviceUrl: string;
+      readonly tenantId: TenantId;
+      readonly botId: string;
+      readonly teamsUserId: string;
+    };
+
 /** How a send ended, as the Bot Connector answered. */
 export type SendOutcome =
-  | { readonly kind: 'sent' }
+  | { readonly kind: 'sent'; readonly createdReference?: Readonly<Record<string, unknown>> }
   | { readonly kind: 'retry'; readonly afterMs?: number; readonly reason: string }
   | { readonly kind: 'gone'; readonly reason: string }
   | { readonly kind: 'failed'; readonly reason: string };

@@ -13,6 +13,8 @@ export interface RosterPerson {
   readonly name: string;
   readonly timeZone?: string;
   readonly locale?: string;
+  /** Teams channel account id (`29:…`) from the roster. */
+  readonly teamsUserId?: string;
 }
 
 type Stores = { readonly users: UserStore; readonly teams: TeamStore };
@@ -53,6 +55,9 @@ export async function registerPersonalChat(
           timeZone: person.timeZone ?? current?.timeZone,
           locale: person.locale ?? current?.locale,
           conversationReference,
+          ...((person.teamsUserId ?? current?.teamsUserId)
+            ? { teamsUserId: person.teamsUserId ?? current?.teamsUserId }
+            : {}),
           updatedAt: now,
         },
         etag,
@@ -90,14 +95,18 @@ export async function addTeamMember(
   await updateWithRetry<UserProfile>(
     () => stores.users.getUser(tenantId, person.userId),
     (current, etag) =>
-      current?.teamIds.includes(teamId)
+      current?.teamIds.includes(teamId) &&
+      (!person.teamsUserId || current.teamsUserId === person.teamsUserId)
         ? Promise.resolve()
         : stores.users.saveUser(
             {
               tenantId,
               userId: person.userId,
               displayName: current?.displayName || person.name,
-              teamIds: [...(current?.teamIds ?? []), teamId],
+              teamIds: [...new Set([...(current?.teamIds ?? []), teamId])],
+              ...((person.teamsUserId ?? current?.teamsUserId)
+                ? { teamsUserId: person.teamsUserId ?? current?.teamsUserId }
+                : {}),
               timeZone: current?.timeZone ?? person.timeZone,
               locale: current?.locale ?? person.locale,
               ...(current?.conversationReference
@@ -150,5 +159,22 @@ export async function deactivateTeamMember(
       current && current.active
         ? stores.teams.saveMember({ ...current, active: false, updatedAt: now }, etag)
         : Promise.resolve(),
+  );
+}
+
+/** Keeps the 1:1 chat the delivery engine opened, so later sends reuse it. */
+export async function rememberConversation(
+  stores: Stores,
+  tenantId: TenantId,
+  userId: UserId,
+  conversationReference: Readonly<Record<string, unknown>>,
+  now: string,
+): Promise<void> {
+  await updateWithRetry<UserProfile>(
+    () => stores.users.getUser(tenantId, userId),
+    (current, etag) =>
+      !current || current.conversationReference
+        ? Promise.resolve()
+        : stores.users.saveUser({ ...current, conversationReference, updatedAt: now }, etag),
   );
 }

@@ -54,6 +54,8 @@ export interface UserProfile {
   readonly locale?: string;
   /** Opaque Bot Framework conversation reference for the 1:1 chat (serialised by bot/src/teams). */
   readonly conversationReference?: Readonly<Record<string, unknown>>;
+  /** The user's Teams channel account id (`29:…`), to open a 1:1 chat from a team roster. */
+  readonly teamsUserId?: string;
   readonly updatedAt: string;
 }
 

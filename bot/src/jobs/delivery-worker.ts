@@ -15,6 +15,11 @@ export interface WorkerDeps {
   readonly sender: ProactiveSender;
   readonly limiter: SendRateLimiter;
   readonly content: (job: DeliveryJob) => Promise<DeliveryContent>;
+  /** Called after a 1:1 chat was opened for the job's recipient (store it for next time). */
+  readonly onConversationCreated: (
+    job: DeliveryJob,
+    reference: Readonly<Record<string, unknown>>,
+  ) => Promise<void>;
   /** Called when Teams says the recipient is gone (404, or 403 MessageWritesBlocked). */
   readonly onRecipientGone: (job: DeliveryJob) => Promise<void>;
   readonly now: () => Date;
@@ -111,13 +116,17 @@ export class DeliveryWorker {
       );
       return;
     }
+    const target = content.target;
     const conversationId =
-      (content.reference as { conversation?: { id?: string } }).conversation?.id ?? job.id;
+      target.kind === 'conversation'
+        ? ((target.reference as { conversation?: { id?: string } }).conversation?.id ?? job.id)
+        : `new:${target.teamsUserId}`;
     await this.deps.limiter.acquire(conversationId, job.tenantId);
-    const outcome = await this.deps.sender.send(
-      content.reference,
-      content.card as unknown as Record<string, unknown>,
-    );
+    const card = content.card as unknown as Record<string, unknown>;
+    const outcome = await this.deps.sender.send(target, card);
+    if (outcome.kind === 'sent' && outcome.createdReference) {
+      await this.deps.onConversationCreated(job, outcome.createdReference);
+    }
     await this.record(claimed, outcome, conversationId, result);
   }
 

@@ -62,7 +62,10 @@ export async function planTeamWeek(
   for (const member of await stores.teams.listMembers(tenantId, teamId)) {
     if (!member.active) continue;
     const user = await stores.users.getUser(tenantId, member.userId);
-    if (!user?.value.conversationReference) continue; // not reachable until they open a chat with the bot
+    // Reachable through their 1:1 chat, or by opening one from this team's roster.
+    const reachable =
+      user?.value.conversationReference || (user?.value.teamsUserId && team.value.channelReference);
+    if (!user || !reachable) continue;
     const zone = resolveMemberTimeZone(
       member.timeZone ?? user.value.timeZone,
       settings.timeZone,

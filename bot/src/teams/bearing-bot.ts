@@ -147,7 +147,13 @@ export class BearingBot extends TeamsActivityHandler {
     await registerPersonalChat(
       this.deps.stores,
       tenantId,
-      { userId, name, timeZone: timeZoneOf(context), locale: context.activity.locale },
+      {
+        userId,
+        name,
+        timeZone: timeZoneOf(context),
+        locale: context.activity.locale,
+        teamsUserId: context.activity.from.id,
+      },
       reference,
       this.nowIso(),
     );
@@ -196,7 +202,7 @@ export class BearingBot extends TeamsActivityHandler {
             this.deps.stores,
             identity.tenantId,
             teamId,
-            { userId: member.aadObjectId, name: member.name },
+            { userId: member.aadObjectId, name: member.name, teamsUserId: member.id },
             now,
           );
       }
@@ -209,7 +215,7 @@ export class BearingBot extends TeamsActivityHandler {
           this.deps.stores,
           identity.tenantId,
           teamId,
-          { userId: m.aadObjectId, name: m.name },
+          { userId: m.aadObjectId, name: m.name, teamsUserId: m.id },
           now,
         );
     }

@@ -1,5 +1,5 @@
 import { CardFactory, MessageFactory } from 'botbuilder';
-import type { ProactiveSender, SendOutcome } from '../app/delivery-ports';
+import type { DeliveryTarget, ProactiveSender, SendOutcome } from '../app/delivery-ports';
 import type { BotTokenProvider } from './bot-token';
 
 /** Bot Connector hosts Teams uses (public and government clouds); proactive sends go nowhere else. */
@@ -64,32 +64,81 @@ export class TeamsProactiveSender implements ProactiveSender {
   ) {}
 
   async send(
-    reference: Readonly<Record<string, unknown>>,
+    target: DeliveryTarget,
     card: Readonly<Record<string, unknown>>,
   ): Promise<SendOutcome> {
-    const ref = reference as { serviceUrl?: string; conversation?: { id?: string } };
-    const conversationId = ref.conversation?.id;
-    if (!conversationId || !isAllowedServiceUrl(ref.serviceUrl, this.allowLoopback)) {
-      return { kind: 'failed', reason: 'conversation reference is not a Teams conversation' };
+    const serviceUrl =
+      target.kind === 'conversation'
+        ? (target.reference as { serviceUrl?: string }).serviceUrl
+        : target.serviceUrl;
+    if (!isAllowedServiceUrl(serviceUrl, this.allowLoopback)) {
+      return { kind: 'failed', reason: 'service URL is not a Teams host' };
     }
-    const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
-    const url = `${(ref.serviceUrl as string).replace(/\/+$/, '')}/v3/conversations/${encodeURIComponent(conversationId)}/activities`;
+    const base = (serviceUrl as string).replace(/\/+$/, '');
     try {
       const token = await this.token();
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify({ ...activity, conversation: { id: conversationId } }),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-      const body = res.ok ? '' : await res.text().catch(() => '');
-      return classifyResponse(res.status, res.headers.get('retry-after'), body);
+      let reference = target.kind === 'conversation' ? target.reference : undefined;
+      if (target.kind === 'newPersonalChat') {
+        // Teams answers with the same 1:1 conversation for the same user and bot: idempotent.
+        const created = await this.post(`${base}/v3/conversations`, token, {
+          bot: { id: target.botId },
+          members: [{ id: target.teamsUserId }],
+          channelData: { tenant: { id: target.tenantId } },
+          tenantId: target.tenantId,
+          isGroup: false,
+        });
+        if (created.outcome.kind !== 'sent') return created.outcome;
+        const id = (created.json as { id?: unknown }).id;
+        if (typeof id !== 'string')
+          return { kind: 'retry', reason: 'connector returned no conversation id' };
+        reference = {
+          serviceUrl,
+          channelId: 'msteams',
+          bot: { id: target.botId },
+          user: { id: target.teamsUserId },
+          conversation: { id, conversationType: 'personal', tenantId: target.tenantId },
+        };
+      }
+      const conversationId = (reference as { conversation?: { id?: string } }).conversation?.id;
+      if (!conversationId)
+        return { kind: 'failed', reason: 'conversation reference has no conversation id' };
+      const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
+      const sent = await this.post(
+        `${base}/v3/conversations/${encodeURIComponent(conversationId)}/activities`,
+        token,
+        { ...activity, conversation: { id: conversationId } },
+      );
+      if (sent.outcome.kind === 'sent' && target.kind === 'newPersonalChat') {
+        return { kind: 'sent', createdReference: reference as Record<string, unknown> };
+      }
+      return sent.outcome;
     } catch (error) {
       const name = (error as Error).name;
       return { kind: 'retry', reason: name === 'TimeoutError' ? 'timeout' : 'network error' };
     }
+  }
+
+  private async post(
+    url: string,
+    token: string | undefined,
+    body: unknown,
+  ): Promise<{ outcome: SendOutcome; json: unknown }> {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
+    const text = await res.text().catch(() => '');
+    let json: unknown = {};
+    try {
+      json = text ? JSON.parse(text) : {};
+    } catch {
+      json = {};
+    }
+    return { outcome: classifyResponse(res.status, res.headers.get('retry-after'), text), json };
   }
 }

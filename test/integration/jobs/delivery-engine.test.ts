@@ -1,6 +1,6 @@
 import { DEFAULT_TEAM_SETTINGS, type TeamMember } from '@bearing/core';
 import type { DeliveryJob } from '../../../bot/src/app/delivery-ports';
-import { deactivateTeamMember } from '../../../bot/src/app/installation';
+import { deactivateTeamMember, rememberConversation } from '../../../bot/src/app/installation';
 import { contentFor } from '../../../bot/src/jobs/delivery-content';
 import { DeliveryWorker } from '../../../bot/src/jobs/delivery-worker';
 import { planTeamWeek } from '../../../bot/src/jobs/planner';
@@ -108,6 +108,14 @@ function worker(owner: string, options: { leaseMs?: number } = {}) {
       },
     ),
     content: (job) => contentFor(deps, job),
+    onConversationCreated: async (job, reference) =>
+      rememberConversation(
+        store.stores,
+        job.tenantId,
+        job.userId as string,
+        reference,
+        clock.toISOString(),
+      ),
     onRecipientGone: async (job) =>
       deactivateTeamMember(
         store.stores,
@@ -282,4 +290,27 @@ it('picks up a crashed worker’s job after its lease expires, not before', asyn
   expect(sim.deliveries.slice(before).filter((d) => d.conversationId === `${u}-chat`)).toHaveLength(
     1,
   );
+});
+
+it('opens a 1:1 chat from the team roster for members who never wrote to the bot, once', async () => {
+  clock = MONDAY_10_UTC;
+  const [u] = await seedTeam('roster', 1);
+  const profile = await store.stores.users.getUser(T, u);
+  const { conversationReference: _drop, ...rest } = profile!.value;
+  void _drop;
+  await store.stores.users.saveUser({ ...rest, teamsUserId: `29:${u}` }, profile!.etag);
+  await planTeamWeek(store.stores, T, 'roster', clock);
+  const created = sim.stats.conversationsCreated;
+  await worker('A').tick();
+  expect(sim.stats.conversationsCreated).toBe(created + 1);
+  expect(sim.deliveries.filter((d) => d.conversationId === `a:1on1-29:${u}`)).toHaveLength(1);
+  const stored = await store.stores.users.getUser(T, u);
+  expect(stored?.value.conversationReference).toMatchObject({
+    conversation: { id: `a:1on1-29:${u}` },
+  });
+  // The reminder reuses the stored chat instead of opening another.
+  clock = new Date('2026-11-24T09:05:00Z');
+  await worker('A').tick();
+  expect(sim.stats.conversationsCreated).toBe(created + 1);
+  expect(sim.deliveries.filter((d) => d.conversationId === `a:1on1-29:${u}`)).toHaveLength(2);
 });
