@@ -133,7 +133,7 @@ export class TeamsProactiveSender implements ProactiveSender {
       signal: AbortSignal.timeout(this.timeoutMs),
     });
     const text = await res.text().catch(() => '');
-    let json: unknown = {};
+    let json: unknown;
     try {
       json = text ? JSON.parse(text) : {};
     } catch {
