@@ -2,7 +2,7 @@ import type { Instant, IsoWeek, TeamId, TenantId, UserId } from '@bearing/core';
 import type { Page, Versioned } from './ports';
 
 /** What a delivery sends. */
-export type DeliveryKind = 'checkIn' | 'reminder' | 'digest';
+export type DeliveryKind = 'checkIn' | 'reminder' | 'snooze' | 'digest';
 
 /** Where a delivery job is in its life. */
 export type DeliveryStatus = 'pending' | 'sent' | 'skipped' | 'failed';

@@ -178,3 +178,39 @@ export async function rememberConversation(
         : stores.users.saveUser({ ...current, conversationReference, updatedAt: now }, etag),
   );
 }
+
+/** The app was uninstalled from a 1:1 chat: stop sending there (history stays). */
+export async function forgetPersonalChat(
+  stores: Stores,
+  tenantId: TenantId,
+  userId: UserId,
+  now: string,
+): Promise<void> {
+  await updateWithRetry<UserProfile>(
+    () => stores.users.getUser(tenantId, userId),
+    (current, etag) => {
+      if (!current?.conversationReference) return Promise.resolve();
+      const { conversationReference: _gone, ...rest } = current;
+      void _gone;
+      return stores.users.saveUser({ ...rest, updatedAt: now }, etag);
+    },
+  );
+}
+
+/** The app was removed from a team: no more digests or alerts to its channel. */
+export async function forgetTeamChannel(
+  stores: Stores,
+  tenantId: TenantId,
+  teamId: string,
+  now: string,
+): Promise<void> {
+  await updateWithRetry(
+    () => stores.teams.getTeam(tenantId, teamId),
+    (current, etag) => {
+      if (!current?.channelReference) return Promise.resolve();
+      const { channelReference: _gone, ...rest } = current;
+      void _gone;
+      return stores.teams.saveTeam({ ...rest, updatedAt: now }, etag);
+    },
+  );
+}

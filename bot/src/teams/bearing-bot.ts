@@ -8,10 +8,16 @@ import {
   type AdaptiveCardInvokeValue,
   type TeamsChannelAccount,
 } from 'botbuilder';
-import { CARD_VERBS, en, parseCardAction, type CardAction } from '@bearing/core';
+import { CARD_VERBS, en, formatInstant, parseCardAction, type CardAction } from '@bearing/core';
+import type { DeliveryJobStore } from '../app/delivery-ports';
+import { snoozeCheckIn } from '../app/snooze-check-in';
+import { teamStatus } from '../app/team-status';
+import { buildTeamStatusCard } from '../cards/team-status-card';
 import {
   addTeamMember,
   deactivateTeamMember,
+  forgetPersonalChat,
+  forgetTeamChannel,
   registerPersonalChat,
   registerTeam,
 } from '../app/installation';
@@ -30,7 +36,11 @@ import { identityOf, timeZoneOf } from './identity';
 
 /** What the bot needs from the composition root. */
 export interface BotDeps extends CheckInDeps {
-  readonly stores: CheckInDeps['stores'] & { readonly users: UserStore; readonly teams: TeamStore };
+  readonly stores: CheckInDeps['stores'] & {
+    readonly users: UserStore;
+    readonly teams: TeamStore;
+    readonly deliveries: DeliveryJobStore;
+  };
   readonly logger: Logger;
 }
 
@@ -63,6 +73,10 @@ export class BearingBot extends TeamsActivityHandler {
       await this.handleMembersAdded(context);
       await next();
     });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.handleUninstall(context);
+      await next();
+    });
     this.onTeamsMembersRemovedEvent(async (members, teamInfo, context, next) => {
       const identity = identityOf(context);
       const teamId = teamInfo?.aadGroupId;
@@ -80,6 +94,18 @@ export class BearingBot extends TeamsActivityHandler {
       }
       await next();
     });
+  }
+
+  private async handleUninstall(context: TurnContext): Promise<void> {
+    const identity = identityOf(context);
+    if (!identity) return;
+    if (context.activity.conversation.conversationType === 'personal') {
+      await forgetPersonalChat(this.deps.stores, identity.tenantId, identity.userId, this.nowIso());
+      return;
+    }
+    const teamId = (context.activity.channelData as { team?: { aadGroupId?: string } } | undefined)
+      ?.team?.aadGroupId;
+    if (teamId) await forgetTeamChannel(this.deps.stores, identity.tenantId, teamId, this.nowIso());
   }
 
   private nowIso(): string {
@@ -119,14 +145,16 @@ export class BearingBot extends TeamsActivityHandler {
       await context.sendActivity(cardReply(ctx));
       return;
     }
-    if (command === 'checkIn')
-      await context.sendActivity(cardReply(await checkInCardFor(this.deps, ctx)));
-    else if (command === 'myOkrs')
-      await context.sendActivity(cardReply(await myOkrsCard(this.deps, ctx)));
-    else
-      await context.sendActivity(
-        cardReply(buildMessageCard('Team status arrives with the weekly digest.')),
-      );
+    let card: AdaptiveCard;
+    if (command === 'checkIn') card = await checkInCardFor(this.deps, ctx);
+    else if (command === 'myOkrs') card = await myOkrsCard(this.deps, ctx);
+    else {
+      const status = await teamStatus(this.deps.stores, ctx);
+      card = status.allowed
+        ? buildTeamStatusCard(ctx.team.name, status.week, status.members)
+        : buildMessageCard(en.managersOnly);
+    }
+    await context.sendActivity(cardReply(card));
   }
 
   private async rememberPersonalChat(
@@ -286,8 +314,13 @@ export class BearingBot extends TeamsActivityHandler {
       case CARD_VERBS.checkInOpen:
       case CARD_VERBS.refresh:
         return checkInCardFor(this.deps, ctx);
-      case CARD_VERBS.checkInSnooze:
-        return buildMessageCard(en.snoozed('tomorrow'));
+      case CARD_VERBS.checkInSnooze: {
+        const snoozed = await snoozeCheckIn(this.deps.stores.deliveries, ctx, this.deps.now());
+        const when = formatInstant(snoozed.until, ctx.timeZone, ctx.locale);
+        return buildMessageCard(
+          snoozed.kind === 'snoozed' ? en.snoozed(when) : en.alreadySnoozed(when),
+        );
+      }
       default:
         return buildMessageCard('This action is not available yet.');
     }

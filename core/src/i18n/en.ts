@@ -36,6 +36,8 @@ export const en = {
     submittedAt: (when: string) => `Submitted ${when}`,
   },
   snoozed: (when: string) => `Got it — I'll bring your check-in back ${when}.`,
+  alreadySnoozed: (when: string) => `Your check-in is already snoozed until ${when}.`,
+  managersOnly: 'Team status is for team owners and managers. Type "my okrs" to see your own.',
   welcome: {
     title: 'Welcome to Bearing',
     body: 'Bearing keeps your team’s OKRs and KPIs moving without leaving Teams. Each week I send you one card to update your key results; it takes about a minute.',

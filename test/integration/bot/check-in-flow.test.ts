@@ -170,3 +170,29 @@ it('answers unknown text with the help card and never crashes on junk invokes', 
   expect(unknownVerb.status).toBe(200);
   expect(JSON.stringify(unknownVerb.body)).toContain('not supported');
 });
+
+it('snoozes the check-in once per week', async () => {
+  const { data } = await requestCheckInCard();
+  const snooze = () =>
+    postJson(
+      messages(),
+      cardInvoke(connector.url, CARD_VERBS.checkInSnooze, { teamId: data.teamId, week: data.week }),
+    );
+  expect(texts((await snooze()).body).join(' ')).toMatch(
+    /^Got it — I'll bring your check-in back .+\.$/,
+  );
+  expect(texts((await snooze()).body).join(' ')).toMatch(
+    /^Your check-in is already snoozed until .+\.$/,
+  );
+});
+
+it('shows managers who has checked in this week', async () => {
+  const before = connector.sent.length;
+  await postJson(
+    messages(),
+    personalActivity(connector.url, { type: 'message', text: 'team status' }),
+  );
+  const json = JSON.stringify(connector.sent.slice(before).map((s) => s.activity));
+  expect(json).toContain('"title":"Alex Wilber","value":"✓ Checked in"');
+  expect(json).toContain('"title":"Megan Bowen","value":"Not yet"');
+});

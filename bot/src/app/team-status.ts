@@ -1,0 +1,46 @@
+import { deliveryJobId, type DeliveryJob, type DeliveryJobStore } from './delivery-ports';
+import type { MemberContext } from './member-context';
+import type { CheckInStore, TeamStore } from './ports';
+
+/** One member's line in the team status. */
+export interface MemberStatus {
+  readonly name: string;
+  readonly state: 'checkedIn' | 'notYet' | 'deliveryFailed' | 'inactive';
+  readonly detail?: string;
+}
+
+/**
+ * Who has checked in this week, and whose card could not be delivered (with the reason), for
+ * managers. Members read their own status only.
+ */
+export async function teamStatus(
+  stores: {
+    readonly teams: TeamStore;
+    readonly checkIns: CheckInStore;
+    readonly deliveries: DeliveryJobStore;
+  },
+  ctx: MemberContext,
+): Promise<{ allowed: false } | { allowed: true; week: string; members: MemberStatus[] }> {
+  if (ctx.member.role === 'member') return { allowed: false };
+  const { tenantId, id: teamId } = ctx.team;
+  const [members, checkIns, jobs] = await Promise.all([
+    stores.teams.listMembers(tenantId, teamId),
+    stores.checkIns.listCheckInsForWeek(tenantId, teamId, ctx.week),
+    stores.deliveries.listJobsForWeek(tenantId, teamId, ctx.week),
+  ]);
+  const done = new Set(checkIns.map((c) => c.value.userId));
+  const jobById = new Map<string, DeliveryJob>(jobs.map((j) => [j.id, j]));
+  const out = members.map((m): MemberStatus => {
+    if (!m.active) return { name: m.displayName, state: 'inactive' };
+    if (done.has(m.userId)) return { name: m.displayName, state: 'checkedIn' };
+    const job = jobById.get(deliveryJobId(ctx.cycle.id, ctx.week, m.userId, 'checkIn'));
+    if (job?.status === 'failed')
+      return { name: m.displayName, state: 'deliveryFailed', detail: job.lastError };
+    return { name: m.displayName, state: 'notYet' };
+  });
+  return {
+    allowed: true,
+    week: ctx.week,
+    members: out.sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}

@@ -1,0 +1,38 @@
+import type { MemberStatus } from '../app/team-status';
+import { adaptiveCard, type AdaptiveCard } from './adaptive-card';
+import { escapeMarkdown, heading, note, text } from './text';
+
+const LABEL: Record<MemberStatus['state'], string> = {
+  checkedIn: '✓ Checked in',
+  notYet: 'Not yet',
+  deliveryFailed: '⚠ Card not delivered',
+  inactive: 'Left the team or blocked the app',
+};
+
+/** Team status for managers: who has checked in this week, and failed deliveries with the reason. */
+export function buildTeamStatusCard(
+  teamName: string,
+  week: string,
+  members: readonly MemberStatus[],
+): AdaptiveCard {
+  const done = members.filter((m) => m.state === 'checkedIn').length;
+  const active = members.filter((m) => m.state !== 'inactive').length;
+  return adaptiveCard(
+    [
+      heading(`${escapeMarkdown(teamName)} · ${week}`),
+      text(`${done} of ${active} checked in`),
+      {
+        type: 'FactSet',
+        facts: members.map((m) => ({
+          title: escapeMarkdown(m.name),
+          value: LABEL[m.state] + (m.detail ? ` (${escapeMarkdown(m.detail)})` : ''),
+        })),
+      },
+      note(
+        'Cards that could not be delivered are retried automatically; a blocked app needs the person to reinstall it.',
+      ),
+    ],
+    [],
+    { fallbackText: `${teamName} status` },
+  );
+}
