@@ -1,0 +1,174 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DEFAULT_TEAM_SETTINGS } from '@bearing/core';
+import { rememberConversation, deactivateTeamMember } from '../bot/src/app/installation';
+import { contentFor } from '../bot/src/jobs/delivery-content';
+import { DeliveryWorker } from '../bot/src/jobs/delivery-worker';
+import { planTeamWeek } from '../bot/src/jobs/planner';
+import {
+  SendRateLimiter,
+  TEAMS_CONVERSATION_LIMITS,
+  teamsTenantLimits,
+} from '../bot/src/jobs/rate-limiter';
+import { openStores } from '../bot/src/store';
+import { TeamsProactiveSender } from '../bot/src/teams/proactive-sender';
+import { startConnectorSimulator } from './connector-simulator/simulator';
+import { option, percentile, report } from './report';
+
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
+const TENANT = 'aaaaaaaa-0000-0000-0000-000000000001';
+const TEAM_SIZE = 10;
+
+/**
+ * Weekly fan-out: N members' check-in cards through the Bot Connector simulator, which enforces
+ * Teams' limits (per conversation and 50/s per app per tenant) and answers 429 with Retry-After.
+ * Reports the achieved rate against the limit-imposed ceiling, duplicates, losses, latency from
+ * due to delivered, and peak RSS.
+ */
+export async function fanout(args: readonly string[]): Promise<void> {
+  const users = Number(option(args, 'users') ?? 3000);
+  const perTenant = Number(option(args, 'rate') ?? 50);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bearing-bench-'));
+  const stores = await openStores({
+    databaseId: 'bench',
+    dataDir,
+    logger: silent,
+    snapshotIntervalMs: 3_600_000,
+  });
+  const sim = await startConnectorSimulator({ tenantPerSecond: perTenant });
+  // The plan is for Monday 10:00 UTC; the worker's clock runs from there in real time.
+  const planned = new Date('2026-11-23T10:00:00Z');
+  const offset = planned.getTime() - Date.now();
+  const now = () => new Date(Date.now() + offset);
+  const at = planned.toISOString();
+
+  const seedStart = Date.now();
+  for (let t = 0; t < Math.ceil(users / TEAM_SIZE); t += 1) {
+    const teamId = `team-${t}`;
+    await stores.teams.saveTeam({
+      tenantId: TENANT,
+      id: teamId,
+      name: teamId,
+      settings: { ...DEFAULT_TEAM_SETTINGS, timeZone: 'UTC' },
+      createdAt: at,
+      updatedAt: at,
+    });
+    for (let i = 0; i < TEAM_SIZE && t * TEAM_SIZE + i < users; i += 1) {
+      const userId = `${teamId}-u${i}`;
+      await stores.teams.saveMember({
+        tenantId: TENANT,
+        teamId,
+        userId,
+        displayName: userId,
+        role: 'member',
+        active: true,
+        timeZone: 'UTC',
+        joinedAt: at,
+        updatedAt: at,
+      });
+      await stores.users.saveUser({
+        tenantId: TENANT,
+        userId,
+        displayName: userId,
+        teamIds: [teamId],
+        updatedAt: at,
+        conversationReference: {
+          serviceUrl: sim.url,
+          channelId: 'msteams',
+          conversation: { id: `chat-${userId}`, tenantId: TENANT },
+          bot: { id: 'bot' },
+        },
+      });
+    }
+    await planTeamWeek(stores, TENANT, teamId, planned);
+  }
+  const seedMs = Date.now() - seedStart;
+
+  const deps = { stores, now, newId: () => 'bench' };
+  const worker = new DeliveryWorker({
+    deliveries: stores.deliveries,
+    sender: new TeamsProactiveSender(async () => undefined, true),
+    limiter: new SendRateLimiter(TEAMS_CONVERSATION_LIMITS, teamsTenantLimits(perTenant)),
+    content: (job) => contentFor(deps, job),
+    onConversationCreated: (job, ref) =>
+      rememberConversation(stores, job.tenantId, job.userId as string, ref, now().toISOString()),
+    onRecipientGone: (job) =>
+      deactivateTeamMember(
+        stores,
+        job.tenantId,
+        job.teamId,
+        job.userId as string,
+        now().toISOString(),
+      ),
+    now,
+    logger: silent,
+    owner: 'bench',
+    concurrency: 16,
+  });
+
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
+  const start = Date.now();
+  const deadline = start + Math.max(120_000, (users / perTenant) * 3000);
+  let throttledRetries = 0;
+  while (Date.now() < deadline) {
+    const r = await worker.tick(500);
+    throttledRetries += r.retried;
+    const delivered = new Set(sim.deliveries.map((d) => d.conversationId)).size;
+    if (delivered >= users) break;
+    if (r.sent + r.retried + r.skipped + r.failed === 0)
+      await new Promise((res) => setTimeout(res, 200));
+  }
+  const elapsedMs = Date.now() - start;
+  clearInterval(sampler);
+
+  const counts = sim.countsByConversation();
+  const delivered = [...counts.keys()].filter((k) => k.startsWith('chat-')).length;
+  const duplicates = [...counts.entries()]
+    .filter(([k, n]) => k.startsWith('chat-') && n > 1)
+    .reduce((s, [, n]) => s + n - 1, 0);
+  const latencies = sim.deliveries
+    .filter((d) => d.conversationId.startsWith('chat-'))
+    .map((d) => d.at - start);
+  const ceilingPerSecond = perTenant;
+  const achieved = delivered / (elapsedMs / 1000);
+  await sim.stop();
+  await stores.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+
+  report(
+    'fanout',
+    [
+      ['members', users],
+      ['delivered (unique)', delivered],
+      ['lost', users - delivered],
+      ['duplicates', duplicates],
+      ['elapsed', `${(elapsedMs / 1000).toFixed(1)} s`],
+      ['achieved rate', `${achieved.toFixed(1)} msg/s`],
+      ['ceiling (tenant limit)', `${ceilingPerSecond} msg/s`],
+      ['achieved / ceiling', `${((achieved / ceilingPerSecond) * 100).toFixed(1)} %`],
+      ['429s from simulator', sim.stats.throttled],
+      ['retries', throttledRetries],
+      ['due → delivered p50', `${(percentile(latencies, 50) / 1000).toFixed(1)} s`],
+      ['due → delivered p99', `${(percentile(latencies, 99) / 1000).toFixed(1)} s`],
+      ['peak RSS', `${(peakRss / 1048576).toFixed(0)} MB`],
+      ['seeding + planning', `${(seedMs / 1000).toFixed(1)} s`],
+    ],
+    {
+      members: users,
+      delivered,
+      lost: users - delivered,
+      duplicates,
+      elapsedMs,
+      achievedPerSecond: Number(achieved.toFixed(2)),
+      ceilingPerSecond,
+      ratio: Number((achieved / ceilingPerSecond).toFixed(4)),
+      throttled: sim.stats.throttled,
+      p50Ms: percentile(latencies, 50),
+      p99Ms: percentile(latencies, 99),
+      peakRssMb: Math.round(peakRss / 1048576),
+    },
+    args.includes('--save'),
+  );
+}
