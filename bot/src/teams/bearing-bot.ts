@@ -1,30 +1,21 @@
 import {
-  CardFactory,
-  MessageFactory,
   TeamsActivityHandler,
-  TeamsInfo,
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
-  type TeamsChannelAccount,
 } from 'botbuilder';
 import { CARD_VERBS, en, formatInstant, parseCardAction, type CardAction } from '@bearing/core';
 import type { DeliveryJobStore } from '../app/delivery-ports';
 import { snoozeCheckIn } from '../app/snooze-check-in';
 import { teamStatus } from '../app/team-status';
 import { buildTeamStatusCard } from '../cards/team-status-card';
-import {
-  addTeamMember,
-  deactivateTeamMember,
-  forgetPersonalChat,
-  forgetTeamChannel,
-  registerPersonalChat,
-  registerTeam,
-} from '../app/installation';
+import { deactivateTeamMember } from '../app/installation';
 import type { TeamStore, UserStore } from '../app/ports';
 import type { AdaptiveCard } from '../cards/adaptive-card';
-import { buildHelpCard, buildMessageCard, buildWelcomeCard } from '../cards/info-cards';
+import { buildHelpCard, buildMessageCard } from '../cards/info-cards';
 import type { Logger } from '../observability/logger';
+import { handleMembersAdded, handleUninstall, rememberPersonalChat } from './installation-handlers';
+import { cardReply, invokeCard } from './replies';
 import {
   checkInCardFor,
   contextOrMessage,
@@ -32,7 +23,7 @@ import {
   myOkrsCard,
   type CheckInDeps,
 } from '../app/check-in-views';
-import { identityOf, timeZoneOf } from './identity';
+import { identityOf } from './identity';
 
 /** What the bot needs from the composition root. */
 export interface BotDeps extends CheckInDeps {
@@ -54,13 +45,6 @@ const COMMANDS: Record<string, 'checkIn' | 'myOkrs' | 'help' | 'teamStatus'> = {
   'team status': 'teamStatus',
 };
 
-const cardReply = (card: AdaptiveCard) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
-const invokeCard = (card: AdaptiveCard): AdaptiveCardInvokeResponse => ({
-  statusCode: 200,
-  type: 'application/vnd.microsoft.card.adaptive',
-  value: card as unknown as Record<string, unknown>,
-});
-
 /** Bearing's Teams bot: installation, commands and card actions. */
 export class BearingBot extends TeamsActivityHandler {
   constructor(private readonly deps: BotDeps) {
@@ -70,11 +54,11 @@ export class BearingBot extends TeamsActivityHandler {
       await next();
     });
     this.onMembersAdded(async (context, next) => {
-      await this.handleMembersAdded(context);
+      await handleMembersAdded(this.deps, context);
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {
-      await this.handleUninstall(context);
+      await handleUninstall(this.deps, context);
       await next();
     });
     this.onTeamsMembersRemovedEvent(async (members, teamInfo, context, next) => {
@@ -96,18 +80,6 @@ export class BearingBot extends TeamsActivityHandler {
     });
   }
 
-  private async handleUninstall(context: TurnContext): Promise<void> {
-    const identity = identityOf(context);
-    if (!identity) return;
-    if (context.activity.conversation.conversationType === 'personal') {
-      await forgetPersonalChat(this.deps.stores, identity.tenantId, identity.userId, this.nowIso());
-      return;
-    }
-    const teamId = (context.activity.channelData as { team?: { aadGroupId?: string } } | undefined)
-      ?.team?.aadGroupId;
-    if (teamId) await forgetTeamChannel(this.deps.stores, identity.tenantId, teamId, this.nowIso());
-  }
-
   private nowIso(): string {
     return this.deps.now().toISOString();
   }
@@ -119,7 +91,8 @@ export class BearingBot extends TeamsActivityHandler {
       return;
     }
     if (context.activity.conversation.conversationType === 'personal') {
-      await this.rememberPersonalChat(
+      await rememberPersonalChat(
+        this.deps,
         context,
         identity.tenantId,
         identity.userId,
@@ -155,108 +128,6 @@ export class BearingBot extends TeamsActivityHandler {
         : buildMessageCard(en.managersOnly);
     }
     await context.sendActivity(cardReply(card));
-  }
-
-  private async rememberPersonalChat(
-    context: TurnContext,
-    tenantId: string,
-    userId: string,
-    name: string,
-    force: boolean,
-  ): Promise<void> {
-    const existing = await this.deps.stores.users.getUser(tenantId, userId);
-    const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<
-      string,
-      unknown
-    >;
-    const known = existing?.value.conversationReference as
-      { conversation?: { id?: string } } | undefined;
-    if (!force && known?.conversation?.id === context.activity.conversation.id) return;
-    await registerPersonalChat(
-      this.deps.stores,
-      tenantId,
-      {
-        userId,
-        name,
-        timeZone: timeZoneOf(context),
-        locale: context.activity.locale,
-        teamsUserId: context.activity.from.id,
-      },
-      reference,
-      this.nowIso(),
-    );
-  }
-
-  private async handleMembersAdded(context: TurnContext): Promise<void> {
-    const identity = identityOf(context);
-    const botId = context.activity.recipient.id;
-    const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
-    if (!identity) return;
-    const conversationType = context.activity.conversation.conversationType;
-    if (conversationType === 'personal') {
-      if (!botAdded) return;
-      await this.rememberPersonalChat(
-        context,
-        identity.tenantId,
-        identity.userId,
-        identity.name,
-        true,
-      );
-      await context.sendActivity(cardReply(buildWelcomeCard()));
-      return;
-    }
-    const team = (context.activity.channelData ?? {}) as {
-      team?: { id?: string; name?: string; aadGroupId?: string };
-    };
-    if (conversationType !== 'channel' || !team.team) return;
-    const teamId = team.team.aadGroupId ?? (await TeamsInfo.getTeamDetails(context)).aadGroupId;
-    if (!teamId) return;
-    const now = this.nowIso();
-    if (botAdded) {
-      const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<
-        string,
-        unknown
-      >;
-      await registerTeam(
-        this.deps.stores,
-        identity.tenantId,
-        { id: teamId, name: team.team.name ?? '' },
-        reference,
-        now,
-      );
-      for await (const member of this.roster(context)) {
-        if (member.aadObjectId)
-          await addTeamMember(
-            this.deps.stores,
-            identity.tenantId,
-            teamId,
-            { userId: member.aadObjectId, name: member.name, teamsUserId: member.id },
-            now,
-          );
-      }
-      await context.sendActivity(cardReply(buildWelcomeCard(team.team.name ?? 'your team')));
-      return;
-    }
-    for (const m of (context.activity.membersAdded ?? []) as TeamsChannelAccount[]) {
-      if (m.aadObjectId)
-        await addTeamMember(
-          this.deps.stores,
-          identity.tenantId,
-          teamId,
-          { userId: m.aadObjectId, name: m.name, teamsUserId: m.id },
-          now,
-        );
-    }
-  }
-
-  /** The whole team roster, page by page (Teams pages at most 500 at a time). */
-  private async *roster(context: TurnContext): AsyncGenerator<TeamsChannelAccount> {
-    let continuationToken: string | undefined;
-    do {
-      const page = await TeamsInfo.getPagedMembers(context, 500, continuationToken);
-      yield* page.members;
-      continuationToken = page.continuationToken;
-    } while (continuationToken);
   }
 
   protected override async onAdaptiveCardInvoke(

@@ -1,0 +1,140 @@
+import { TeamsInfo, TurnContext, type TeamsChannelAccount } from 'botbuilder';
+import {
+  addTeamMember,
+  forgetPersonalChat,
+  forgetTeamChannel,
+  registerPersonalChat,
+  registerTeam,
+} from '../app/installation';
+import type { TeamStore, UserStore } from '../app/ports';
+import { buildWelcomeCard } from '../cards/info-cards';
+import { cardReply } from './replies';
+import { identityOf, timeZoneOf } from './identity';
+
+/** What installation handling needs. */
+export interface InstallDeps {
+  readonly stores: { readonly users: UserStore; readonly teams: TeamStore };
+  readonly now: () => Date;
+}
+
+export async function handleUninstall(deps: InstallDeps, context: TurnContext): Promise<void> {
+  const identity = identityOf(context);
+  if (!identity) return;
+  if (context.activity.conversation.conversationType === 'personal') {
+    await forgetPersonalChat(
+      deps.stores,
+      identity.tenantId,
+      identity.userId,
+      deps.now().toISOString(),
+    );
+    return;
+  }
+  const teamId = (context.activity.channelData as { team?: { aadGroupId?: string } } | undefined)
+    ?.team?.aadGroupId;
+  if (teamId)
+    await forgetTeamChannel(deps.stores, identity.tenantId, teamId, deps.now().toISOString());
+}
+
+export async function rememberPersonalChat(
+  deps: InstallDeps,
+  context: TurnContext,
+  tenantId: string,
+  userId: string,
+  name: string,
+  force: boolean,
+): Promise<void> {
+  const existing = await deps.stores.users.getUser(tenantId, userId);
+  const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<
+    string,
+    unknown
+  >;
+  const known = existing?.value.conversationReference as
+    { conversation?: { id?: string } } | undefined;
+  if (!force && known?.conversation?.id === context.activity.conversation.id) return;
+  await registerPersonalChat(
+    deps.stores,
+    tenantId,
+    {
+      userId,
+      name,
+      timeZone: timeZoneOf(context),
+      locale: context.activity.locale,
+      teamsUserId: context.activity.from.id,
+    },
+    reference,
+    deps.now().toISOString(),
+  );
+}
+
+export async function handleMembersAdded(deps: InstallDeps, context: TurnContext): Promise<void> {
+  const identity = identityOf(context);
+  const botId = context.activity.recipient.id;
+  const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
+  if (!identity) return;
+  const conversationType = context.activity.conversation.conversationType;
+  if (conversationType === 'personal') {
+    if (!botAdded) return;
+    await rememberPersonalChat(
+      deps,
+      context,
+      identity.tenantId,
+      identity.userId,
+      identity.name,
+      true,
+    );
+    await context.sendActivity(cardReply(buildWelcomeCard()));
+    return;
+  }
+  const team = (context.activity.channelData ?? {}) as {
+    team?: { id?: string; name?: string; aadGroupId?: string };
+  };
+  if (conversationType !== 'channel' || !team.team) return;
+  const teamId = team.team.aadGroupId ?? (await TeamsInfo.getTeamDetails(context)).aadGroupId;
+  if (!teamId) return;
+  const now = deps.now().toISOString();
+  if (botAdded) {
+    const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<
+      string,
+      unknown
+    >;
+    await registerTeam(
+      deps.stores,
+      identity.tenantId,
+      { id: teamId, name: team.team.name ?? '' },
+      reference,
+      now,
+    );
+    for await (const member of roster(context)) {
+      if (member.aadObjectId)
+        await addTeamMember(
+          deps.stores,
+          identity.tenantId,
+          teamId,
+          { userId: member.aadObjectId, name: member.name, teamsUserId: member.id },
+          now,
+        );
+    }
+    await context.sendActivity(cardReply(buildWelcomeCard(team.team.name ?? 'your team')));
+    return;
+  }
+  for (const m of (context.activity.membersAdded ?? []) as TeamsChannelAccount[]) {
+    if (m.aadObjectId)
+      await addTeamMember(
+        deps.stores,
+        identity.tenantId,
+        teamId,
+        { userId: m.aadObjectId, name: m.name, teamsUserId: m.id },
+        now,
+      );
+  }
+}
+
+/** The whole team roster, page by page (Teams pages at most 500 at a time). */
+async function* roster(context: TurnContext): AsyncGenerator<TeamsChannelAccount> {
+  let continuationToken: string | undefined;
+  do {
+    const page = await TeamsInfo.getPagedMembers(context, 500, continuationToken);
+    yield* page.members;
+    continuationToken = page.continuationToken;
+  } while (continuationToken);
+}
