@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_TEAM_SETTINGS } from '@bearing/core';
 import { rememberConversation, deactivateTeamMember } from '../bot/src/app/installation';
-import { contentFor } from '../bot/src/jobs/delivery-content';
+import { DeliveryContentResolver } from '../bot/src/jobs/delivery-content';
 import { DeliveryWorker } from '../bot/src/jobs/delivery-worker';
 import { planTeamWeek } from '../bot/src/jobs/planner';
 import {
@@ -44,6 +44,14 @@ export async function fanout(args: readonly string[]): Promise<void> {
   const at = planned.toISOString();
 
   const seedStart = Date.now();
+  await stores.organizations.saveOrganization({
+    tenantId: TENANT,
+    name: 'Bench',
+    fiscalStartMonth: 7,
+    defaultTimeZone: 'UTC',
+    createdAt: at,
+    updatedAt: at,
+  });
   for (let t = 0; t < Math.ceil(users / TEAM_SIZE); t += 1) {
     const teamId = `team-${t}`;
     await stores.teams.saveTeam({
@@ -81,16 +89,50 @@ export async function fanout(args: readonly string[]): Promise<void> {
         },
       });
     }
+    await stores.okrs.saveObjective({
+      tenantId: TENANT,
+      id: `${teamId}-o`,
+      teamId,
+      cycleId: 'FY2027-Q2',
+      level: 'team',
+      title: 'Delight customers',
+      ownerId: `${teamId}-u0`,
+      parentIds: [],
+      status: 'active',
+      createdAt: at,
+      updatedAt: at,
+    });
+    for (let i = 0; i < TEAM_SIZE && t * TEAM_SIZE + i < users; i += 1) {
+      await stores.okrs.saveKeyResult({
+        tenantId: TENANT,
+        id: `${teamId}-kr${i}`,
+        teamId,
+        objectiveId: `${teamId}-o`,
+        cycleId: 'FY2027-Q2',
+        title: 'Raise NPS from 20 to 40',
+        type: 'number',
+        baseline: 20,
+        target: 40,
+        current: 25,
+        direction: 'increase',
+        ownerId: `${teamId}-u${i}`,
+        confidence: 'onTrack',
+        status: 'active',
+        createdAt: at,
+        updatedAt: at,
+      });
+    }
     await planTeamWeek(stores, TENANT, teamId, planned);
   }
   const seedMs = Date.now() - seedStart;
 
   const deps = { stores, now, newId: () => 'bench' };
+  const contents = new DeliveryContentResolver(deps);
   const worker = new DeliveryWorker({
     deliveries: stores.deliveries,
     sender: new TeamsProactiveSender(async () => undefined, true),
     limiter: new SendRateLimiter(TEAMS_CONVERSATION_LIMITS, teamsTenantLimits(perTenant)),
-    content: (job) => contentFor(deps, job),
+    content: (job) => contents.contentFor(job),
     onConversationCreated: (job, ref) =>
       rememberConversation(stores, job.tenantId, job.userId as string, ref, now().toISOString()),
     onRecipientGone: (job) =>
@@ -112,9 +154,11 @@ export async function fanout(args: readonly string[]): Promise<void> {
   const start = Date.now();
   const deadline = start + Math.max(120_000, (users / perTenant) * 3000);
   let throttledRetries = 0;
+  let skipped = 0;
   while (Date.now() < deadline) {
     const r = await worker.tick(500);
     throttledRetries += r.retried;
+    skipped += r.skipped;
     const delivered = new Set(sim.deliveries.map((d) => d.conversationId)).size;
     if (delivered >= users) break;
     if (r.sent + r.retried + r.skipped + r.failed === 0)
@@ -150,6 +194,7 @@ export async function fanout(args: readonly string[]): Promise<void> {
       ['achieved / ceiling', `${((achieved / ceilingPerSecond) * 100).toFixed(1)} %`],
       ['429s from simulator', sim.stats.throttled],
       ['retries', throttledRetries],
+      ['skipped jobs', skipped],
       ['due → delivered p50', `${(percentile(latencies, 50) / 1000).toFixed(1)} s`],
       ['due → delivered p99', `${(percentile(latencies, 99) / 1000).toFixed(1)} s`],
       ['peak RSS', `${(peakRss / 1048576).toFixed(0)} MB`],

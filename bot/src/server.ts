@@ -15,7 +15,7 @@ import { messagesRoute } from './teams/messages-route';
 import { TeamsProactiveSender } from './teams/proactive-sender';
 import { createBotTokenProvider } from './teams/bot-token';
 import { DeliveryWorker } from './jobs/delivery-worker';
-import { contentFor } from './jobs/delivery-content';
+import { DeliveryContentResolver } from './jobs/delivery-content';
 import { SendRateLimiter, TEAMS_CONVERSATION_LIMITS, teamsTenantLimits } from './jobs/rate-limiter';
 import { Scheduler } from './jobs/scheduler';
 import { deactivateTeamMember, rememberConversation } from './app/installation';
@@ -49,6 +49,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const now = () => new Date();
   const checkInDeps = { stores, now, newId: () => randomUUID() };
   const bot = new BearingBot({ ...checkInDeps, logger });
+  const contents = new DeliveryContentResolver(checkInDeps);
   const worker = new DeliveryWorker({
     deliveries: stores.deliveries,
     sender: new TeamsProactiveSender(createBotTokenProvider(botAuth), config.localBotAuth),
@@ -56,7 +57,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       TEAMS_CONVERSATION_LIMITS,
       teamsTenantLimits(config.sendRatePerTenant),
     ),
-    content: (job) => contentFor(checkInDeps, job),
+    content: (job) => contents.contentFor(job),
     onConversationCreated: async (job, reference) => {
       if (job.userId)
         await rememberConversation(

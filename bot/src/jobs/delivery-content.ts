@@ -1,75 +1,139 @@
+import type { KeyResult, TeamMember } from '@bearing/core';
 import type { DeliveryJob, DeliveryTarget } from '../app/delivery-ports';
-import { checkInCardFor, type CheckInDeps } from '../app/check-in-views';
-import { resolveMemberContext } from '../app/member-context';
-import type { UserProfile } from '../app/ports';
+import type { CheckInDeps } from '../app/check-in-views';
+import type { TeamSnapshot, UserProfile } from '../app/ports';
 import type { AdaptiveCard } from '../cards/adaptive-card';
+import { buildCheckInCard } from '../cards/check-in-card';
 import { buildDigestCard } from '../cards/digest-card';
 
 /** What to send for a job, or why nothing should be sent. */
 export type DeliveryContent =
-  | {
-      readonly kind: 'send';
-      readonly target: DeliveryTarget;
-      readonly card: AdaptiveCard;
-    }
+  | { readonly kind: 'send'; readonly target: DeliveryTarget; readonly card: AdaptiveCard }
   | { readonly kind: 'skip'; readonly reason: string };
 
-/** Decides what a due job sends, from the store as it is now (not as it was when planned). */
-export async function contentFor(deps: CheckInDeps, job: DeliveryJob): Promise<DeliveryContent> {
-  const { tenantId, teamId } = job;
-  if (job.kind === 'digest') {
-    const team = await deps.stores.teams.getTeam(tenantId, teamId);
-    const reference = team?.value.channelReference;
-    if (!team || !reference) return { kind: 'skip', reason: 'no team channel' };
-    const snapshot = await deps.stores.teams.loadTeamSnapshot(tenantId, teamId, job.cycleId, [
-      job.week,
-    ]);
-    if (!snapshot) return { kind: 'skip', reason: 'team not found' };
-    const card = buildDigestCard({
-      teamName: team.value.name,
-      week: job.week,
-      locale: 'en-US',
-      members: snapshot.members,
-      checkIns: snapshot.checkIns.map((c) => c.value),
-      keyResults: snapshot.keyResults.map((k) => k.value),
-    });
-    return { kind: 'send', target: { kind: 'conversation', reference }, card };
-  }
-  if (!job.userId) return { kind: 'skip', reason: 'no recipient' };
-  const ctx = await resolveMemberContext(deps.stores, tenantId, job.userId, deps.now(), teamId);
-  const target = ctx ? await targetFor(deps, ctx.user.value) : undefined;
-  if (!ctx || !target) return { kind: 'skip', reason: 'member inactive or unreachable' };
-  // Nobody is nagged about a week they already checked in for (reminders, or a late check-in card).
-  if (await deps.stores.checkIns.getCheckIn(tenantId, teamId, job.userId, job.week)) {
-    return { kind: 'skip', reason: 'already checked in' };
-  }
-  const card = await checkInCardFor(deps, ctx, {
-    submissionId: job.id.replace(/[^A-Za-z0-9._:-]/g, '-'),
-  });
-  return { kind: 'send', target, card };
+/** One team's week as the cards need it, read with a single-partition query. */
+interface TeamWeek {
+  readonly snapshot: TeamSnapshot;
+  readonly members: ReadonlyMap<string, TeamMember>;
+  readonly keyResultsByOwner: ReadonlyMap<string, KeyResult[]>;
+  readonly objectiveTitles: ReadonlyMap<string, string>;
 }
 
-/** The user's 1:1 chat, or one to open from the team roster (the bot is installed in their team). */
-async function targetFor(
-  deps: CheckInDeps,
-  user: UserProfile,
-): Promise<DeliveryTarget | undefined> {
-  if (user.conversationReference)
-    return { kind: 'conversation', reference: user.conversationReference };
-  if (!user.teamsUserId) return undefined;
-  for (const teamId of user.teamIds) {
-    const team = await deps.stores.teams.getTeam(user.tenantId, teamId);
-    const channel = team?.value.channelReference as
-      { serviceUrl?: string; bot?: { id?: string } } | undefined;
-    if (channel?.serviceUrl && channel.bot?.id) {
+/**
+ * Decides what due jobs send, from the store as it is now (not as it was when planned). A team's
+ * week is read once (one query) and shared by the jobs of that team for a few seconds, so a fan-out
+ * costs one query per team plus point operations per member; whether the member already checked
+ * in is always a fresh point read.
+ */
+export class DeliveryContentResolver {
+  private readonly cache = new Map<string, { at: number; week: Promise<TeamWeek | undefined> }>();
+
+  constructor(
+    private readonly deps: CheckInDeps,
+    private readonly cacheMs = 5_000,
+  ) {}
+
+  async contentFor(job: DeliveryJob): Promise<DeliveryContent> {
+    const week = await this.teamWeek(job);
+    if (!week) return { kind: 'skip', reason: 'team not found' };
+    const team = week.snapshot.team.value;
+    if (job.kind === 'digest') {
+      if (!team.channelReference) return { kind: 'skip', reason: 'no team channel' };
+      const card = buildDigestCard({
+        teamName: team.name,
+        week: job.week,
+        locale: 'en-US',
+        members: week.snapshot.members,
+        checkIns: week.snapshot.checkIns.map((c) => c.value),
+        keyResults: week.snapshot.keyResults.map((k) => k.value),
+      });
       return {
-        kind: 'newPersonalChat',
-        serviceUrl: channel.serviceUrl,
-        tenantId: user.tenantId,
-        botId: channel.bot.id,
-        teamsUserId: user.teamsUserId,
+        kind: 'send',
+        target: { kind: 'conversation', reference: team.channelReference },
+        card,
       };
     }
+    const userId = job.userId;
+    const member = userId ? week.members.get(userId) : undefined;
+    if (!userId || !member?.active)
+      return { kind: 'skip', reason: 'member inactive or unreachable' };
+    const keyResults = (week.keyResultsByOwner.get(userId) ?? []).filter(
+      (k) => k.status === 'active',
+    );
+    if (keyResults.length === 0) return { kind: 'skip', reason: 'no key results this cycle' };
+    const { tenantId, teamId } = job;
+    // Nobody is nagged about a week they already checked in for (reminders, snoozes, late cards).
+    if (await this.deps.stores.checkIns.getCheckIn(tenantId, teamId, userId, job.week)) {
+      return { kind: 'skip', reason: 'already checked in' };
+    }
+    const user = await this.deps.stores.users.getUser(tenantId, userId);
+    const target = user ? targetFor(user.value, team.channelReference) : undefined;
+    if (!user || !target) return { kind: 'skip', reason: 'member inactive or unreachable' };
+    const card = buildCheckInCard({
+      userName: user.value.displayName || member.displayName,
+      teamId,
+      teamName: team.name,
+      cycleId: job.cycleId,
+      week: job.week,
+      submissionId: job.id.replace(/[^A-Za-z0-9._:-]/g, '-'),
+      locale: member.locale ?? user.value.locale ?? 'en-US',
+      keyResults: keyResults.map((keyResult) => ({
+        keyResult,
+        objectiveTitle: week.objectiveTitles.get(keyResult.objectiveId) ?? '',
+      })),
+    });
+    return { kind: 'send', target, card };
   }
-  return undefined;
+
+  private teamWeek(job: DeliveryJob): Promise<TeamWeek | undefined> {
+    const key = `${job.tenantId}|${job.teamId}|${job.cycleId}|${job.week}`;
+    const now = Date.now();
+    const hit = this.cache.get(key);
+    if (hit && now - hit.at < this.cacheMs) return hit.week;
+    for (const [k, v] of this.cache) if (now - v.at >= this.cacheMs) this.cache.delete(k);
+    const week = this.load(job);
+    this.cache.set(key, { at: now, week });
+    return week;
+  }
+
+  private async load(job: DeliveryJob): Promise<TeamWeek | undefined> {
+    const snapshot = await this.deps.stores.teams.loadTeamSnapshot(
+      job.tenantId,
+      job.teamId,
+      job.cycleId,
+      [job.week],
+    );
+    if (!snapshot) return undefined;
+    const keyResultsByOwner = new Map<string, KeyResult[]>();
+    for (const { value } of snapshot.keyResults) {
+      keyResultsByOwner.set(value.ownerId, [
+        ...(keyResultsByOwner.get(value.ownerId) ?? []),
+        value,
+      ]);
+    }
+    return {
+      snapshot,
+      members: new Map(snapshot.members.map((m) => [m.userId, m])),
+      keyResultsByOwner,
+      objectiveTitles: new Map(snapshot.objectives.map((o) => [o.value.id, o.value.title])),
+    };
+  }
+}
+
+/** The user's 1:1 chat, or one to open from the team roster (the bot is installed in the team). */
+function targetFor(
+  user: UserProfile,
+  channel: Readonly<Record<string, unknown>> | undefined,
+): DeliveryTarget | undefined {
+  if (user.conversationReference)
+    return { kind: 'conversation', reference: user.conversationReference };
+  const c = channel as { serviceUrl?: string; bot?: { id?: string } } | undefined;
+  if (!user.teamsUserId || !c?.serviceUrl || !c.bot?.id) return undefined;
+  return {
+    kind: 'newPersonalChat',
+    serviceUrl: c.serviceUrl,
+    tenantId: user.tenantId,
+    botId: c.bot.id,
+    teamsUserId: user.teamsUserId,
+  };
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_TEAM_SETTINGS, type TeamMember } from '@bearing/core';
 import type { DeliveryJob } from '../../../bot/src/app/delivery-ports';
 import { deactivateTeamMember, rememberConversation } from '../../../bot/src/app/installation';
-import { contentFor } from '../../../bot/src/jobs/delivery-content';
+import { DeliveryContentResolver } from '../../../bot/src/jobs/delivery-content';
 import { DeliveryWorker } from '../../../bot/src/jobs/delivery-worker';
 import { planTeamWeek } from '../../../bot/src/jobs/planner';
 import { SendRateLimiter } from '../../../bot/src/jobs/rate-limiter';
@@ -107,7 +107,7 @@ function worker(owner: string, options: { leaseMs?: number } = {}) {
         clock = new Date(clock.getTime() + ms);
       },
     ),
-    content: (job) => contentFor(deps, job),
+    content: (job) => new DeliveryContentResolver(deps, 0).contentFor(job),
     onConversationCreated: async (job, reference) =>
       rememberConversation(
         store.stores,
