@@ -146,7 +146,6 @@ export async function fanout(args: readonly string[]): Promise<void> {
     now,
     logger: silent,
     owner: 'bench',
-    concurrency: 16,
   });
 
   let peakRss = process.memoryUsage().rss;

@@ -28,8 +28,10 @@ export interface WorkerDeps {
   readonly owner: string;
   readonly leaseMs?: number;
   readonly maxAttempts?: number;
-  /** How many jobs run at once (each still waits for its rate-limit slot). */
+  /** How many jobs of one team run at once (each still waits for its rate-limit slot). */
   readonly concurrency?: number;
+  /** How many teams are worked on at once. */
+  readonly teamConcurrency?: number;
   readonly random?: () => number;
 }
 
@@ -66,15 +68,24 @@ export class DeliveryWorker {
     let token: string | undefined;
     do {
       const page = await this.deps.deliveries.listAllTeams(token);
-      for (const { tenantId, teamId } of page.items) {
-        const due = await this.deps.deliveries.listDueJobs(
-          tenantId,
-          teamId,
-          this.deps.now().toISOString(),
-          limitPerTeam,
-        );
-        await this.runAll(due, result);
-      }
+      // Several teams at a time, so reading one team's due jobs overlaps with sending another's.
+      const teams = [...page.items];
+      const lanes = Array.from(
+        { length: Math.min(teams.length, this.deps.teamConcurrency ?? 8) },
+        async () => {
+          for (let team = teams.shift(); team; team = teams.shift()) {
+            const now = this.deps.now().toISOString();
+            const due = await this.deps.deliveries.listDueJobs(
+              team.tenantId,
+              team.teamId,
+              now,
+              limitPerTeam,
+            );
+            await this.runAll(due, result);
+          }
+        },
+      );
+      await Promise.all(lanes);
       token = page.continuationToken;
     } while (token);
     return result;
@@ -82,7 +93,7 @@ export class DeliveryWorker {
 
   private async runAll(jobs: readonly Versioned<DeliveryJob>[], result: TickResult): Promise<void> {
     const queue = [...jobs];
-    const lanes = Array.from({ length: Math.max(1, this.deps.concurrency ?? 16) }, async () => {
+    const lanes = Array.from({ length: Math.max(1, this.deps.concurrency ?? 4) }, async () => {
       for (let next = queue.shift(); next; next = queue.shift()) await this.runOne(next, result);
     });
     await Promise.all(lanes);
