@@ -1,6 +1,4 @@
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { DEFAULT_TEAM_SETTINGS } from '@bearing/core';
 import { rememberConversation, deactivateTeamMember } from '../bot/src/app/installation';
 import { DeliveryContentResolver } from '../bot/src/jobs/delivery-content';
@@ -13,8 +11,19 @@ import {
 } from '../bot/src/jobs/rate-limiter';
 import { openStores } from '../bot/src/store';
 import { TeamsProactiveSender } from '../bot/src/teams/proactive-sender';
-import { startConnectorSimulator } from './connector-simulator/simulator';
+import { EMBEDDED_KEY } from '../bot/src/store/embedded/embedded-cosmos';
+import { startCosmosProcess, startSimulatorProcess } from './processes';
 import { option, percentile, report } from './report';
+
+/** What the simulator process received. */
+async function simReport(
+  url: string,
+): Promise<{ stats: { throttled: number }; deliveries: [string, number][] }> {
+  return (await fetch(url)).json() as Promise<{
+    stats: { throttled: number };
+    deliveries: [string, number][];
+  }>;
+}
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const TENANT = 'aaaaaaaa-0000-0000-0000-000000000001';
@@ -29,14 +38,20 @@ const TEAM_SIZE = 10;
 export async function fanout(args: readonly string[]): Promise<void> {
   const users = Number(option(args, 'users') ?? 3000);
   const perTenant = Number(option(args, 'rate') ?? 50);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bearing-bench-'));
+  // Store and Bot Connector run in their own processes, as they would in production.
+  const [cosmos, simProcess] = await Promise.all([
+    startCosmosProcess(),
+    startSimulatorProcess(perTenant),
+  ]);
   const stores = await openStores({
+    endpoint: cosmos.info.url,
+    key: EMBEDDED_KEY,
+    endpointDiscovery: false,
     databaseId: 'bench',
-    dataDir,
+    dataDir: os.tmpdir(),
     logger: silent,
-    snapshotIntervalMs: 3_600_000,
   });
-  const sim = await startConnectorSimulator({ tenantPerSecond: perTenant });
+  const sim = { url: simProcess.info.url };
   // The plan is for Monday 10:00 UTC; the worker's clock runs from there in real time.
   const planned = new Date('2026-11-23T10:00:00Z');
   const offset = planned.getTime() - Date.now();
@@ -158,27 +173,32 @@ export async function fanout(args: readonly string[]): Promise<void> {
     const r = await worker.tick(500);
     throttledRetries += r.retried;
     skipped += r.skipped;
-    const delivered = new Set(sim.deliveries.map((d) => d.conversationId)).size;
-    if (delivered >= users) break;
+    if (
+      r.sent + r.failed >= users ||
+      (await simReport(simProcess.info.report)).deliveries.length >= users
+    )
+      break;
     if (r.sent + r.retried + r.skipped + r.failed === 0)
       await new Promise((res) => setTimeout(res, 200));
   }
   const elapsedMs = Date.now() - start;
   clearInterval(sampler);
 
-  const counts = sim.countsByConversation();
+  const received = await simReport(simProcess.info.report);
+  const counts = new Map<string, number>();
+  for (const [c] of received.deliveries) counts.set(c, (counts.get(c) ?? 0) + 1);
   const delivered = [...counts.keys()].filter((k) => k.startsWith('chat-')).length;
   const duplicates = [...counts.entries()]
     .filter(([k, n]) => k.startsWith('chat-') && n > 1)
     .reduce((s, [, n]) => s + n - 1, 0);
-  const latencies = sim.deliveries
-    .filter((d) => d.conversationId.startsWith('chat-'))
-    .map((d) => d.at - start);
+  const latencies = received.deliveries
+    .filter(([c]) => c.startsWith('chat-'))
+    .map(([, t]) => t - start);
   const ceilingPerSecond = perTenant;
   const achieved = delivered / (elapsedMs / 1000);
-  await sim.stop();
   await stores.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  cosmos.stop();
+  simProcess.stop();
 
   report(
     'fanout',
@@ -191,7 +211,7 @@ export async function fanout(args: readonly string[]): Promise<void> {
       ['achieved rate', `${achieved.toFixed(1)} msg/s`],
       ['ceiling (tenant limit)', `${ceilingPerSecond} msg/s`],
       ['achieved / ceiling', `${((achieved / ceilingPerSecond) * 100).toFixed(1)} %`],
-      ['429s from simulator', sim.stats.throttled],
+      ['429s from simulator', received.stats.throttled],
       ['retries', throttledRetries],
       ['skipped jobs', skipped],
       ['due → delivered p50', `${(percentile(latencies, 50) / 1000).toFixed(1)} s`],
@@ -208,7 +228,7 @@ export async function fanout(args: readonly string[]): Promise<void> {
       achievedPerSecond: Number(achieved.toFixed(2)),
       ceilingPerSecond,
       ratio: Number((achieved / ceilingPerSecond).toFixed(4)),
-      throttled: sim.stats.throttled,
+      throttled: received.stats.throttled,
       p50Ms: percentile(latencies, 50),
       p99Ms: percentile(latencies, 99),
       peakRssMb: Math.round(peakRss / 1048576),

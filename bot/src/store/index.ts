@@ -52,6 +52,8 @@ export interface OpenStoresOptions {
   /** Cosmos account endpoint; unset starts the embedded server with data kept in `dataDir`. */
   readonly endpoint?: string;
   readonly key?: string;
+  /** False for an emulator reached over plain HTTP (it advertises endpoints we cannot use). */
+  readonly endpointDiscovery?: boolean;
   readonly databaseId: string;
   readonly dataDir: string;
   readonly logger: Logger;
@@ -84,7 +86,11 @@ export async function openStores(options: OpenStoresOptions): Promise<Stores> {
   const client = createCosmosClient(
     embedded
       ? { endpoint: embedded.endpoint, key: EMBEDDED_KEY, embedded: true }
-      : { endpoint: options.endpoint as string, key: options.key },
+      : {
+          endpoint: options.endpoint as string,
+          key: options.key,
+          embedded: options.endpointDiscovery === false,
+        },
   );
   const database = await ensureSchema(client, options.databaseId);
   let writer: SnapshotWriter | undefined;
