@@ -1,18 +1,11 @@
 import os from 'node:os';
 import { DEFAULT_TEAM_SETTINGS } from '@bearing/core';
-import { rememberConversation, deactivateTeamMember } from '../bot/src/app/installation';
-import { DeliveryContentResolver } from '../bot/src/jobs/delivery-content';
-import { DeliveryWorker } from '../bot/src/jobs/delivery-worker';
 import { planTeamWeek } from '../bot/src/jobs/planner';
-import {
-  SendRateLimiter,
-  TEAMS_CONVERSATION_LIMITS,
-  teamsTenantLimits,
-} from '../bot/src/jobs/rate-limiter';
 import { openStores } from '../bot/src/store';
-import { TeamsProactiveSender } from '../bot/src/teams/proactive-sender';
 import { EMBEDDED_KEY } from '../bot/src/store/embedded/embedded-cosmos';
-import { startCosmosProcess, startSimulatorProcess } from './processes';
+import path from 'node:path';
+import { startCosmosProcess, startHelper, startSimulatorProcess } from './processes';
+import { createBenchWorker } from './bench-worker';
 import { option, percentile, report } from './report';
 
 /** What the simulator process received. */
@@ -141,27 +134,7 @@ export async function fanout(args: readonly string[]): Promise<void> {
   }
   const seedMs = Date.now() - seedStart;
 
-  const deps = { stores, now, newId: () => 'bench' };
-  const contents = new DeliveryContentResolver(deps);
-  const worker = new DeliveryWorker({
-    deliveries: stores.deliveries,
-    sender: new TeamsProactiveSender(async () => undefined, true),
-    limiter: new SendRateLimiter(TEAMS_CONVERSATION_LIMITS, teamsTenantLimits(perTenant)),
-    content: (job) => contents.contentFor(job),
-    onConversationCreated: (job, ref) =>
-      rememberConversation(stores, job.tenantId, job.userId as string, ref, now().toISOString()),
-    onRecipientGone: (job) =>
-      deactivateTeamMember(
-        stores,
-        job.tenantId,
-        job.teamId,
-        job.userId as string,
-        now().toISOString(),
-      ),
-    now,
-    logger: silent,
-    owner: 'bench',
-  });
+  const worker = createBenchWorker(stores, now, perTenant, 'bench');
 
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
@@ -169,17 +142,41 @@ export async function fanout(args: readonly string[]): Promise<void> {
   const deadline = start + Math.max(120_000, (users / perTenant) * 3000);
   let throttledRetries = 0;
   let skipped = 0;
-  while (Date.now() < deadline) {
-    const r = await worker.tick(500);
-    throttledRetries += r.retried;
-    skipped += r.skipped;
-    if (
-      r.sent + r.failed >= users ||
-      (await simReport(simProcess.info.report)).deliveries.length >= users
-    )
-      break;
-    if (r.sent + r.retried + r.skipped + r.failed === 0)
-      await new Promise((res) => setTimeout(res, 200));
+  const kill = args.includes('--kill');
+  let killedAt = 0;
+  if (kill) {
+    // kill -9 a worker process at 40% delivered, start a fresh one, and see what is sent twice.
+    const spawnWorker = () =>
+      startHelper([
+        path.join(__dirname, '..', 'scripts', 'run-ts.js'),
+        path.join(__dirname, 'fanout-worker.ts'),
+        JSON.stringify({ cosmosUrl: cosmos.info.url, perTenant, offset, leaseMs: 10_000 }),
+      ]);
+    let child = await spawnWorker();
+    while (Date.now() < deadline) {
+      const n = (await simReport(simProcess.info.report)).deliveries.length;
+      if (!killedAt && n >= users * 0.4) {
+        child.kill();
+        killedAt = n;
+        child = await spawnWorker();
+      }
+      if (n >= users) break;
+      await new Promise((res) => setTimeout(res, 250));
+    }
+    child.stop();
+  } else {
+    while (Date.now() < deadline) {
+      const r = await worker.tick(500);
+      throttledRetries += r.retried;
+      skipped += r.skipped;
+      if (
+        r.sent + r.failed >= users ||
+        (await simReport(simProcess.info.report)).deliveries.length >= users
+      )
+        break;
+      if (r.sent + r.retried + r.skipped + r.failed === 0)
+        await new Promise((res) => setTimeout(res, 200));
+    }
   }
   const elapsedMs = Date.now() - start;
   clearInterval(sampler);
@@ -218,6 +215,9 @@ export async function fanout(args: readonly string[]): Promise<void> {
       ['due → delivered p99', `${(percentile(latencies, 99) / 1000).toFixed(1)} s`],
       ['peak RSS', `${(peakRss / 1048576).toFixed(0)} MB`],
       ['seeding + planning', `${(seedMs / 1000).toFixed(1)} s`],
+      ...(kill
+        ? ([['kill -9 of the worker at', `${killedAt} delivered`]] as [string, string][])
+        : []),
     ],
     {
       members: users,
@@ -229,6 +229,7 @@ export async function fanout(args: readonly string[]): Promise<void> {
       ceilingPerSecond,
       ratio: Number((achieved / ceilingPerSecond).toFixed(4)),
       throttled: received.stats.throttled,
+      killedAtDelivered: kill ? killedAt : undefined,
       p50Ms: percentile(latencies, 50),
       p99Ms: percentile(latencies, 99),
       peakRssMb: Math.round(peakRss / 1048576),

@@ -4,7 +4,7 @@ import path from 'node:path';
 /** A helper process that prints one JSON line when it is ready. */
 export async function startHelper(
   args: string[],
-): Promise<{ info: Record<string, string>; stop(): void }> {
+): Promise<{ info: Record<string, string>; stop(): void; kill(): void }> {
   const child: ChildProcess = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -16,8 +16,9 @@ export async function startHelper(
       if (line) resolve(JSON.parse(line));
     });
     child.once('exit', (code) => reject(new Error(`helper exited with ${code}`)));
+    child.on('error', reject);
   });
-  return { info, stop: () => child.kill('SIGTERM') };
+  return { info, stop: () => child.kill('SIGTERM'), kill: () => child.kill('SIGKILL') };
 }
 
 /** The embedded Cosmos server in its own process (as a real store would be: not on our CPU). */

@@ -1,0 +1,33 @@
+import os from 'node:os';
+import { openStores } from '../bot/src/store';
+import { EMBEDDED_KEY } from '../bot/src/store/embedded/embedded-cosmos';
+import { createBenchWorker } from './bench-worker';
+
+// A delivery worker in its own process, for `npm run bench -- fanout --kill`: it runs until killed.
+async function main(): Promise<void> {
+  const { cosmosUrl, perTenant, offset, leaseMs } = JSON.parse(process.argv[2] ?? '{}') as {
+    cosmosUrl: string;
+    perTenant: number;
+    offset: number;
+    leaseMs: number;
+  };
+  const silent = { debug() {}, info() {}, warn() {}, error() {} };
+  const stores = await openStores({
+    endpoint: cosmosUrl,
+    key: EMBEDDED_KEY,
+    endpointDiscovery: false,
+    databaseId: 'bench',
+    dataDir: os.tmpdir(),
+    logger: silent,
+  });
+  const now = () => new Date(Date.now() + offset);
+  const worker = createBenchWorker(stores, now, perTenant, `worker-${process.pid}`, leaseMs);
+  console.log(JSON.stringify({ pid: String(process.pid) }));
+  for (;;) {
+    const r = await worker.tick(500);
+    if (r.sent + r.retried + r.skipped + r.failed === 0)
+      await new Promise((res) => setTimeout(res, 200));
+  }
+}
+
+void main();
