@@ -18,6 +18,7 @@ import { DeliveryWorker } from './jobs/delivery-worker';
 import { DeliveryContentResolver } from './jobs/delivery-content';
 import { SendRateLimiter, TEAMS_CONVERSATION_LIMITS, teamsTenantLimits } from './jobs/rate-limiter';
 import { Scheduler } from './jobs/scheduler';
+import { sendCheckInsNow } from './jobs/planner';
 import { deactivateTeamMember, rememberConversation } from './app/installation';
 
 /** A running Bearing server. */
@@ -48,7 +49,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const adapter = createAdapter(botAuth, logger);
   const now = () => new Date();
   const checkInDeps = { stores, now, newId: () => randomUUID() };
-  const bot = new BearingBot({ ...checkInDeps, logger });
+  const bot = new BearingBot({
+    ...checkInDeps,
+    logger,
+    sendCheckInsNow: (tenantId, teamId) => sendCheckInsNow(stores, tenantId, teamId, now()),
+  });
   const contents = new DeliveryContentResolver(checkInDeps);
   const worker = new DeliveryWorker({
     deliveries: stores.deliveries,

@@ -29,6 +29,67 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** Polls `condition` until it holds or 20 s pass (the assertions after it say what was expected). */
+async function until(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition()) && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 200));
+}
+
+const DEMO_USER_IDS = Array.from(
+  { length: 6 },
+  (_, i) => `00000000-0000-0000-0000-00000000000${20 + i}`,
+).sort();
+
+/** Whose check-in cards the Playground received after log entry `from`, one id per card. */
+async function checkInRecipients(chat: PlaygroundChat, from: number): Promise<string[]> {
+  const entries = chat.logEntries('message 201');
+  const recipients: string[] = [];
+  let previous = '';
+  for (let i = from; i < (await entries.count()); i += 1) {
+    previous = await chat.logRequest(entries.nth(i), previous);
+    const m = /"submissionId": "[^"]*:([0-9a-f-]+):checkIn"/.exec(previous);
+    if (m) recipients.push(m[1] as string);
+  }
+  return recipients.sort();
+}
+
+it('installs into the team, and one "send check-ins" delivers each member’s card exactly once', async () => {
+  const page = await browser!.context.newPage();
+  await page.goto(playground!.url, { waitUntil: 'networkidle' });
+  const chat = new PlaygroundChat(page);
+  await chat.waitForText('Welcome to Bearing');
+
+  // Adding Bearing to the team: welcome in the channel, roster read through the Connector API.
+  await chat.open(/General/);
+  await chat.waitForText(/Bearing is now part of My Team/);
+  expect(await chat.logEntries('getConversationPagedMembers 200').count()).toBe(1);
+
+  await chat.open(/Personal Chat/);
+  const before = await chat.logEntries('message 201').count();
+  await chat.send('send check-ins');
+  await chat.waitForText("Starting this week's check-in for My Team: 6 cards are on their way.");
+  await chat.waitForText(/Weekly check-in ·/);
+  // Five members never wrote to the bot: the engine opens a 1:1 chat for each, once.
+  await until(async () => (await chat.logEntries('createConversation 201').count()) >= 5);
+  await until(async () => (await chat.logEntries('message 201').count()) >= before + 7);
+  expect(await chat.logEntries('createConversation 201').count()).toBe(5);
+  // Several worker ticks later nothing more has arrived.
+  await page.waitForTimeout(5_000);
+  expect(await chat.logEntries('message 201').count()).toBe(before + 7);
+  expect(await checkInRecipients(chat, before)).toEqual(DEMO_USER_IDS);
+
+  // Asking again (or the weekly schedule) sends nobody a second card.
+  const again = await chat.logEntries('message 201').count();
+  await chat.send('send check-ins');
+  await chat.waitForText('6 members already have this week’s card.');
+  await page.waitForTimeout(5_000);
+  expect(await chat.logEntries('message 201').count()).toBe(again + 1);
+  expect(await checkInRecipients(chat, again)).toEqual([]);
+  expect(await chat.logEntries('createConversation 201').count()).toBe(5);
+  await page.close();
+});
+
 it('checks in from the card, sees the summary, and keeps it across a server restart', async () => {
   const page = await browser!.context.newPage();
   await page.goto(playground!.url, { waitUntil: 'networkidle' });

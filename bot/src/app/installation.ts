@@ -86,6 +86,9 @@ export async function addTeamMember(
           active: true,
           timeZone: person.timeZone ?? current?.timeZone,
           locale: person.locale ?? current?.locale,
+          ...((person.teamsUserId ?? current?.teamsUserId)
+            ? { teamsUserId: person.teamsUserId ?? current?.teamsUserId }
+            : {}),
           joinedAt: current?.joinedAt ?? now,
           updatedAt: now,
         },

@@ -1,4 +1,11 @@
-import { en, formatValue, type CheckIn, type KeyResult, type TeamMember } from '@bearing/core';
+import {
+  CARD_VERBS,
+  en,
+  formatValue,
+  type CheckIn,
+  type KeyResult,
+  type TeamMember,
+} from '@bearing/core';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './adaptive-card';
 import { escapeMarkdown, heading, note, text } from './text';
 
@@ -12,8 +19,42 @@ export interface DigestModel {
   readonly keyResults: readonly KeyResult[];
 }
 
-/** Weekly digest to the team channel: completion, what moved, at risk, blockers, decisions. */
-export function buildDigestCard(model: DigestModel): AdaptiveCard {
+/** Teams refreshes a card automatically for at most this many listed users. */
+export const MAX_REFRESH_USERS = 60;
+
+/** Who gets their own view of a channel card: active members with a Teams id, managers first. */
+export function refreshUserIds(members: readonly TeamMember[]): string[] {
+  const rank = (m: TeamMember) => (m.role === 'member' ? 1 : 0);
+  return members
+    .filter((m) => m.active && m.teamsUserId)
+    .sort((a, b) => rank(a) - rank(b))
+    .slice(0, MAX_REFRESH_USERS)
+    .map((m) => m.teamsUserId as string);
+}
+
+/** Who is looking at the digest (their own view, through `refresh`). */
+export interface DigestViewer {
+  readonly userId: string;
+  /** Active key results they own this cycle. */
+  readonly keyResults: number;
+}
+
+/** How the channel card refreshes into each member's own view. */
+export interface DigestRefresh {
+  readonly teamId: string;
+  /** Teams user ids (`29:…`) of the members who get their own view automatically. */
+  readonly userIds: readonly string[];
+}
+
+/**
+ * Weekly digest to the team channel: completion, what moved, at risk, blockers, decisions. With
+ * `refresh`, Teams asks the bot for each listed member's own view (at most 60), which adds whether
+ * they have checked in and a button to do it.
+ */
+export function buildDigestCard(
+  model: DigestModel,
+  options: { refresh?: DigestRefresh; viewer?: DigestViewer } = {},
+): AdaptiveCard {
   const active = model.members.filter((m) => m.active);
   const done = new Set(model.checkIns.map((c) => c.userId));
   const names = new Map(model.members.map((m) => [m.userId, m.displayName]));
@@ -42,9 +83,19 @@ export function buildDigestCard(model: DigestModel): AdaptiveCard {
   const missing = active
     .filter((m) => !done.has(m.userId))
     .map((m) => escapeMarkdown(m.displayName));
+  const { refresh, viewer } = options;
+  const viewerPending = viewer && !done.has(viewer.userId) && viewer.keyResults > 0;
+  const personal: CardElement[] = viewer
+    ? done.has(viewer.userId)
+      ? [text(en.digest.youCheckedIn, { color: 'good', weight: 'bolder' })]
+      : viewer.keyResults > 0
+        ? [text(en.digest.youHaveNot(viewer.keyResults), { weight: 'bolder' })]
+        : []
+    : [];
   return adaptiveCard(
     [
       heading(`Weekly digest · ${escapeMarkdown(model.teamName)} · ${model.week}`),
+      ...personal,
       text(
         `${done.size} of ${active.length} checked in (${active.length ? Math.round((done.size / active.length) * 100) : 0}%)`,
       ),
@@ -76,7 +127,33 @@ export function buildDigestCard(model: DigestModel): AdaptiveCard {
         answers((c) => c.decisionNeeded),
       ),
     ],
-    [],
-    { fallbackText: `Weekly digest · ${model.teamName}` },
+    viewerPending && refresh
+      ? [
+          {
+            type: 'Action.Execute',
+            title: en.checkIn.checkInNow,
+            verb: CARD_VERBS.checkInOpen,
+            data: { teamId: refresh.teamId, week: model.week },
+            associatedInputs: 'none',
+            style: 'positive',
+          },
+        ]
+      : [],
+    {
+      fallbackText: `Weekly digest · ${model.teamName}`,
+      ...(refresh
+        ? {
+            refresh: {
+              action: {
+                type: 'Action.Execute',
+                title: en.digest.refresh,
+                verb: CARD_VERBS.refresh,
+                data: { view: 'digest', teamId: refresh.teamId, week: model.week },
+              },
+              userIds: refresh.userIds.slice(0, MAX_REFRESH_USERS),
+            },
+          }
+        : {}),
+    },
   );
 }

@@ -4,7 +4,7 @@ import type { CheckInDeps } from '../app/check-in-views';
 import type { TeamSnapshot, UserProfile } from '../app/ports';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import { buildCheckInCard } from '../cards/check-in-card';
-import { buildDigestCard } from '../cards/digest-card';
+import { buildDigestCard, refreshUserIds } from '../cards/digest-card';
 
 /** What to send for a job, or why nothing should be sent. */
 export type DeliveryContent =
@@ -39,14 +39,17 @@ export class DeliveryContentResolver {
     const team = week.snapshot.team.value;
     if (job.kind === 'digest') {
       if (!team.channelReference) return { kind: 'skip', reason: 'no team channel' };
-      const card = buildDigestCard({
-        teamName: team.name,
-        week: job.week,
-        locale: 'en-US',
-        members: week.snapshot.members,
-        checkIns: week.snapshot.checkIns.map((c) => c.value),
-        keyResults: week.snapshot.keyResults.map((k) => k.value),
-      });
+      const card = buildDigestCard(
+        {
+          teamName: team.name,
+          week: job.week,
+          locale: 'en-US',
+          members: week.snapshot.members,
+          checkIns: week.snapshot.checkIns.map((c) => c.value),
+          keyResults: week.snapshot.keyResults.map((k) => k.value),
+        },
+        { refresh: { teamId: team.id, userIds: refreshUserIds(week.snapshot.members) } },
+      );
       return {
         kind: 'send',
         target: { kind: 'conversation', reference: team.channelReference },

@@ -12,7 +12,12 @@ import {
   type DeliveryJobStore,
   type DeliveryKind,
 } from '../app/delivery-ports';
-import type { OrganizationStore, TeamStore, UserStore } from '../app/ports';
+import {
+  StoreConflictError,
+  type OrganizationStore,
+  type TeamStore,
+  type UserStore,
+} from '../app/ports';
 
 /** The stores planning reads and writes. */
 export interface PlannerStores {
@@ -23,24 +28,43 @@ export interface PlannerStores {
 }
 
 /**
- * Plans one team's deliveries for the week containing `now`: a check-in card and one reminder per
- * active member we can reach, each at the team's day and time in the member's own time zone, and the
- * digest to the team channel. Job ids are deterministic, so planning again creates nothing new.
- * Returns how many jobs were created.
+ * How late a week's card may still go out on its own. A team installed (or a member added) on a
+ * Thursday does not get "Monday's" card out of the blue; a server that was down for an hour still
+ * sends it. A manager can always start the week's check-in at once ("send check-ins").
  */
-export async function planTeamWeek(
+export const CATCH_UP_MS = 12 * 60 * 60_000;
+
+/** What starting the check-in now did. */
+export interface SendNowResult {
+  /** Cards that will go out within seconds (new or pulled forward). */
+  readonly queued: number;
+  /** Members whose card for this week was already sent (or who already checked in). */
+  readonly alreadyDone: number;
+  /** Active members Bearing cannot reach yet (never talked to the bot, not in a roster). */
+  readonly unreachable: number;
+}
+
+interface Plan {
+  readonly jobs: DeliveryJob[];
+  readonly unreachable: number;
+}
+
+async function planJobs(
   stores: PlannerStores,
   tenantId: TenantId,
   teamId: string,
   now: Date,
-): Promise<number> {
+  sendNow: boolean,
+): Promise<Plan | undefined> {
   const team = await stores.teams.getTeam(tenantId, teamId);
-  if (!team) return 0;
+  if (!team) return undefined;
   const org = await stores.organizations.getOrganization(tenantId);
   const settings = team.value.settings;
   const orgZone = org?.value.defaultTimeZone;
   const teamZone = resolveMemberTimeZone(settings.timeZone, orgZone);
   const cycle = cycleFor(now.toISOString().slice(0, 10), org?.value.fiscalStartMonth ?? 1);
+  const nowMs = now.getTime();
+  const nowIso = now.toISOString();
   const base = { tenantId, teamId, cycleId: cycle.id, status: 'pending' as const, attempts: 0 };
   const job = (
     kind: DeliveryKind,
@@ -57,47 +81,126 @@ export async function planTeamWeek(
     notBefore: dueAt,
     ...(userId ? { userId } : {}),
   });
+  const tooLate = (dueAt: string) => !sendNow && Date.parse(dueAt) + CATCH_UP_MS < nowMs;
 
   const jobs: DeliveryJob[] = [];
+  let unreachable = 0;
   for (const member of await stores.teams.listMembers(tenantId, teamId)) {
     if (!member.active) continue;
     const user = await stores.users.getUser(tenantId, member.userId);
     // Reachable through their 1:1 chat, or by opening one from this team's roster.
     const reachable =
       user?.value.conversationReference || (user?.value.teamsUserId && team.value.channelReference);
-    if (!user || !reachable) continue;
+    if (!user || !reachable) {
+      unreachable += 1;
+      continue;
+    }
     const zone = resolveMemberTimeZone(
       member.timeZone ?? user.value.timeZone,
       settings.timeZone,
       orgZone,
     );
-    const week = isoWeek(now.toISOString(), zone);
-    const dueAt = checkInInstantForWeek(week, {
+    const week = isoWeek(nowIso, zone);
+    const scheduled = checkInInstantForWeek(week, {
       day: settings.checkInDay,
       time: settings.checkInTime,
       timeZone: zone,
     });
+    if (tooLate(scheduled)) continue;
+    const dueAt = sendNow && scheduled > nowIso ? nowIso : scheduled;
+    // The reminder comes a full offset after the card actually goes out, never with it.
+    const sentAt = dueAt > nowIso ? dueAt : nowIso;
+    const reminderAt = [
+      reminderInstant(scheduled, settings.reminderOffsetMinutes),
+      reminderInstant(sentAt, settings.reminderOffsetMinutes),
+    ].sort()[1] as string;
     jobs.push(job('checkIn', member.userId, week, dueAt, member.userId));
-    jobs.push(
-      job(
-        'reminder',
-        member.userId,
-        week,
-        reminderInstant(dueAt, settings.reminderOffsetMinutes),
-        member.userId,
-      ),
-    );
+    jobs.push(job('reminder', member.userId, week, reminderAt, member.userId));
   }
-  if (team.value.channelReference) {
-    const week = isoWeek(now.toISOString(), teamZone);
+  if (team.value.channelReference && !sendNow) {
+    const week = isoWeek(nowIso, teamZone);
     const dueAt = checkInInstantForWeek(week, {
       day: settings.digestDay,
       time: settings.digestTime,
       timeZone: teamZone,
     });
-    jobs.push(job('digest', 'team', week, dueAt));
+    if (!tooLate(dueAt)) jobs.push(job('digest', 'team', week, dueAt));
   }
+  return { jobs, unreachable };
+}
+
+/**
+ * Plans one team's deliveries for the week containing `now`: a check-in card and one reminder per
+ * active member we can reach, each at the team's day and time in the member's own time zone, and the
+ * digest to the team channel. Job ids are deterministic, so planning again creates nothing new.
+ * Weeks whose time passed more than {@link CATCH_UP_MS} ago are left alone. Returns how many jobs
+ * were created.
+ */
+export async function planTeamWeek(
+  stores: PlannerStores,
+  tenantId: TenantId,
+  teamId: string,
+  now: Date,
+): Promise<number> {
+  const plan = await planJobs(stores, tenantId, teamId, now, false);
   let created = 0;
-  for (const j of jobs) if (await stores.deliveries.createJob(j)) created += 1;
+  for (const j of plan?.jobs ?? []) if (await stores.deliveries.createJob(j)) created += 1;
   return created;
+}
+
+/**
+ * Starts this week's check-in for the whole team now (a manager's "send check-ins"): members whose
+ * card has not gone out get it within seconds, through the same jobs the weekly schedule uses, so
+ * the scheduled send later finds the job done and nobody gets the card twice.
+ */
+export async function sendCheckInsNow(
+  stores: PlannerStores,
+  tenantId: TenantId,
+  teamId: string,
+  now: Date,
+): Promise<SendNowResult | undefined> {
+  const plan = await planJobs(stores, tenantId, teamId, now, true);
+  if (!plan) return undefined;
+  const nowIso = now.toISOString();
+  let queued = 0;
+  let alreadyDone = 0;
+  for (const j of plan.jobs) {
+    if (j.kind !== 'checkIn') {
+      await stores.deliveries.createJob(j);
+      continue;
+    }
+    if (await stores.deliveries.createJob(j)) {
+      queued += 1;
+      continue;
+    }
+    queued += (await pullForward(stores.deliveries, j, nowIso)) ? 1 : 0;
+    alreadyDone +=
+      (await stores.deliveries.getJob(tenantId, teamId, j.id))?.value.status === 'pending' ? 0 : 1;
+  }
+  return { queued, alreadyDone, unreachable: plan.unreachable };
+}
+
+/** Moves a pending, unleased job to now; false if it is sent, leased, or already due. */
+async function pullForward(
+  deliveries: DeliveryJobStore,
+  planned: DeliveryJob,
+  nowIso: string,
+): Promise<boolean> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const current = await deliveries.getJob(planned.tenantId, planned.teamId, planned.id);
+    if (!current || current.value.status !== 'pending') return false;
+    if (current.value.attempts > 0) return true; // retrying on its own schedule (Retry-After)
+    if (current.value.leaseUntil && current.value.leaseUntil > nowIso) return true; // sending now
+    if (current.value.notBefore <= nowIso) return true; // already due
+    try {
+      await deliveries.saveJob(
+        { ...current.value, dueAt: nowIso, notBefore: nowIso },
+        current.etag,
+      );
+      return true;
+    } catch (error) {
+      if (!(error instanceof StoreConflictError)) throw error;
+    }
+  }
+  return false;
 }

@@ -7,6 +7,7 @@ import {
 import { CARD_VERBS, en, formatInstant, parseCardAction, type CardAction } from '@bearing/core';
 import type { DeliveryJobStore } from '../app/delivery-ports';
 import { snoozeCheckIn } from '../app/snooze-check-in';
+import { digestViewFor } from '../app/digest-view';
 import { teamStatus } from '../app/team-status';
 import { buildTeamStatusCard } from '../cards/team-status-card';
 import { deactivateTeamMember } from '../app/installation';
@@ -24,6 +25,9 @@ import {
   type CheckInDeps,
 } from '../app/check-in-views';
 import { identityOf } from './identity';
+import type { MemberContext } from '../app/member-context';
+import { escapeMarkdown } from '../cards/text';
+import type { SendNowResult } from '../jobs/planner';
 
 /** What the bot needs from the composition root. */
 export interface BotDeps extends CheckInDeps {
@@ -33,9 +37,16 @@ export interface BotDeps extends CheckInDeps {
     readonly deliveries: DeliveryJobStore;
   };
   readonly logger: Logger;
+  /** Starts this week's check-in for a whole team now, through the delivery engine. */
+  readonly sendCheckInsNow: (
+    tenantId: string,
+    teamId: string,
+  ) => Promise<SendNowResult | undefined>;
 }
 
-const COMMANDS: Record<string, 'checkIn' | 'myOkrs' | 'help' | 'teamStatus'> = {
+type Command = 'checkIn' | 'myOkrs' | 'help' | 'teamStatus' | 'sendNow';
+
+const COMMANDS: Record<string, Command> = {
   'check in': 'checkIn',
   checkin: 'checkIn',
   'check-in': 'checkIn',
@@ -43,6 +54,12 @@ const COMMANDS: Record<string, 'checkIn' | 'myOkrs' | 'help' | 'teamStatus'> = {
   okrs: 'myOkrs',
   help: 'help',
   'team status': 'teamStatus',
+  'send check-ins': 'sendNow',
+  'send check-in': 'sendNow',
+  'send checkins': 'sendNow',
+  'send check ins': 'sendNow',
+  'start check-in': 'sendNow',
+  'start check in': 'sendNow',
 };
 
 /** Bearing's Teams bot: installation, commands and card actions. */
@@ -113,7 +130,15 @@ export class BearingBot extends TeamsActivityHandler {
       await context.sendActivity(cardReply(buildHelpCard(command ? undefined : text)));
       return;
     }
-    const ctx = await contextOrMessage(this.deps, identity.tenantId, identity.userId);
+    // In a team channel, commands are about that team.
+    const channelTeamId = (context.activity.channelData as { team?: { aadGroupId?: string } })?.team
+      ?.aadGroupId;
+    const ctx = await contextOrMessage(
+      this.deps,
+      identity.tenantId,
+      identity.userId,
+      channelTeamId,
+    );
     if (!('user' in ctx)) {
       await context.sendActivity(cardReply(ctx));
       return;
@@ -121,6 +146,7 @@ export class BearingBot extends TeamsActivityHandler {
     let card: AdaptiveCard;
     if (command === 'checkIn') card = await checkInCardFor(this.deps, ctx);
     else if (command === 'myOkrs') card = await myOkrsCard(this.deps, ctx);
+    else if (command === 'sendNow') card = await this.sendNow(ctx);
     else {
       const status = await teamStatus(this.deps.stores, ctx);
       card = status.allowed
@@ -128,6 +154,18 @@ export class BearingBot extends TeamsActivityHandler {
         : buildMessageCard(en.managersOnly);
     }
     await context.sendActivity(cardReply(card));
+  }
+
+  private async sendNow(ctx: MemberContext): Promise<AdaptiveCard> {
+    if (ctx.member.role === 'member') return buildMessageCard(en.sendNow.managersOnly);
+    const result = await this.deps.sendCheckInsNow(ctx.team.tenantId, ctx.team.id);
+    if (!result) return buildMessageCard(en.errors.notMember, 'attention');
+    const lines = [
+      en.sendNow.queued(result.queued, escapeMarkdown(ctx.team.name)),
+      ...(result.alreadyDone ? [en.sendNow.alreadyDone(result.alreadyDone)] : []),
+      ...(result.unreachable ? [en.sendNow.unreachable(result.unreachable)] : []),
+    ];
+    return buildMessageCard(lines.join('\n\n'));
   }
 
   protected override async onAdaptiveCardInvoke(
@@ -181,9 +219,12 @@ export class BearingBot extends TeamsActivityHandler {
       case CARD_VERBS.checkInSubmit:
       case CARD_VERBS.checkInNothingChanged:
         return handleCheckInSubmit(this.deps, ctx, action.submission, rawInputs);
+      case CARD_VERBS.refresh:
+        return action.view === 'digest'
+          ? digestViewFor(this.deps.stores, ctx, action.week ?? ctx.week)
+          : checkInCardFor(this.deps, ctx);
       case CARD_VERBS.checkInEdit:
       case CARD_VERBS.checkInOpen:
-      case CARD_VERBS.refresh:
         return checkInCardFor(this.deps, ctx);
       case CARD_VERBS.checkInSnooze: {
         const snoozed = await snoozeCheckIn(this.deps.stores.deliveries, ctx, this.deps.now());

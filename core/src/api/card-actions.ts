@@ -54,7 +54,11 @@ export type CardAction =
       duration: '1d' | '1w';
     }
   | { verb: typeof CARD_VERBS.kpiManualReading; teamId: string; kpiId: string; value: number }
-  | { verb: typeof CARD_VERBS.refresh; view: string };
+  | { verb: typeof CARD_VERBS.refresh; view: CardView; teamId?: string; week?: string };
+
+/** Views a card can refresh into (`refresh.action.data.view`). */
+export const CARD_VIEWS = ['digest', 'checkIn'] as const;
+export type CardView = (typeof CARD_VIEWS)[number];
 
 type Data = Record<string, unknown>;
 const fail = (message: string, field?: string): Result<never> =>
@@ -102,10 +106,16 @@ export function parseCardAction(action: unknown): Result<CardAction> {
         ? ok({ verb, teamId: p.data.teamId, kpiId: p.data.kpiId, value: n.value })
         : fail(n.message, KPI_READING_INPUT);
     }
-    case CARD_VERBS.refresh:
-      return typeof data.view === 'string' && data.view.length <= 50
-        ? ok({ verb, view: data.view })
-        : fail('Unknown card view.');
+    case CARD_VERBS.refresh: {
+      const p = z
+        .object({
+          view: z.enum(CARD_VIEWS),
+          teamId: id.optional(),
+          week: isoWeekLabel.optional(),
+        })
+        .safeParse(data);
+      return p.success ? ok({ verb, ...p.data }) : fail('This card is out of date.');
+    }
     default:
       return fail('This card action is not supported. Type "help" to see what Bearing can do.');
   }

@@ -38,6 +38,30 @@ export const en = {
   snoozed: (when: string) => `Got it — I'll bring your check-in back ${when}.`,
   alreadySnoozed: (when: string) => `Your check-in is already snoozed until ${when}.`,
   managersOnly: 'Team status is for team owners and managers. Type "my okrs" to see your own.',
+  digest: {
+    youCheckedIn: '✓ You checked in this week.',
+    youHaveNot: (n: number) =>
+      n === 1
+        ? 'You have not checked in yet: 1 key result is waiting for you.'
+        : `You have not checked in yet: ${n} key results are waiting for you.`,
+    refresh: 'Refresh',
+  },
+  sendNow: {
+    managersOnly:
+      'Only team owners and managers can start the check-in for the whole team. Type "check in" to do your own.',
+    queued: (n: number, team: string) =>
+      n === 1
+        ? `Starting this week's check-in for ${team}: 1 card is on its way.`
+        : `Starting this week's check-in for ${team}: ${n} cards are on their way.`,
+    alreadyDone: (n: number) =>
+      n === 1
+        ? '1 member already has this week’s card.'
+        : `${n} members already have this week’s card.`,
+    unreachable: (n: number) =>
+      n === 1
+        ? '1 member cannot be reached yet: add Bearing to the team, or ask them to open a chat with Bearing.'
+        : `${n} members cannot be reached yet: add Bearing to the team, or ask them to open a chat with Bearing.`,
+  },
   welcome: {
     title: 'Welcome to Bearing',
     body: 'Bearing keeps your team’s OKRs and KPIs moving without leaving Teams. Each week I send you one card to update your key results; it takes about a minute.',
@@ -51,6 +75,7 @@ export const en = {
       ['check in', 'Update your key results for this week'],
       ['my okrs', 'See your key results and progress'],
       ['team status', 'Who has checked in this week (managers)'],
+      ['send check-ins', 'Send this week’s check-in to the whole team now (managers)'],
       ['help', 'Show this list'],
     ] as const,
     unknown: (text: string) => `I did not understand "${text}".`,

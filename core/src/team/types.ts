@@ -66,6 +66,8 @@ export interface TeamMember {
   readonly timeZone?: string;
   /** BCP-47 locale from Teams, when known. */
   readonly locale?: string;
+  /** Teams channel account id (`29:…`) from the roster: who sees their own view of channel cards. */
+  readonly teamsUserId?: string;
   readonly joinedAt: Instant;
   readonly updatedAt: Instant;
 }

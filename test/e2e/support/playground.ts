@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { REPO_ROOT } from '../../support/server-process';
 
 /** The Agents Playground, started through scripts/playground.js like `npm run playground`. */
@@ -47,9 +47,9 @@ export async function startPlayground(): Promise<{ url: string; stop(): Promise<
 export class PlaygroundChat {
   constructor(private readonly page: Page) {}
 
-  /** Types into the chat box (a contenteditable) and sends with Enter. */
+  /** Types into the chat box (a contenteditable, unlike the cards' text inputs) and sends with Enter. */
   async send(text: string): Promise<void> {
-    const box = this.page.getByRole('textbox').first();
+    const box = this.page.locator('[contenteditable="true"][role="textbox"]').last();
     await box.click();
     await box.pressSequentially(text);
     await this.page.keyboard.press('Enter');
@@ -68,5 +68,29 @@ export class PlaygroundChat {
   /** Clicks the latest card button with this title. */
   async click(title: string): Promise<void> {
     await this.page.getByRole('button', { name: title, exact: true }).last().click();
+  }
+
+  /** Opens a conversation from the Playground's list ("Personal Chat", "General", …). */
+  async open(conversation: RegExp): Promise<void> {
+    await this.page.getByRole('treeitem', { name: conversation }).click();
+  }
+
+  /** The log panel's entries whose link reads like `label` (e.g. "createConversation 201"). */
+  logEntries(label: string): Locator {
+    return this.page.getByText(label, { exact: true });
+  }
+
+  /** The request JSON the log panel shows for an entry (waits until it differs from `previous`). */
+  async logRequest(entry: Locator, previous = ''): Promise<string> {
+    await entry.click();
+    const marker = 'Request\nResponse\n';
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      const text = await this.page.locator('body').innerText();
+      const at = text.lastIndexOf(marker);
+      const request = at >= 0 ? text.slice(at + marker.length) : '';
+      if ((request && request !== previous) || Date.now() > deadline) return request;
+      await this.page.waitForTimeout(50);
+    }
   }
 }

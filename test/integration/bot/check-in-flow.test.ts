@@ -196,3 +196,32 @@ it('shows managers who has checked in this week', async () => {
   expect(json).toContain('"title":"Alex Wilber","value":"✓ Checked in"');
   expect(json).toContain('"title":"Megan Bowen","value":"Not yet"');
 });
+
+it('refreshes the channel digest into the member’s own view, with the week’s state', async () => {
+  const { data } = await requestCheckInCard(); // Alex has checked in (tests above)
+  const res = await postJson(
+    messages(),
+    cardInvoke(connector.url, CARD_VERBS.refresh, {
+      view: 'digest',
+      teamId: DEMO_TEAM_ID,
+      week: data.week,
+    }),
+  );
+  expect(res.status).toBe(200);
+  const card = (res.body as { value: { refresh?: { userIds?: string[] } } }).value;
+  expect(texts(res.body)).toEqual(
+    expect.arrayContaining([
+      `Weekly digest · My Team · ${data.week}`,
+      '✓ You checked in this week.',
+    ]),
+  );
+  // The refreshed card keeps refreshing for the members Teams knows (none in this roster-less test).
+  expect(card.refresh?.userIds).toEqual([]);
+
+  const stale = await postJson(
+    messages(),
+    cardInvoke(connector.url, CARD_VERBS.refresh, { view: 'nope', teamId: DEMO_TEAM_ID }),
+  );
+  expect(stale.status).toBe(200);
+  expect(texts(stale.body)).toEqual(['This card is out of date.']);
+});

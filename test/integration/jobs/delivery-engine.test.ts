@@ -3,7 +3,7 @@ import type { DeliveryJob } from '../../../bot/src/app/delivery-ports';
 import { deactivateTeamMember, rememberConversation } from '../../../bot/src/app/installation';
 import { DeliveryContentResolver } from '../../../bot/src/jobs/delivery-content';
 import { DeliveryWorker } from '../../../bot/src/jobs/delivery-worker';
-import { planTeamWeek } from '../../../bot/src/jobs/planner';
+import { planTeamWeek, sendCheckInsNow } from '../../../bot/src/jobs/planner';
 import { SendRateLimiter } from '../../../bot/src/jobs/rate-limiter';
 import { TeamsProactiveSender } from '../../../bot/src/teams/proactive-sender';
 import {
@@ -137,7 +137,7 @@ const jobsOf = async (teamId: string) =>
 const byKind = (jobs: readonly DeliveryJob[], kind: string) => jobs.filter((j) => j.kind === kind);
 
 it('plans a check-in and a reminder per reachable member and one digest, idempotently', async () => {
-  clock = MONDAY_10_UTC;
+  clock = new Date('2026-11-23T00:05:00Z'); // planned at the start of the week, as the timer does
   await seedTeam('plan', 3);
   expect(await planTeamWeek(store.stores, T, 'plan', clock)).toBe(7);
   expect(await planTeamWeek(store.stores, T, 'plan', clock)).toBe(0);
@@ -189,7 +189,7 @@ it('sends the reminder only to members who have not checked in', async () => {
     submittedAt: clock.toISOString(),
     updatedAt: clock.toISOString(),
   });
-  clock = new Date('2026-11-24T09:05:00Z');
+  clock = new Date('2026-11-24T10:05:00Z');
   const before = sim.deliveries.length;
   await worker('A').tick();
   expect(
@@ -242,7 +242,7 @@ it('honours Retry-After, retries 5xx with backoff, and stops delivering to block
   expect((await job(throttled)).status).toBe('sent');
   expect((await job(flaky)).status).toBe('sent');
   // The deactivated members get no reminder.
-  clock = new Date('2026-11-24T09:05:00Z');
+  clock = new Date('2026-11-24T10:05:00Z');
   await worker('A').tick();
   const reminders = byKind(await jobsOf('faults'), 'reminder');
   expect(
@@ -309,8 +309,96 @@ it('opens a 1:1 chat from the team roster for members who never wrote to the bot
     conversation: { id: `a:1on1-29:${u}` },
   });
   // The reminder reuses the stored chat instead of opening another.
-  clock = new Date('2026-11-24T09:05:00Z');
+  clock = new Date('2026-11-24T10:05:00Z');
   await worker('A').tick();
   expect(sim.stats.conversationsCreated).toBe(created + 1);
   expect(sim.deliveries.filter((d) => d.conversationId === `a:1on1-29:${u}`)).toHaveLength(2);
+});
+
+/**
+ * Ticks until the team's check-in cards are out. The simulator's per-tenant window runs on real
+ * time while the workers run on the test clock, so after the tests above it may answer 429 with
+ * Retry-After: wait that long for real, move the test clock as far, and tick again.
+ */
+async function tickUntilSent(teamId: string): Promise<void> {
+  for (let i = 0; i < 10; i += 1) {
+    await worker('A').tick();
+    const waiting = byKind(await jobsOf(teamId), 'checkIn').filter((j) => j.status === 'pending');
+    if (waiting.length === 0) return;
+    const ms = Math.max(...waiting.map((j) => Date.parse(j.notBefore) - clock.getTime()), 0);
+    await new Promise((r) => setTimeout(r, ms));
+    clock = new Date(clock.getTime() + ms);
+  }
+}
+
+// Planned late or started by hand (these leave jobs of other weeks behind, so they run last).
+describe('late planning and "send check-ins"', () => {
+  it('planned after the check-in time, the reminder still comes a full offset after the card', async () => {
+    clock = MONDAY_10_UTC;
+    await seedTeam('late', 1);
+    await planTeamWeek(store.stores, T, 'late', clock);
+    const jobs = await jobsOf('late');
+    expect(byKind(jobs, 'checkIn').map((j) => j.dueAt)).toEqual(['2026-11-23T09:00:00.000Z']);
+    expect(byKind(jobs, 'reminder').map((j) => j.dueAt)).toEqual(['2026-11-24T10:00:00.000Z']);
+  });
+
+  it('does not send a week’s card out of the blue days after its time (team installed mid-week)', async () => {
+    clock = new Date('2026-11-26T15:00:00Z'); // Thursday; the check-in was Monday 09:00
+    await seedTeam('midweek', 2);
+    expect(await planTeamWeek(store.stores, T, 'midweek', clock)).toBe(0);
+    expect(await jobsOf('midweek')).toEqual([]);
+  });
+
+  it('"send check-ins" starts the week now for everyone, once, and the schedule later adds nothing', async () => {
+    clock = new Date('2026-11-26T15:00:00Z');
+    const users = await seedTeam('now', 3);
+    expect(await sendCheckInsNow(store.stores, T, 'now', clock)).toEqual({
+      queued: 3,
+      alreadyDone: 0,
+      unreachable: 0,
+    });
+    const before = sim.deliveries.length;
+    await tickUntilSent('now');
+    const sent = () =>
+      sim.deliveries
+        .slice(before)
+        .map((d) => d.conversationId)
+        .filter((c) => c.startsWith('now-'))
+        .sort();
+    expect(sent()).toEqual(users.map((u) => `${u}-chat`).sort());
+    const reminders = byKind(await jobsOf('now'), 'reminder');
+    expect(reminders.map((j) => j.dueAt)).toEqual(Array(3).fill('2026-11-27T15:00:00.000Z'));
+    // Asking again, and the regular planning, send nothing more.
+    expect(await sendCheckInsNow(store.stores, T, 'now', clock)).toEqual({
+      queued: 0,
+      alreadyDone: 3,
+      unreachable: 0,
+    });
+    expect(await planTeamWeek(store.stores, T, 'now', clock)).toBe(0);
+    await worker('B').tick();
+    expect(sent()).toHaveLength(3);
+  });
+
+  it('"send check-ins" before the scheduled time pulls the planned cards forward', async () => {
+    clock = new Date('2026-11-23T00:05:00Z');
+    const users = await seedTeam('early', 2);
+    await planTeamWeek(store.stores, T, 'early', clock);
+    clock = new Date('2026-11-23T07:00:00Z');
+    expect(await sendCheckInsNow(store.stores, T, 'early', clock)).toMatchObject({ queued: 2 });
+    const before = sim.deliveries.length;
+    await tickUntilSent('early');
+    expect(
+      sim.deliveries
+        .slice(before)
+        .map((d) => d.conversationId)
+        .filter((c) => c.startsWith('early-'))
+        .sort(),
+    ).toEqual(users.map((u) => `${u}-chat`).sort());
+    clock = new Date('2026-11-23T09:01:00Z');
+    const again = sim.deliveries.length;
+    await worker('A').tick();
+    expect(
+      sim.deliveries.slice(again).filter((d) => d.conversationId.startsWith('early-')),
+    ).toEqual([]);
+  });
 });

@@ -21,9 +21,9 @@ it('registers a team, links roster members to it and to their profiles, and forg
   await registerTeam(s, T, { id: 'team-x', name: 'X' }, { conversation: { id: 'channel-x' } }, now);
   await addTeamMember(s, T, 'team-x', { userId: 'u1', name: 'One', teamsUserId: '29:one' }, now);
   await addTeamMember(s, T, 'team-x', { userId: 'u1', name: 'One', teamsUserId: '29:one' }, now);
-  expect((await s.teams.listMembers(T, 'team-x')).map((m) => [m.userId, m.active])).toEqual([
-    ['u1', true],
-  ]);
+  expect(
+    (await s.teams.listMembers(T, 'team-x')).map((m) => [m.userId, m.active, m.teamsUserId]),
+  ).toEqual([['u1', true, '29:one']]);
   expect((await s.users.getUser(T, 'u1'))?.value).toMatchObject({
     teamIds: ['team-x'],
     teamsUserId: '29:one',

@@ -1,4 +1,4 @@
-import { CHECKIN_INPUTS, type CheckIn } from '@bearing/core';
+import { CARD_VERBS, CHECKIN_INPUTS, type CheckIn, type TeamMember } from '@bearing/core';
 import { buildCheckInCard, type CheckInCardModel } from '../../../bot/src/cards/check-in-card';
 import {
   buildHelpCard,
@@ -7,6 +7,12 @@ import {
   buildWelcomeCard,
 } from '../../../bot/src/cards/info-cards';
 import { buildCheckInSummaryCard } from '../../../bot/src/cards/summary-card';
+import {
+  buildDigestCard,
+  refreshUserIds,
+  type DigestModel,
+} from '../../../bot/src/cards/digest-card';
+import { buildTeamStatusCard } from '../../../bot/src/cards/team-status-card';
 import { escapeMarkdown } from '../../../bot/src/cards/text';
 import { keyResult } from '../../fixtures/okrs';
 import { rendererWarnings, schemaErrors, texts } from '../../support/cards';
@@ -86,6 +92,34 @@ const checkIn: CheckIn = {
   updatedAt: '2026-11-23T10:00:00Z',
 };
 
+const member = (i: number, role: TeamMember['role'] = 'member', active = true): TeamMember => ({
+  tenantId: 't',
+  teamId: 'team-a',
+  userId: `u${i}`,
+  displayName: i === 1 ? '*Alex* <b>' : `Member ${i}`,
+  role,
+  active,
+  teamsUserId: `29:user-${i}`,
+  joinedAt: '2026-10-01T00:00:00Z',
+  updatedAt: '2026-10-01T00:00:00Z',
+});
+// 70 members: more than Teams refreshes automatically; the two managers are listed last.
+const crowd = [
+  ...Array.from({ length: 68 }, (_, i) => member(i + 1)),
+  member(90, 'manager'),
+  member(91, 'owner'),
+  member(92, 'member', false),
+];
+const digest: DigestModel = {
+  teamName: 'My *Team*',
+  week: '2026-W48',
+  locale: 'en-US',
+  members: crowd,
+  checkIns: [checkIn],
+  keyResults: krs.map((k) => ({ ...k, confidence: 'atRisk' as const })),
+};
+const refresh = { teamId: 'team-a', userIds: refreshUserIds(crowd) };
+
 const every: [string, unknown][] = [
   ['check-in', buildCheckInCard(model())],
   [
@@ -129,6 +163,25 @@ const every: [string, unknown][] = [
   ],
   ['my okrs, empty', buildMyOkrsCard([], 'en-US')],
   ['message', buildMessageCard('Done', 'attention')],
+  ['digest', buildDigestCard(digest)],
+  ['digest for the channel, with refresh', buildDigestCard(digest, { refresh })],
+  [
+    'digest, own view before checking in',
+    buildDigestCard(digest, { refresh, viewer: { userId: 'u2', keyResults: 2 } }),
+  ],
+  [
+    'digest, own view after checking in',
+    buildDigestCard(digest, { refresh, viewer: { userId: 'u1', keyResults: 2 } }),
+  ],
+  [
+    'team status',
+    buildTeamStatusCard('My *Team*', '2026-W48', [
+      { name: 'Alex', state: 'checkedIn' },
+      { name: 'Megan', state: 'notYet' },
+      { name: 'Adele', state: 'deliveryFailed', detail: 'blocked by the user (403)' },
+      { name: 'Lynne', state: 'inactive' },
+    ]),
+  ],
 ];
 
 describe('card validation harness', () => {
@@ -246,5 +299,44 @@ describe('escapeMarkdown', () => {
     ['<b>x</b>', '\\<b\\>x\\</b\\>'],
   ])('%j → %j', (input, output) => {
     expect(escapeMarkdown(input)).toBe(output);
+  });
+});
+
+describe('digest card in a channel', () => {
+  it('refreshes into each member’s own view for at most 60 members, managers first', () => {
+    const card = buildDigestCard(digest, { refresh });
+    expect(card.refresh?.userIds).toHaveLength(60);
+    expect(card.refresh?.userIds?.slice(0, 2)).toEqual(['29:user-90', '29:user-91']);
+    expect(card.refresh?.userIds).not.toContain('29:user-92'); // left the team
+    expect(card.refresh?.action).toMatchObject({
+      verb: CARD_VERBS.refresh,
+      data: { view: 'digest', teamId: 'team-a', week: '2026-W48' },
+    });
+    expect(card.actions ?? []).toEqual([]);
+  });
+
+  it('tells a member who has not checked in and offers the check-in', () => {
+    const card = buildDigestCard(digest, { refresh, viewer: { userId: 'u2', keyResults: 2 } });
+    expect(texts(card)).toContain(
+      'You have not checked in yet: 2 key results are waiting for you.',
+    );
+    expect(card.actions).toEqual([
+      expect.objectContaining({
+        verb: CARD_VERBS.checkInOpen,
+        data: { teamId: 'team-a', week: '2026-W48' },
+      }),
+    ]);
+  });
+
+  it('confirms to a member who has checked in, without a button', () => {
+    const card = buildDigestCard(digest, { refresh, viewer: { userId: 'u1', keyResults: 2 } });
+    expect(texts(card)).toContain('✓ You checked in this week.');
+    expect(card.actions ?? []).toEqual([]);
+  });
+
+  it('escapes team and member names', () => {
+    const all = texts(buildDigestCard(digest)).join('\n');
+    expect(all).toContain('My \\*Team\\*');
+    expect(all).not.toContain('*Alex*');
   });
 });
