@@ -27,6 +27,8 @@ const envSchema = z.object({
   BOT_PASSWORD: optionalText,
   AAD_APP_CLIENT_ID: optionalText,
   AAD_APP_TENANT_ID: optionalText,
+  /** Where Entra ID publishes the keys that sign tab SSO tokens (sovereign clouds, tests). */
+  AAD_JWKS_URL: optionalText.pipe(z.url().optional()),
   BOT_DOMAIN: optionalText,
   /** Where Bot Framework channel signing keys are published (sovereign clouds, tests). */
   BOT_OPENID_METADATA_URL: optionalText.pipe(z.url().optional()),
@@ -59,7 +61,12 @@ export interface Config {
     readonly domain?: string;
     readonly openIdMetadataUrl?: string;
   };
-  readonly sso: { readonly clientId?: string; readonly tenantId?: string };
+  readonly sso: {
+    readonly clientId?: string;
+    /** Set for a single-tenant app: only tokens of this tenant are accepted. */
+    readonly tenantId?: string;
+    readonly jwksUrl: string;
+  };
   readonly dataDir: string;
   readonly seedDemo: boolean;
   readonly appInsightsConnectionString?: string;
@@ -123,7 +130,11 @@ export function loadConfig(
       domain: e.BOT_DOMAIN,
       openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
     }),
-    sso: Object.freeze({ clientId: e.AAD_APP_CLIENT_ID, tenantId: e.AAD_APP_TENANT_ID }),
+    sso: Object.freeze({
+      clientId: e.AAD_APP_CLIENT_ID,
+      tenantId: e.AAD_APP_TENANT_ID,
+      jwksUrl: e.AAD_JWKS_URL ?? 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
+    }),
     dataDir: e.BEARING_DATA_DIR,
     seedDemo: e.BEARING_SEED_DEMO ? e.BEARING_SEED_DEMO === 'true' : localStore,
     appInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,

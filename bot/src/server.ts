@@ -8,6 +8,7 @@ import { openStores } from './store';
 import { createHttpApp } from './http/app';
 import { apiV1Router } from './http/api-v1';
 import { authenticate } from './http/identity';
+import { entraTokenResolver } from './http/entra-token';
 import { randomUUID } from 'node:crypto';
 import { createAdapter } from './teams/adapter';
 import { BearingBot } from './teams/bearing-bot';
@@ -102,9 +103,17 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     logger,
     storeProbe: stores.probe,
     messages: messagesRoute({ adapter, bot, localBotAuth: config.localBotAuth, logger }),
-    // SSO token validation arrives with the tab; until then only the local identity is accepted.
-    authenticate: authenticate({ localIdentity, resolve: async () => undefined }),
-    api: apiV1Router(stores),
+    authenticate: authenticate({
+      localIdentity,
+      resolve: config.sso.clientId
+        ? entraTokenResolver({
+            clientId: config.sso.clientId,
+            tenantId: config.sso.tenantId,
+            jwksUrl: config.sso.jwksUrl,
+          })
+        : async () => undefined,
+    }),
+    api: apiV1Router(stores, now),
     tabDir: path.resolve(__dirname, '..', '..', 'tab', 'dist'),
   });
 

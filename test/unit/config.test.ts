@@ -85,6 +85,7 @@ describe('loadConfig', () => {
         'BEARING_SEED_DEMO',
         'LOG_LEVEL',
         'BOT_OPENID_METADATA_URL',
+        'AAD_JWKS_URL',
         'BEARING_JOBS',
         'BEARING_SEND_RATE_PER_TENANT',
       ].sort(),

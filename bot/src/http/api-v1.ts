@@ -1,18 +1,89 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
+import type { z } from 'zod';
+import { API_ERROR_CODES, formatZodError, schemas, type DomainError } from '@bearing/core';
+import { editKeyResult } from '../app/edit-key-result';
 import { getMyProfile } from '../app/get-my-profile';
-import type { TeamStore, UserStore } from '../app/ports';
+import type { OkrStore, OrganizationStore, TeamStore, UserStore } from '../app/ports';
+import { getTeamView, teamAccess } from '../app/team-view';
+import { sendError } from './errors';
 import { CALLER, type CallerIdentity } from './identity';
 
+/** HTTP status of each domain error code the tab API returns. */
+const STATUS: Record<string, number> = {
+  [API_ERROR_CODES.validation]: 400,
+  [API_ERROR_CODES.forbidden]: 403,
+  [API_ERROR_CODES.notFound]: 404,
+  [API_ERROR_CODES.conflict]: 409,
+};
+
+function sendDomainError(res: Response, error: DomainError): void {
+  sendError(res, STATUS[error.code] ?? 400, error.code, error.message, error.field);
+}
+
+/** Parses with a core schema; on failure answers 400 with the field to fix and returns undefined. */
+function parse<T>(res: Response, schema: z.ZodType<T>, value: unknown): T | undefined {
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  const e = formatZodError(result.error);
+  sendError(res, 400, e.code, e.message, e.field);
+  return undefined;
+}
+
+const teamNotFound = (res: Response) =>
+  sendError(res, 404, API_ERROR_CODES.notFound, 'This team does not exist or you are not in it.');
+
 /** The `/api/v1` routes (the tab API). Every route runs after `authenticate`. */
-export function apiV1Router(stores: {
-  readonly users: UserStore;
-  readonly teams: TeamStore;
-}): Router {
+export function apiV1Router(
+  stores: {
+    readonly users: UserStore;
+    readonly teams: TeamStore;
+    readonly okrs: OkrStore;
+    readonly organizations: OrganizationStore;
+  },
+  now: () => Date = () => new Date(),
+): Router {
   const router = Router();
+  const callerOf = (res: Response) => res.locals[CALLER] as CallerIdentity;
+
   router.get('/me', async (_req, res) => {
-    const caller = res.locals[CALLER] as CallerIdentity;
+    const caller = callerOf(res);
     const profile = await getMyProfile(stores, caller.tenantId, caller.userId, caller.name);
     res.json({ ...profile, identitySource: caller.source });
   });
+
+  router.get('/teams/:teamId/alignment', async (req, res) => {
+    const caller = callerOf(res);
+    const params = parse(res, schemas.teamParams, req.params);
+    const query = params && parse(res, schemas.alignmentQuery, req.query);
+    if (!params || !query) return;
+    const access = await teamAccess(stores, caller.tenantId, params.teamId, caller.userId);
+    if (access.kind !== 'ok') return teamNotFound(res);
+    const view = await getTeamView(stores, caller.tenantId, params.teamId, now(), query);
+    if (!view) return teamNotFound(res);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(view);
+  });
+
+  router.patch('/teams/:teamId/key-results/:keyResultId', async (req, res) => {
+    const caller = callerOf(res);
+    const params = parse(
+      res,
+      schemas.teamParams.extend({ keyResultId: schemas.teamParams.shape.teamId }),
+      req.params,
+    );
+    const body = params && parse(res, schemas.updateKeyResultRequest, req.body);
+    if (!params || !body) return;
+    const result = await editKeyResult(
+      stores,
+      caller,
+      params.teamId,
+      params.keyResultId,
+      body,
+      now(),
+    );
+    if (!result.ok) return sendDomainError(res, result.error);
+    res.json(result.value);
+  });
+
   return router;
 }

@@ -28,10 +28,18 @@ const kpiShape = {
   unit: text(20, 'Unit'),
   direction: kpiDirection,
   target: targetRange,
-  warningMargin: finite.refine((n) => n >= 0, 'The warning margin cannot be negative.').default(0),
+  warningMargin: finite.refine((n) => n >= 0, 'The warning margin cannot be negative.'),
   ownerId: id,
-  guardsObjectiveIds: z.array(id).max(20).default([]),
+  guardsObjectiveIds: z.array(id).max(20),
   movedByObjectiveId: id.optional(),
+};
+
+// Defaults apply when creating only: in zod 4 a default inside `.partial()` still fills the field,
+// which would silently reset it on every PATCH that leaves it out.
+const kpiCreateShape = {
+  ...kpiShape,
+  warningMargin: kpiShape.warningMargin.default(0),
+  guardsObjectiveIds: kpiShape.guardsObjectiveIds.default([]),
 };
 
 type KpiLike = { direction?: string; target?: { min?: number; max?: number } };
@@ -65,7 +73,7 @@ function directionNeedsBound(k: KpiLike, ctx: z.RefinementCtx): void {
 }
 
 /** `POST /api/v1/teams/:teamId/kpis` */
-export const createKpiRequest = z.strictObject(kpiShape).superRefine(directionNeedsBound);
+export const createKpiRequest = z.strictObject(kpiCreateShape).superRefine(directionNeedsBound);
 
 /** `PATCH /api/v1/teams/:teamId/kpis/:kpiId` */
 export const updateKpiRequest = z

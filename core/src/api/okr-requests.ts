@@ -50,7 +50,7 @@ const keyResultShape = {
     .max(20)
     .optional(),
   ownerId: id,
-  confidence: confidence.default('onTrack'),
+  confidence,
 };
 
 type KrLike = { type: string; baseline?: number; target?: number; milestones?: readonly string[] };
@@ -82,7 +82,10 @@ function keyResultRules(kr: KrLike, ctx: z.RefinementCtx): void {
 }
 
 /** `POST /api/v1/teams/:teamId/objectives/:objectiveId/key-results` (baseline == target is linted, not rejected). */
-export const createKeyResultRequest = z.strictObject(keyResultShape).superRefine(keyResultRules);
+// The default applies when creating only (in zod 4 it would also fill a PATCH that leaves it out).
+export const createKeyResultRequest = z
+  .strictObject({ ...keyResultShape, confidence: confidence.default('onTrack') })
+  .superRefine(keyResultRules);
 
 /** `PATCH /api/v1/teams/:teamId/key-results/:keyResultId` */
 export const updateKeyResultRequest = z

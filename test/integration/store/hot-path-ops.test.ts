@@ -2,6 +2,7 @@ import { applyCheckIn, type CheckIn } from '@bearing/core';
 import type { OperationKind } from '../../../bot/src/store/op-counter';
 import { keyResult, objective, team } from '../../fixtures/okrs';
 import { startTestStore, type TestStore } from '../../support/embedded-store';
+import { getTeamView, teamAccess } from '../../../bot/src/app/team-view';
 
 // Pins what each hot path costs in store operations and prints the table quoted in docs/data-model.md.
 const A = '11111111-1111-1111-1111-111111111111';
@@ -55,12 +56,14 @@ async function measure(name: string, run: () => Promise<unknown>) {
 }
 
 it('team view: one single-partition query for the team (+1 for company objectives)', async () => {
-  const counts = await measure('team view', async () => {
-    await t.stores.teams.loadTeamSnapshot(A, 'hot', 'FY2027-Q2', ['2026-W48']);
-    await t.stores.okrs.listObjectives(A, null, 'FY2027-Q2');
+  const counts = await measure('team view (GET …/alignment)', async () => {
+    expect(await teamAccess(t.stores, A, 'hot', 'u1')).toEqual({ kind: 'ok', role: 'member' });
+    const view = await getTeamView(t.stores, A, 'hot', new Date(now), { cycleId: 'FY2027-Q2' });
+    expect(view?.objectives[0]?.keyResults).toHaveLength(2);
   });
+  // Point reads: the caller's membership, the organisation (cycle calendar), the team (time zone).
   expect(counts).toEqual({
-    pointRead: 0,
+    pointRead: 3,
     pointWrite: 0,
     singlePartitionQuery: 2,
     crossPartitionQuery: 0,

@@ -58,6 +58,17 @@ describe('tab API request schemas', () => {
     expect(schemas.createObjectiveRequest.safeParse(body).success).toBe(false);
   });
 
+  it('PATCH bodies change only what they name: no defaults fill the fields left out', () => {
+    expect(schemas.updateKeyResultRequest.parse({ etag: 'e', target: 9 })).toEqual({
+      etag: 'e',
+      target: 9,
+    });
+    expect(schemas.updateKpiRequest.parse({ etag: 'e', name: 'Uptime' })).toEqual({
+      etag: 'e',
+      name: 'Uptime',
+    });
+  });
+
   it('keeps prototypes clean', () => {
     schemas.createObjectiveRequest.safeParse(JSON.parse('{"__proto__":{"polluted":1}}'));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
