@@ -106,7 +106,7 @@ export async function startConnectorSimulator(options: SimulatorOptions = {}) {
           return void setTimeout(
             () => json(res, 504, { error: { code: 'GatewayTimeout', message: 'Injected' } }),
             fault.ms,
-          );
+          ).unref();
         if (fault.kind === 'deliverThen500') {
           deliveries.push({ conversationId, at: now(), activity });
           return json(res, 500, {

@@ -93,11 +93,12 @@ async function seedTeam(teamId: string, size: number): Promise<string[]> {
   return users;
 }
 
-function worker(owner: string, options: { leaseMs?: number } = {}) {
+function worker(owner: string, options: { leaseMs?: number; sendTimeoutMs?: number } = {}) {
   const deps = { stores: store.stores, now: () => clock, newId: () => 'unused' };
+  const { sendTimeoutMs, ...rest } = options;
   return new DeliveryWorker({
     deliveries: store.stores.deliveries,
-    sender: new TeamsProactiveSender(async () => undefined, true),
+    sender: new TeamsProactiveSender(async () => undefined, true, sendTimeoutMs),
     // The limiter runs on the test clock: waiting for a slot moves time forward instead of sleeping.
     limiter: new SendRateLimiter(
       undefined,
@@ -128,7 +129,7 @@ function worker(owner: string, options: { leaseMs?: number } = {}) {
     logger,
     owner,
     random: () => 0.5,
-    ...options,
+    ...rest,
   });
 }
 
@@ -248,6 +249,38 @@ it('honours Retry-After, retries 5xx with backoff, and stops delivering to block
   expect(
     reminders.filter((j) => j.userId === blocked || j.userId === removed).map((j) => j.status),
   ).toEqual(['skipped', 'skipped']);
+});
+
+it('a send that hangs times out and is retried with backoff, then delivered once', async () => {
+  clock = MONDAY_10_UTC;
+  const [u] = await seedTeam('hang', 1);
+  sim.inject(`${u}-chat`, { kind: 'hang', ms: 2_000, times: 1 });
+  await planTeamWeek(store.stores, T, 'hang', clock);
+  await worker('A', { sendTimeoutMs: 300 }).tick();
+  const job = async () => byKind(await jobsOf('hang'), 'checkIn')[0] as DeliveryJob;
+  expect(await job()).toMatchObject({ status: 'pending', attempts: 1, lastError: 'timeout' });
+  clock = new Date(clock.getTime() + 60_000);
+  await worker('A', { sendTimeoutMs: 300 }).tick();
+  expect(await job()).toMatchObject({ status: 'sent' });
+  expect(sim.deliveries.filter((d) => d.conversationId === `${u}-chat`)).toHaveLength(1);
+});
+
+it('a 500 after Teams already delivered is retried: the one duplicate the protocol allows', async () => {
+  clock = MONDAY_10_UTC;
+  const [u] = await seedTeam('dup', 1);
+  sim.inject(`${u}-chat`, { kind: 'deliverThen500', times: 1 });
+  await planTeamWeek(store.stores, T, 'dup', clock);
+  await worker('A').tick();
+  clock = new Date(clock.getTime() + 60_000);
+  await worker('A').tick();
+  // Teams gives no idempotency key for proactive sends: a 5xx after delivery means one repeat,
+  // recorded as such, and never more than one.
+  expect(sim.deliveries.filter((d) => d.conversationId === `${u}-chat`)).toHaveLength(2);
+  const [job] = byKind(await jobsOf('dup'), 'checkIn');
+  expect(job).toMatchObject({ status: 'sent', attempts: 1, lastError: 'connector error (500)' });
+  clock = new Date(clock.getTime() + 60_000);
+  await worker('A').tick();
+  expect(sim.deliveries.filter((d) => d.conversationId === `${u}-chat`)).toHaveLength(2);
 });
 
 it('gives up after the last attempt and records why', async () => {
