@@ -7,6 +7,7 @@ import { DEMO_TENANT_ID, DEMO_USERS } from './app/demo-organization';
 import { openStores } from './store';
 import { createHttpApp } from './http/app';
 import { apiV1Router } from './http/api-v1';
+import { ingestRouter } from './http/ingest';
 import { authenticate } from './http/identity';
 import { entraTokenResolver } from './http/entra-token';
 import { randomUUID } from 'node:crypto';
@@ -50,12 +51,17 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const adapter = createAdapter(botAuth, logger);
   const now = () => new Date();
   const checkInDeps = { stores, now, newId: () => randomUUID() };
+  // "Open in Bearing" links: the deployed domain, or this machine in local mode.
+  const tabBaseUrl = config.bot.domain
+    ? `https://${config.bot.domain}/tab/`
+    : `http://localhost:${config.port || 3978}/tab/`;
   const bot = new BearingBot({
     ...checkInDeps,
     logger,
+    tabBaseUrl,
     sendCheckInsNow: (tenantId, teamId) => sendCheckInsNow(stores, tenantId, teamId, now()),
   });
-  const contents = new DeliveryContentResolver(checkInDeps);
+  const contents = new DeliveryContentResolver(checkInDeps, 5_000, tabBaseUrl);
   const worker = new DeliveryWorker({
     deliveries: stores.deliveries,
     sender: new TeamsProactiveSender(createBotTokenProvider(botAuth), config.localBotAuth),
@@ -114,6 +120,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         : async () => undefined,
     }),
     api: apiV1Router(stores, now),
+    ingest: ingestRouter(stores, now),
     tabDir: path.resolve(__dirname, '..', '..', 'tab', 'dist'),
   });
 

@@ -2,7 +2,17 @@ import type { Instant, IsoWeek, TeamId, TenantId, UserId } from '@bearing/core';
 import type { Page, Versioned } from './ports';
 
 /** What a delivery sends. */
-export type DeliveryKind = 'checkIn' | 'reminder' | 'snooze' | 'digest';
+export type DeliveryKind =
+  | 'checkIn'
+  | 'reminder'
+  | 'snooze'
+  | 'digest'
+  /** A KPI breach episode opened: to the KPI owner (1:1) and to the team channel. */
+  | 'kpiAlert'
+  /** Still unacknowledged after the team's escalation delay: to the team channel. */
+  | 'kpiEscalation'
+  /** The episode closed: back in range. */
+  | 'kpiRecovered';
 
 /** Where a delivery job is in its life. */
 export type DeliveryStatus = 'pending' | 'sent' | 'skipped' | 'failed';
@@ -30,6 +40,10 @@ export interface DeliveryJob {
   readonly leaseUntil?: Instant;
   readonly lastError?: string;
   readonly sentAt?: Instant;
+  /** KPI alerts: which KPI and episode, and whether the card goes to the owner or the channel. */
+  readonly kpiId?: string;
+  readonly episodeId?: string;
+  readonly audience?: 'owner' | 'channel';
 }
 
 /** The deterministic id of a delivery. */
@@ -67,6 +81,14 @@ export interface DeliveryJobStore {
   /** Every team of every tenant that has a channel or members to deliver to (paged, cross-partition). */
   listAllTeams(continuationToken?: string): Promise<Page<{ tenantId: TenantId; teamId: TeamId }>>;
 }
+
+/** The deterministic id of a KPI alert: one per episode, kind and audience. */
+export const kpiAlertJobId = (
+  kpiId: string,
+  episodeId: string,
+  kind: DeliveryKind,
+  audience: 'owner' | 'channel',
+) => `kpi:${kpiId}:${episodeId}:${kind}:${audience}`.replace(/[/\\?#]/g, ':');
 
 /** Where a card goes: an existing conversation, or a 1:1 chat to open from a team roster. */
 export type DeliveryTarget =

@@ -1,4 +1,5 @@
 import type {
+  IngestionKey,
   CheckIn,
   IsoWeek,
   KeyResult,
@@ -171,6 +172,13 @@ export interface KpiStore {
     since: string,
     limit: number,
   ): Promise<readonly KpiReading[]>;
+  getIngestionKey(
+    tenantId: TenantId,
+    teamId: TeamId,
+    id: string,
+  ): Promise<Versioned<IngestionKey> | undefined>;
+  saveIngestionKey(key: IngestionKey, etag?: string): Promise<Versioned<IngestionKey>>;
+  listIngestionKeys(tenantId: TenantId, teamId: TeamId): Promise<readonly IngestionKey[]>;
 }
 
 export interface UserStore {

@@ -1,9 +1,15 @@
 import { Router, type Response } from 'express';
 import type { z } from 'zod';
 import { API_ERROR_CODES, formatZodError, schemas, type DomainError } from '@bearing/core';
+import { randomUUID } from 'node:crypto';
+import type { Result } from '@bearing/core';
+import type { DeliveryJobStore } from '../app/delivery-ports';
 import { editKeyResult } from '../app/edit-key-result';
+import { createIngestionKey, listIngestionKeys, revokeIngestionKey } from '../app/ingestion-keys';
+import { importReadingsCsv } from '../app/kpi-csv';
+import { createKpi, updateKpi } from '../app/kpi-definitions';
 import { getMyProfile } from '../app/get-my-profile';
-import type { OkrStore, OrganizationStore, TeamStore, UserStore } from '../app/ports';
+import type { KpiStore, OkrStore, OrganizationStore, TeamStore, UserStore } from '../app/ports';
 import { getTeamView, teamAccess } from '../app/team-view';
 import { sendError } from './errors';
 import { CALLER, type CallerIdentity } from './identity';
@@ -39,8 +45,11 @@ export function apiV1Router(
     readonly teams: TeamStore;
     readonly okrs: OkrStore;
     readonly organizations: OrganizationStore;
+    readonly kpis: KpiStore;
+    readonly deliveries: DeliveryJobStore;
   },
   now: () => Date = () => new Date(),
+  newId: () => string = () => randomUUID(),
 ): Router {
   const router = Router();
   const callerOf = (res: Response) => res.locals[CALLER] as CallerIdentity;
@@ -83,6 +92,68 @@ export function apiV1Router(
     );
     if (!result.ok) return sendDomainError(res, result.error);
     res.json(result.value);
+  });
+
+  const idParam = schemas.teamParams.shape.teamId;
+  const send = <T>(res: Response, result: Result<T>, status = 200) => {
+    if (!result.ok) return sendDomainError(res, result.error);
+    res.status(status).json(result.value);
+  };
+
+  router.post('/teams/:teamId/kpis', async (req, res) => {
+    const params = parse(res, schemas.teamParams, req.params);
+    const body = params && parse(res, schemas.createKpiRequest, req.body);
+    if (!params || !body) return;
+    send(res, await createKpi(stores, callerOf(res), params.teamId, body, newId, now()), 201);
+  });
+
+  router.patch('/teams/:teamId/kpis/:kpiId', async (req, res) => {
+    const params = parse(res, schemas.teamParams.extend({ kpiId: idParam }), req.params);
+    const body = params && parse(res, schemas.updateKpiRequest, req.body);
+    if (!params || !body) return;
+    send(res, await updateKpi(stores, callerOf(res), params.teamId, params.kpiId, body, now()));
+  });
+
+  router.post('/teams/:teamId/kpis/:kpiId/readings/csv', async (req, res) => {
+    const params = parse(res, schemas.teamParams.extend({ kpiId: idParam }), req.params);
+    const body = params && parse(res, schemas.csvReadingsRequest, req.body);
+    if (!params || !body) return;
+    send(
+      res,
+      await importReadingsCsv(
+        stores,
+        callerOf(res),
+        params.teamId,
+        params.kpiId,
+        body.csv,
+        body.confirm,
+        now(),
+      ),
+    );
+  });
+
+  router.post('/teams/:teamId/ingestion-keys', async (req, res) => {
+    const params = parse(res, schemas.teamParams, req.params);
+    const body = params && parse(res, schemas.createIngestionKeyRequest, req.body);
+    if (!params || !body) return;
+    res.setHeader('Cache-Control', 'no-store');
+    send(
+      res,
+      await createIngestionKey(stores, callerOf(res), params.teamId, body.name, now()),
+      201,
+    );
+  });
+
+  router.get('/teams/:teamId/ingestion-keys', async (req, res) => {
+    const params = parse(res, schemas.teamParams, req.params);
+    if (!params) return;
+    send(res, await listIngestionKeys(stores, callerOf(res), params.teamId));
+  });
+
+  router.delete('/teams/:teamId/ingestion-keys/:keyId', async (req, res) => {
+    const params = parse(res, schemas.teamParams.extend({ keyId: idParam }), req.params);
+    if (!params) return;
+    send(res, await revokeIngestionKey(stores, callerOf(res), params.teamId, params.keyId, now()));
   });
 
   return router;

@@ -13,6 +13,8 @@ export interface HttpDependencies {
   readonly authenticate: RequestHandler;
   /** The `/api/v1` routes. */
   readonly api: Router;
+  /** Reading ingestion under `/api/v1/kpis/…`, authenticated with ingestion keys, not users. */
+  readonly ingest?: Router;
   /** Folder of the built tab, served at `/tab/` when present. */
   readonly tabDir?: string;
 }
@@ -29,6 +31,7 @@ export function createHttpApp(deps: HttpDependencies): Express {
   });
   app.get('/healthz', healthRoute(deps.storeProbe));
   app.post('/api/messages', express.json({ limit: '256kb' }), deps.messages);
+  if (deps.ingest) app.use('/api/v1', deps.ingest);
   app.use('/api/v1', deps.authenticate, express.json({ limit: '1mb' }), deps.api);
   app.use('/api', notFound);
   if (deps.tabDir)

@@ -5,11 +5,14 @@ import type { TeamSnapshot, UserProfile } from '../app/ports';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import { buildCheckInCard } from '../cards/check-in-card';
 import { buildDigestCard, refreshUserIds } from '../cards/digest-card';
+import { kpiAlertCard, type KpiAlertStores } from '../app/kpi-alerts';
 
 /** What to send for a job, or why nothing should be sent. */
 export type DeliveryContent =
   | { readonly kind: 'send'; readonly target: DeliveryTarget; readonly card: AdaptiveCard }
-  | { readonly kind: 'skip'; readonly reason: string };
+  | { readonly kind: 'skip'; readonly reason: string }
+  /** Not yet: try again at `until` (a snoozed escalation). */
+  | { readonly kind: 'defer'; readonly until: string; readonly reason: string };
 
 /** One team's week as the cards need it, read with a single-partition query. */
 interface TeamWeek {
@@ -29,11 +32,13 @@ export class DeliveryContentResolver {
   private readonly cache = new Map<string, { at: number; week: Promise<TeamWeek | undefined> }>();
 
   constructor(
-    private readonly deps: CheckInDeps,
+    private readonly deps: CheckInDeps & { readonly stores: KpiAlertStores },
     private readonly cacheMs = 5_000,
+    private readonly tabBaseUrl?: string,
   ) {}
 
   async contentFor(job: DeliveryJob): Promise<DeliveryContent> {
+    if (job.kpiId) return this.kpiContent(job);
     const week = await this.teamWeek(job);
     if (!week) return { kind: 'skip', reason: 'team not found' };
     const team = week.snapshot.team.value;
@@ -86,6 +91,49 @@ export class DeliveryContentResolver {
       })),
     });
     return { kind: 'send', target, card };
+  }
+
+  /** KPI alerts, escalations and recoveries, from the KPI's episode as it is now. */
+  private async kpiContent(job: DeliveryJob): Promise<DeliveryContent> {
+    const { tenantId, teamId } = job;
+    const stores = this.deps.stores;
+    const [kpi, team] = await Promise.all([
+      stores.kpis.getKpi(tenantId, teamId, job.kpiId as string),
+      stores.teams.getTeam(tenantId, teamId),
+    ]);
+    const episode = kpi?.value.episode;
+    if (!kpi || !team || !episode || episode.id !== job.episodeId)
+      return { kind: 'skip', reason: 'episode not found' };
+    if (job.kind !== 'kpiRecovered' && episode.state !== 'open')
+      return { kind: 'skip', reason: 'back in range already' };
+    if (job.kind === 'kpiEscalation') {
+      if (episode.acknowledgedAt) return { kind: 'skip', reason: 'acknowledged' };
+      const now = this.deps.now().toISOString();
+      if (episode.snoozedUntil && episode.snoozedUntil > now)
+        return { kind: 'defer', until: episode.snoozedUntil, reason: 'snoozed' };
+    }
+    let target: DeliveryTarget | undefined;
+    let timeZone = team.value.settings.timeZone;
+    let locale = 'en-US';
+    if (job.audience === 'owner') {
+      const user = await stores.users.getUser(tenantId, kpi.value.ownerId);
+      target = user ? targetFor(user.value, team.value.channelReference) : undefined;
+      timeZone = user?.value.timeZone ?? timeZone;
+      locale = user?.value.locale ?? locale;
+    } else if (team.value.channelReference) {
+      target = { kind: 'conversation', reference: team.value.channelReference };
+    }
+    if (!target) return { kind: 'skip', reason: 'recipient unreachable' };
+    const card = await kpiAlertCard(
+      stores,
+      tenantId,
+      teamId,
+      kpi.value.id,
+      job.kind as 'kpiAlert' | 'kpiEscalation' | 'kpiRecovered',
+      { timeZone, locale, ...(this.tabBaseUrl ? { tabBaseUrl: this.tabBaseUrl } : {}) },
+      this.deps.now(),
+    );
+    return card ? { kind: 'send', target, card } : { kind: 'skip', reason: 'KPI not found' };
   }
 
   private teamWeek(job: DeliveryJob): Promise<TeamWeek | undefined> {

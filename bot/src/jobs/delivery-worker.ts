@@ -118,6 +118,15 @@ export class DeliveryWorker {
     }
     const job = claimed.value;
     const content = await this.deps.content(job);
+    if (content.kind === 'defer') {
+      await this.finish(
+        claimed,
+        { status: 'pending', notBefore: content.until, lastError: content.reason },
+        result,
+        'skipped',
+      );
+      return;
+    }
     if (content.kind === 'skip') {
       await this.finish(
         claimed,

@@ -29,6 +29,7 @@ export const docId = {
   checkIn: (userId: UserId, week: IsoWeek) => `checkIn|${userId}|${week}`,
   user: () => 'user',
   reading: (id: string) => `reading|${id}`,
+  ingestionKey: (id: string) => `ingestionKey|${id}`,
 } as const;
 
 /** The `type` discriminator stored on every document. */
@@ -42,4 +43,5 @@ export type ItemType =
   | 'checkIn'
   | 'user'
   | 'reading'
+  | 'ingestionKey'
   | 'delivery';

@@ -1,4 +1,4 @@
-import type { Kpi, KpiReading, TeamId, TenantId } from '@bearing/core';
+import type { IngestionKey, Kpi, KpiReading, TeamId, TenantId } from '@bearing/core';
 import { StoreConflictError, type KpiStore, type Versioned } from '../app/ports';
 import type { DocumentCollection } from './documents';
 import { docId, readingPk, teamPk } from './keys';
@@ -63,5 +63,31 @@ export class CosmosKpiStore implements KpiStore {
       { pk, maxItemCount: Math.max(1, Math.min(limit, 1000)) },
     );
     return page.items.slice(0, limit);
+  }
+
+  getIngestionKey(
+    tenantId: TenantId,
+    teamId: TeamId,
+    id: string,
+  ): Promise<Versioned<IngestionKey> | undefined> {
+    return this.teamDocs.read(teamPk(tenantId, teamId), docId.ingestionKey(id));
+  }
+
+  saveIngestionKey(k: IngestionKey, etag?: string): Promise<Versioned<IngestionKey>> {
+    const doc = {
+      id: docId.ingestionKey(k.id),
+      pk: teamPk(k.tenantId, k.teamId),
+      type: 'ingestionKey' as const,
+    };
+    return this.teamDocs.write({ ...doc, tenantId: k.tenantId, data: k }, etag, 'ingestion key');
+  }
+
+  async listIngestionKeys(tenantId: TenantId, teamId: TeamId): Promise<IngestionKey[]> {
+    const pk = teamPk(tenantId, teamId);
+    const keys = await this.teamDocs.queryPartition<IngestionKey>(pk, {
+      query: "SELECT * FROM c WHERE c.pk = @pk AND c.type = 'ingestionKey'",
+      parameters: [{ name: '@pk', value: pk }],
+    });
+    return keys.map((k) => k.value).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 }

@@ -4,7 +4,23 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
 } from 'botbuilder';
-import { CARD_VERBS, en, formatInstant, parseCardAction, type CardAction } from '@bearing/core';
+import {
+  CARD_VERBS,
+  KPI_READING_INPUT,
+  en,
+  formatInstant,
+  parseCardAction,
+  type CardAction,
+} from '@bearing/core';
+import {
+  acknowledgeEpisode,
+  draftCorrectiveOkr,
+  kpiAlertCard,
+  snoozeEpisode,
+  type KpiAlertStores,
+} from '../app/kpi-alerts';
+import { recordReadings } from '../app/kpi-readings';
+import { buildKpiUpdateCard } from '../cards/kpi-update-card';
 import type { DeliveryJobStore } from '../app/delivery-ports';
 import { snoozeCheckIn } from '../app/snooze-check-in';
 import { digestViewFor } from '../app/digest-view';
@@ -31,11 +47,14 @@ import type { SendNowResult } from '../jobs/planner';
 
 /** What the bot needs from the composition root. */
 export interface BotDeps extends CheckInDeps {
-  readonly stores: CheckInDeps['stores'] & {
-    readonly users: UserStore;
-    readonly teams: TeamStore;
-    readonly deliveries: DeliveryJobStore;
-  };
+  readonly stores: CheckInDeps['stores'] &
+    KpiAlertStores & {
+      readonly users: UserStore;
+      readonly teams: TeamStore;
+      readonly deliveries: DeliveryJobStore;
+    };
+  /** Base URL of the tab for "Open in Bearing" links. */
+  readonly tabBaseUrl?: string;
   readonly logger: Logger;
   /** Starts this week's check-in for a whole team now, through the delivery engine. */
   readonly sendCheckInsNow: (
@@ -44,7 +63,7 @@ export interface BotDeps extends CheckInDeps {
   ) => Promise<SendNowResult | undefined>;
 }
 
-type Command = 'checkIn' | 'myOkrs' | 'help' | 'teamStatus' | 'sendNow';
+type Command = 'checkIn' | 'myOkrs' | 'help' | 'teamStatus' | 'sendNow' | 'updateKpi';
 
 const COMMANDS: Record<string, Command> = {
   'check in': 'checkIn',
@@ -60,6 +79,9 @@ const COMMANDS: Record<string, Command> = {
   'send check ins': 'sendNow',
   'start check-in': 'sendNow',
   'start check in': 'sendNow',
+  'update kpi': 'updateKpi',
+  'update kpis': 'updateKpi',
+  kpi: 'updateKpi',
 };
 
 /** Bearing's Teams bot: installation, commands and card actions. */
@@ -147,6 +169,7 @@ export class BearingBot extends TeamsActivityHandler {
     if (command === 'checkIn') card = await checkInCardFor(this.deps, ctx);
     else if (command === 'myOkrs') card = await myOkrsCard(this.deps, ctx);
     else if (command === 'sendNow') card = await this.sendNow(ctx);
+    else if (command === 'updateKpi') card = await this.updateKpiCard(ctx);
     else {
       const status = await teamStatus(this.deps.stores, ctx);
       card = status.allowed
@@ -168,6 +191,104 @@ export class BearingBot extends TeamsActivityHandler {
     return buildMessageCard(lines.join('\n\n'));
   }
 
+  private async updateKpiCard(
+    ctx: MemberContext,
+    options: { error?: string; value?: string; kpiId?: string } = {},
+  ): Promise<AdaptiveCard> {
+    const owned = (await this.deps.stores.kpis.listKpis(ctx.team.tenantId, ctx.team.id))
+      .map((k) => k.value)
+      .filter((k) => k.status === 'active' && k.ownerId === ctx.member.userId);
+    return buildKpiUpdateCard(ctx.team.id, owned, options);
+  }
+
+  private viewer(ctx: MemberContext) {
+    return {
+      timeZone: ctx.timeZone,
+      locale: ctx.locale,
+      ...(this.deps.tabBaseUrl ? { tabBaseUrl: this.deps.tabBaseUrl } : {}),
+    };
+  }
+
+  private async kpiAction(
+    ctx: MemberContext,
+    action: Extract<CardAction, { kpiId: string }>,
+    name: string,
+  ): Promise<AdaptiveCard> {
+    const { tenantId } = ctx.team;
+    const teamId = ctx.team.id;
+    const now = this.deps.now();
+    const stores = this.deps.stores;
+    const alert = async () =>
+      (await kpiAlertCard(
+        stores,
+        tenantId,
+        teamId,
+        action.kpiId,
+        'kpiAlert',
+        this.viewer(ctx),
+        now,
+      )) ?? buildMessageCard(en.errors.outOfDate);
+    switch (action.verb) {
+      case CARD_VERBS.kpiAcknowledge:
+        await acknowledgeEpisode(
+          stores,
+          { tenantId, userId: ctx.member.userId, name: name || ctx.member.displayName },
+          teamId,
+          action.kpiId,
+          action.episodeId,
+          now,
+        );
+        return alert();
+      case CARD_VERBS.kpiSnooze:
+        await snoozeEpisode(
+          stores,
+          tenantId,
+          teamId,
+          action.kpiId,
+          action.episodeId,
+          action.duration,
+          now,
+        );
+        return alert();
+      case CARD_VERBS.kpiDraftCorrectiveOkr:
+        await draftCorrectiveOkr(
+          stores,
+          { tenantId, userId: ctx.member.userId },
+          teamId,
+          action.kpiId,
+          action.episodeId,
+          now,
+        );
+        return alert();
+      case CARD_VERBS.kpiManualReading: {
+        const kpi = await stores.kpis.getKpi(tenantId, teamId, action.kpiId);
+        if (!kpi || kpi.value.ownerId !== ctx.member.userId)
+          return buildMessageCard(en.kpi.ownersOnly, 'attention');
+        const recorded = await recordReadings(
+          stores,
+          { tenantId, teamId },
+          [{ kpiId: action.kpiId, value: action.value, at: now.toISOString() }],
+          'manual',
+          now,
+        );
+        if (!recorded.ok)
+          return this.updateKpiCard(ctx, {
+            error: recorded.error.message,
+            value: String(action.value),
+            kpiId: action.kpiId,
+          });
+        return buildMessageCard(
+          en.kpi.recorded(
+            escapeMarkdown(kpi.value.name),
+            `${action.value} ${escapeMarkdown(kpi.value.unit)}`.trim(),
+          ),
+        );
+      }
+      default:
+        return buildMessageCard('This action is not available yet.');
+    }
+  }
+
   protected override async onAdaptiveCardInvoke(
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
@@ -185,7 +306,16 @@ export class BearingBot extends TeamsActivityHandler {
       const ctx = parsed.error.field
         ? await contextOrMessage(this.deps, identity.tenantId, identity.userId, teamId)
         : undefined;
-      if (ctx && 'user' in ctx) {
+      if (ctx && 'user' in ctx && parsed.error.field === KPI_READING_INPUT) {
+        return invokeCard(
+          await this.updateKpiCard(ctx, {
+            error: parsed.error.message,
+            value: rawInputs[KPI_READING_INPUT],
+            kpiId: rawInputs.kpiId,
+          }),
+        );
+      }
+      if (ctx && 'user' in ctx && invokeValue.action?.verb?.startsWith('checkin.')) {
         return invokeCard(
           await checkInCardFor(this.deps, ctx, {
             values: rawInputs,
@@ -196,17 +326,15 @@ export class BearingBot extends TeamsActivityHandler {
       }
       return invokeCard(buildMessageCard(parsed.error.message, 'attention'));
     }
-    return invokeCard(
-      await this.routeAction(identity.tenantId, identity.userId, parsed.value, rawInputs),
-    );
+    return invokeCard(await this.routeAction(identity, parsed.value, rawInputs));
   }
 
   private async routeAction(
-    tenantId: string,
-    userId: string,
+    identity: { tenantId: string; userId: string; name: string },
     action: CardAction,
     rawInputs: Record<string, string>,
   ): Promise<AdaptiveCard> {
+    const { tenantId, userId } = identity;
     const teamId =
       'submission' in action
         ? action.submission.teamId
@@ -220,9 +348,26 @@ export class BearingBot extends TeamsActivityHandler {
       case CARD_VERBS.checkInNothingChanged:
         return handleCheckInSubmit(this.deps, ctx, action.submission, rawInputs);
       case CARD_VERBS.refresh:
+        if (action.view === 'kpiAlert' && action.kpiId)
+          return (
+            (await kpiAlertCard(
+              this.deps.stores,
+              ctx.team.tenantId,
+              ctx.team.id,
+              action.kpiId,
+              action.kind ?? 'kpiAlert',
+              this.viewer(ctx),
+              this.deps.now(),
+            )) ?? buildMessageCard(en.errors.outOfDate)
+          );
         return action.view === 'digest'
           ? digestViewFor(this.deps.stores, ctx, action.week ?? ctx.week)
           : checkInCardFor(this.deps, ctx);
+      case CARD_VERBS.kpiAcknowledge:
+      case CARD_VERBS.kpiSnooze:
+      case CARD_VERBS.kpiDraftCorrectiveOkr:
+      case CARD_VERBS.kpiManualReading:
+        return this.kpiAction(ctx, action, identity.name);
       case CARD_VERBS.checkInEdit:
       case CARD_VERBS.checkInOpen:
         return checkInCardFor(this.deps, ctx);

@@ -54,10 +54,18 @@ export type CardAction =
       duration: '1d' | '1w';
     }
   | { verb: typeof CARD_VERBS.kpiManualReading; teamId: string; kpiId: string; value: number }
-  | { verb: typeof CARD_VERBS.refresh; view: CardView; teamId?: string; week?: string };
+  | {
+      verb: typeof CARD_VERBS.refresh;
+      view: CardView;
+      teamId?: string;
+      week?: string;
+      kpiId?: string;
+      episodeId?: string;
+      kind?: 'kpiAlert' | 'kpiEscalation' | 'kpiRecovered';
+    };
 
 /** Views a card can refresh into (`refresh.action.data.view`). */
-export const CARD_VIEWS = ['digest', 'checkIn'] as const;
+export const CARD_VIEWS = ['digest', 'checkIn', 'kpiAlert'] as const;
 export type CardView = (typeof CARD_VIEWS)[number];
 
 type Data = Record<string, unknown>;
@@ -112,6 +120,9 @@ export function parseCardAction(action: unknown): Result<CardAction> {
           view: z.enum(CARD_VIEWS),
           teamId: id.optional(),
           week: isoWeekLabel.optional(),
+          kpiId: id.optional(),
+          episodeId: id.optional(),
+          kind: z.enum(['kpiAlert', 'kpiEscalation', 'kpiRecovered']).optional(),
         })
         .safeParse(data);
       return p.success ? ok({ verb, ...p.data }) : fail('This card is out of date.');

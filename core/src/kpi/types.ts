@@ -33,8 +33,42 @@ export interface Kpi {
   readonly movedByObjectiveId?: string;
   readonly status: 'active' | 'archived';
   readonly lastReading?: { readonly value: number; readonly at: Instant };
+  /** The current (or last) breach episode: one alert per episode, not per reading. */
+  readonly episode?: KpiEpisode;
   readonly createdAt: Instant;
   readonly updatedAt: Instant;
+}
+
+/** A breach episode of a KPI, from the breach that opened it to the recovery that closed it. */
+export interface KpiEpisode {
+  /** Unique per KPI (the instant it opened); part of the alert job ids. */
+  readonly id: string;
+  readonly state: 'open' | 'closed';
+  readonly openedAt: Instant;
+  /** The value that opened it. */
+  readonly openedValue: number;
+  readonly closedAt?: Instant;
+  readonly acknowledgedBy?: { readonly userId: UserId; readonly name: string };
+  readonly acknowledgedAt?: Instant;
+  /** Escalation and reminders wait until then. */
+  readonly snoozedUntil?: Instant;
+  /** The draft objective created from the alert ("Draft corrective OKR"), once. */
+  readonly correctiveObjectiveId?: string;
+}
+
+/** A per-team API key for reading ingestion; only a hash of the secret is stored. */
+export interface IngestionKey {
+  readonly tenantId: TenantId;
+  readonly teamId: TeamId;
+  readonly id: string;
+  readonly name: string;
+  /** The first characters of the key, shown in listings so people can tell keys apart. */
+  readonly prefix: string;
+  /** SHA-256 of the secret part (hex). */
+  readonly secretHash: string;
+  readonly createdBy: UserId;
+  readonly createdAt: Instant;
+  readonly revokedAt?: Instant;
 }
 
 export interface KpiReading {

@@ -28,7 +28,12 @@ export interface TeamSettings {
   readonly reminderOffsetMinutes: number;
   readonly digestDay: Weekday;
   readonly digestTime: LocalTime;
+  /** Minutes an open KPI breach may stay unacknowledged before the channel is told again. */
+  readonly kpiEscalationMinutes?: number;
 }
+
+/** Default escalation delay of an unacknowledged KPI breach. */
+export const DEFAULT_KPI_ESCALATION_MINUTES = 24 * 60;
 
 export const DEFAULT_TEAM_SETTINGS: TeamSettings = {
   checkInDay: 1,

@@ -1,0 +1,152 @@
+import {
+  API_ERROR_CODES,
+  err,
+  ok,
+  type CsvPreviewResponse,
+  type Result,
+  type TenantId,
+  type UserId,
+} from '@bearing/core';
+import {
+  MAX_FUTURE_MS,
+  recordReadings,
+  type ReadingInput,
+  type ReadingStores,
+} from './kpi-readings';
+
+/** Rows one import may hold. */
+export const MAX_CSV_ROWS = 10_000;
+
+const splitCsvLine = (line: string): string[] => {
+  const out: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i += 1) {
+    const c = line[i] as string;
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',' || c === ';') {
+      out.push(cell.trim());
+      cell = '';
+    } else cell += c;
+  }
+  out.push(cell.trim());
+  return out;
+};
+
+/**
+ * Parses `at,value[,id]` rows (a header row naming the columns is required; `timestamp`/`date` are
+ * accepted for `at`). Every bad row is reported with its line number.
+ */
+export function parseReadingsCsv(
+  kpiId: string,
+  csv: string,
+  now: Date,
+): { rows: ReadingInput[]; errors: { line: number; message: string }[] } {
+  const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const header = splitCsvLine(lines[0] ?? '').map((h) => h.toLowerCase());
+  const atCol = header.findIndex((h) => ['at', 'timestamp', 'date', 'time'].includes(h));
+  const valueCol = header.indexOf('value');
+  const idCol = header.indexOf('id');
+  if (atCol < 0 || valueCol < 0)
+    return {
+      rows: [],
+      errors: [
+        { line: 1, message: 'The first line must name the columns: at,value (and optionally id).' },
+      ],
+    };
+  const rows: ReadingInput[] = [];
+  const errors: { line: number; message: string }[] = [];
+  const seen = new Set<string>();
+  for (let i = 1; i < lines.length; i += 1) {
+    const raw = lines[i] as string;
+    if (raw.trim() === '') continue;
+    const line = i + 1;
+    if (rows.length + errors.length >= MAX_CSV_ROWS) {
+      errors.push({ line, message: `At most ${MAX_CSV_ROWS} rows per upload.` });
+      break;
+    }
+    const cells = splitCsvLine(raw);
+    const atText = cells[atCol] ?? '';
+    const valueText = (cells[valueCol] ?? '').replace(/\s/g, '');
+    const at = /^\d{4}-\d{2}-\d{2}$/.test(atText) ? `${atText}T00:00:00Z` : atText;
+    const t = Date.parse(at);
+    const value = Number(valueText);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(at) || !Number.isFinite(t)) {
+      errors.push({
+        line,
+        message: `"${atText.slice(0, 40)}" is not a date and time (use 2026-11-23 or 2026-11-23T09:00:00Z).`,
+      });
+      continue;
+    }
+    if (t > now.getTime() + MAX_FUTURE_MS) {
+      errors.push({ line, message: `${atText} is in the future.` });
+      continue;
+    }
+    if (valueText === '' || !Number.isFinite(value)) {
+      errors.push({ line, message: `"${(cells[valueCol] ?? '').slice(0, 40)}" is not a number.` });
+      continue;
+    }
+    const id = idCol >= 0 && cells[idCol] ? cells[idCol] : undefined;
+    if (id !== undefined && !/^[A-Za-z0-9._:-]{1,100}$/.test(id)) {
+      errors.push({ line, message: 'The id may use 1–100 letters, digits or . _ : -' });
+      continue;
+    }
+    const key = id ?? new Date(t).toISOString();
+    if (seen.has(key)) {
+      errors.push({ line, message: 'This reading appears twice in the file.' });
+      continue;
+    }
+    seen.add(key);
+    rows.push({ kpiId, value, at: new Date(t).toISOString(), ...(id ? { id } : {}) });
+  }
+  return { rows, errors };
+}
+
+/**
+ * CSV upload of readings from the tab: a preview reports every bad row and imports nothing; with
+ * `confirm` and no bad rows, the readings are recorded (idempotently: re-uploading the same file
+ * adds nothing). KPI owners and team managers may upload.
+ */
+export async function importReadingsCsv(
+  stores: ReadingStores,
+  caller: { readonly tenantId: TenantId; readonly userId: UserId },
+  teamId: string,
+  kpiId: string,
+  csv: string,
+  confirm: boolean,
+  now: Date,
+): Promise<Result<CsvPreviewResponse>> {
+  const member = await stores.teams.getMember(caller.tenantId, teamId, caller.userId);
+  const kpi = member?.value.active
+    ? await stores.kpis.getKpi(caller.tenantId, teamId, kpiId)
+    : undefined;
+  if (!member?.value.active || !kpi)
+    return err({ code: API_ERROR_CODES.notFound, message: 'This KPI does not exist.' });
+  if (member.value.role === 'member' && kpi.value.ownerId !== caller.userId)
+    return err({
+      code: API_ERROR_CODES.forbidden,
+      message: 'Only the KPI owner and team managers can upload readings.',
+    });
+  const { rows, errors } = parseReadingsCsv(kpiId, csv, now);
+  if (!confirm || errors.length > 0 || rows.length === 0)
+    return ok({ valid: rows.length, errors, imported: 0 });
+  let imported = 0;
+  for (let i = 0; i < rows.length; i += 500) {
+    const result = await recordReadings(
+      stores,
+      { tenantId: caller.tenantId, teamId },
+      rows.slice(i, i + 500),
+      'csv',
+      now,
+    );
+    if (!result.ok) return result;
+    imported += result.value.accepted;
+  }
+  return ok({ valid: rows.length, errors: [], imported });
+}

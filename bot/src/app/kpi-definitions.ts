@@ -1,0 +1,131 @@
+import {
+  API_ERROR_CODES,
+  err,
+  evaluateKpi,
+  ok,
+  type CreateKpiRequest,
+  type Kpi,
+  type KpiView,
+  type Result,
+  type TenantId,
+  type UpdateKpiRequest,
+  type UserId,
+} from '@bearing/core';
+import { StoreConflictError, type KpiStore, type TeamStore, type Versioned } from './ports';
+
+type Stores = { readonly teams: TeamStore; readonly kpis: KpiStore };
+type Caller = { readonly tenantId: TenantId; readonly userId: UserId };
+
+const notFound = (what = 'This team does not exist or you are not in it.') =>
+  err({ code: API_ERROR_CODES.notFound, message: what });
+const forbidden = err({
+  code: API_ERROR_CODES.forbidden,
+  message: 'Only team owners and managers can change KPIs.',
+});
+const conflict = err({
+  code: API_ERROR_CODES.conflict,
+  message: 'Someone else changed this KPI. Load the latest version and apply your change again.',
+});
+
+/** A KPI as the tab shows it, evaluated now from its latest reading. */
+export function kpiView(k: Kpi, etag: string, now: Date): KpiView {
+  const e = evaluateKpi(k, k.lastReading ? [k.lastReading] : [], now.toISOString());
+  return {
+    id: k.id,
+    name: k.name,
+    unit: k.unit,
+    direction: k.direction,
+    updateFrequency: k.updateFrequency,
+    target: { ...k.target },
+    ownerId: k.ownerId,
+    status: e.status,
+    trend: e.trend,
+    trendingToBreach: e.trendingToBreach,
+    ...(k.lastReading ? { lastReading: { ...k.lastReading } } : {}),
+    guardsObjectiveIds: [...k.guardsObjectiveIds],
+    etag,
+  };
+}
+
+async function manager(stores: Stores, caller: Caller, teamId: string) {
+  const member = await stores.teams.getMember(caller.tenantId, teamId, caller.userId);
+  if (!member?.value.active) return notFound();
+  return member.value.role === 'member' ? forbidden : ok(member.value);
+}
+
+async function ownerIsMember(stores: Stores, caller: Caller, teamId: string, ownerId: string) {
+  return Boolean((await stores.teams.getMember(caller.tenantId, teamId, ownerId))?.value.active);
+}
+
+/** Creates a KPI definition (owners and managers). */
+export async function createKpi(
+  stores: Stores,
+  caller: Caller,
+  teamId: string,
+  request: CreateKpiRequest,
+  newId: () => string,
+  now: Date,
+): Promise<Result<KpiView>> {
+  const allowed = await manager(stores, caller, teamId);
+  if (!allowed.ok) return allowed;
+  if (!(await ownerIsMember(stores, caller, teamId, request.ownerId)))
+    return err({
+      code: API_ERROR_CODES.validation,
+      message: 'The owner must be a member of the team.',
+      field: 'ownerId',
+    });
+  const at = now.toISOString();
+  const kpi: Kpi = {
+    ...request,
+    tenantId: caller.tenantId,
+    teamId,
+    id: newId(),
+    status: 'active',
+    createdAt: at,
+    updatedAt: at,
+  } as Kpi;
+  const saved = await stores.kpis.saveKpi(kpi);
+  return ok(kpiView(saved.value, saved.etag, now));
+}
+
+/** Edits or archives a KPI; the write is conditioned on the ETag the editor saw. */
+export async function updateKpi(
+  stores: Stores,
+  caller: Caller,
+  teamId: string,
+  kpiId: string,
+  change: UpdateKpiRequest,
+  now: Date,
+): Promise<Result<KpiView>> {
+  const allowed = await manager(stores, caller, teamId);
+  if (!allowed.ok) return allowed;
+  const current: Versioned<Kpi> | undefined = await stores.kpis.getKpi(
+    caller.tenantId,
+    teamId,
+    kpiId,
+  );
+  if (!current) return notFound('This KPI does not exist.');
+  if (current.etag !== change.etag) return conflict;
+  if (change.ownerId && !(await ownerIsMember(stores, caller, teamId, change.ownerId)))
+    return err({
+      code: API_ERROR_CODES.validation,
+      message: 'The owner must be a member of the team.',
+      field: 'ownerId',
+    });
+  const { etag, ...fields } = change;
+  const next = { ...current.value, ...fields, updatedAt: now.toISOString() } as Kpi;
+  const { min, max } = next.target;
+  if (min !== undefined && max !== undefined && min > max)
+    return err({
+      code: API_ERROR_CODES.validation,
+      message: 'The minimum must not exceed the maximum.',
+      field: 'target',
+    });
+  try {
+    const saved = await stores.kpis.saveKpi(next, etag);
+    return ok(kpiView(saved.value, saved.etag, now));
+  } catch (error) {
+    if (error instanceof StoreConflictError) return conflict;
+    throw error;
+  }
+}

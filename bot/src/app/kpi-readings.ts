@@ -1,0 +1,215 @@
+import {
+  API_ERROR_CODES,
+  DEFAULT_KPI_ESCALATION_MINUTES,
+  cycleFor,
+  err,
+  evaluateKpi,
+  isoWeek,
+  nextEpisodeState,
+  ok,
+  updateFrequencyMs,
+  type Kpi,
+  type KpiEpisode,
+  type KpiReading,
+  type Result,
+  type TenantId,
+} from '@bearing/core';
+import {
+  kpiAlertJobId,
+  type DeliveryJob,
+  type DeliveryJobStore,
+  type DeliveryKind,
+} from './delivery-ports';
+import { StoreConflictError, type KpiStore, type TeamStore, type Versioned } from './ports';
+
+/** One reading as a client sends it (already schema-checked). */
+export interface ReadingInput {
+  readonly kpiId: string;
+  readonly id?: string;
+  readonly value: number;
+  readonly at: string;
+}
+
+/** What recording a batch did. */
+export interface RecordResult {
+  readonly accepted: number;
+  /** Readings already stored under the same id (client retries): nothing changed. */
+  readonly duplicates: number;
+  /** Alerts enqueued because a breach episode opened (or closed). */
+  readonly alertsEnqueued: number;
+}
+
+export interface ReadingStores {
+  readonly teams: TeamStore;
+  readonly kpis: KpiStore;
+  readonly deliveries: DeliveryJobStore;
+}
+
+/** Readings more than this far in the future are a clock or unit mistake. */
+export const MAX_FUTURE_MS = 5 * 60_000;
+/** Readings the evaluation looks back over. */
+const EVALUATION_WINDOW = 50;
+
+/** A reading id from the client, else derived from the measurement time (idempotent retries). */
+export const readingId = (r: Pick<ReadingInput, 'id' | 'at'>) =>
+  r.id ?? `at-${new Date(r.at).toISOString()}`;
+
+/**
+ * Records readings for KPIs of one team: everything is checked first (the KPI exists in this team
+ * and is active, the time is not in the future), so a bad reading rejects the whole request and
+ * nothing is written. Then each reading is stored idempotently (same id → nothing new), the KPI's
+ * latest value moves only forward in time (late readings are placed, not applied as "latest"),
+ * and the KPI is evaluated: a breach opens an episode and enqueues one alert to the owner and one
+ * to the channel, plus an escalation for later; recovery closes it with a note.
+ */
+export async function recordReadings(
+  stores: ReadingStores,
+  scope: { readonly tenantId: TenantId; readonly teamId: string },
+  readings: readonly ReadingInput[],
+  source: KpiReading['source'],
+  now: Date,
+): Promise<Result<RecordResult>> {
+  const nowMs = now.getTime();
+  const kpis = new Map<string, Versioned<Kpi>>();
+  for (const [i, r] of readings.entries()) {
+    const field = readings.length > 1 ? `readings.${i}` : '';
+    if (Date.parse(r.at) > nowMs + MAX_FUTURE_MS)
+      return err({
+        code: API_ERROR_CODES.validation,
+        message: `${field ? `${field}: ` : ''}The reading is dated in the future (${r.at}).`,
+        field: field ? `${field}.at` : 'at',
+      });
+    if (!kpis.has(r.kpiId)) {
+      const kpi = await stores.kpis.getKpi(scope.tenantId, scope.teamId, r.kpiId);
+      if (!kpi || kpi.value.status !== 'active')
+        return err({
+          code: API_ERROR_CODES.notFound,
+          message: `No active KPI "${r.kpiId}" in this team.`,
+          ...(field ? { field: `${field}.kpiId` } : {}),
+        });
+      kpis.set(r.kpiId, kpi);
+    }
+  }
+  let accepted = 0;
+  let duplicates = 0;
+  const touched = new Set<string>();
+  for (const r of readings) {
+    const stored = await stores.kpis.addReading({
+      tenantId: scope.tenantId,
+      kpiId: r.kpiId,
+      id: readingId(r),
+      value: r.value,
+      at: new Date(r.at).toISOString(),
+      receivedAt: now.toISOString(),
+      source,
+    });
+    if (stored) {
+      accepted += 1;
+      touched.add(r.kpiId);
+    } else duplicates += 1;
+  }
+  let alertsEnqueued = 0;
+  for (const kpiId of touched)
+    alertsEnqueued += await evaluateAfterReadings(stores, scope.tenantId, scope.teamId, kpiId, now);
+  return ok({ accepted, duplicates, alertsEnqueued });
+}
+
+/**
+ * Re-evaluates a KPI from its recent readings and moves its episode; retried on ETag conflicts
+ * (two batches for the same KPI at once). Returns how many alert jobs were created.
+ */
+export async function evaluateAfterReadings(
+  stores: ReadingStores,
+  tenantId: TenantId,
+  teamId: string,
+  kpiId: string,
+  now: Date,
+): Promise<number> {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const current = await stores.kpis.getKpi(tenantId, teamId, kpiId);
+    if (!current) return 0;
+    const kpi = current.value;
+    const since = new Date(
+      now.getTime() - EVALUATION_WINDOW * updateFrequencyMs(kpi.updateFrequency),
+    ).toISOString();
+    const recent = await stores.kpis.listReadings(tenantId, kpiId, since, 1000);
+    const window = recent.slice(-EVALUATION_WINDOW);
+    const latest = window[window.length - 1];
+    const evaluation = evaluateKpi(kpi, window, now.toISOString());
+    const previous = kpi.episode?.state ?? 'closed';
+    const next = nextEpisodeState(previous, evaluation.status, latest?.value, kpi);
+    const nowIso = now.toISOString();
+    let episode: KpiEpisode | undefined = kpi.episode;
+    if (next.transition === 'opened' && latest)
+      episode = {
+        id: nowIso.replace(/[^0-9]/g, ''),
+        state: 'open',
+        openedAt: nowIso,
+        openedValue: latest.value,
+      };
+    else if (next.transition === 'closed' && episode)
+      episode = { ...episode, state: 'closed', closedAt: nowIso };
+    const updated: Kpi = {
+      ...kpi,
+      ...(latest ? { lastReading: { value: latest.value, at: latest.at } } : {}),
+      ...(episode ? { episode } : {}),
+      updatedAt: nowIso,
+    };
+    try {
+      await stores.kpis.saveKpi(updated, current.etag);
+    } catch (error) {
+      if (error instanceof StoreConflictError) continue;
+      throw error;
+    }
+    if (next.transition === 'unchanged' || !episode) return 0;
+    return enqueueEpisodeJobs(stores, updated, episode, next.transition, now);
+  }
+  throw new StoreConflictError('kpi', kpiId, 'staleEtag');
+}
+
+async function enqueueEpisodeJobs(
+  stores: ReadingStores,
+  kpi: Kpi,
+  episode: KpiEpisode,
+  transition: 'opened' | 'closed',
+  now: Date,
+): Promise<number> {
+  const team = await stores.teams.getTeam(kpi.tenantId, kpi.teamId);
+  const nowIso = now.toISOString();
+  const cycle = cycleFor(nowIso.slice(0, 10), 1);
+  const week = isoWeek(nowIso, 'UTC');
+  const job = (kind: DeliveryKind, audience: 'owner' | 'channel', dueAt: string): DeliveryJob => ({
+    tenantId: kpi.tenantId,
+    teamId: kpi.teamId,
+    id: kpiAlertJobId(kpi.id, episode.id, kind, audience),
+    kind,
+    ...(audience === 'owner' ? { userId: kpi.ownerId } : {}),
+    cycleId: cycle.id,
+    week,
+    dueAt,
+    notBefore: dueAt,
+    status: 'pending',
+    attempts: 0,
+    kpiId: kpi.id,
+    episodeId: episode.id,
+    audience,
+  });
+  const jobs: DeliveryJob[] = [];
+  const channel = Boolean(team?.value.channelReference);
+  if (transition === 'opened') {
+    jobs.push(job('kpiAlert', 'owner', nowIso));
+    if (channel) {
+      jobs.push(job('kpiAlert', 'channel', nowIso));
+      const delay = team?.value.settings.kpiEscalationMinutes ?? DEFAULT_KPI_ESCALATION_MINUTES;
+      jobs.push(
+        job('kpiEscalation', 'channel', new Date(now.getTime() + delay * 60_000).toISOString()),
+      );
+    }
+  } else {
+    jobs.push(job('kpiRecovered', 'owner', nowIso));
+    if (channel) jobs.push(job('kpiRecovered', 'channel', nowIso));
+  }
+  let created = 0;
+  for (const j of jobs) if (await stores.deliveries.createJob(j)) created += 1;
+  return created;
+}

@@ -1,0 +1,104 @@
+import express, { Router, type Response } from 'express';
+import type { z } from 'zod';
+import { API_ERROR_CODES, formatZodError, schemas } from '@bearing/core';
+import { authenticateIngestionKey, type IngestionScope } from '../app/ingestion-keys';
+import { recordReadings, type ReadingInput, type ReadingStores } from '../app/kpi-readings';
+import { sendError } from './errors';
+
+/** Largest ingestion body: 500 readings fit in well under this. */
+export const INGEST_BODY_LIMIT = '256kb';
+
+const STATUS: Record<string, number> = {
+  [API_ERROR_CODES.validation]: 400,
+  [API_ERROR_CODES.notFound]: 404,
+};
+
+function parse<T>(res: Response, schema: z.ZodType<T>, value: unknown): T | undefined {
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  const e = formatZodError(result.error);
+  sendError(res, 400, e.code, e.message, e.field);
+  return undefined;
+}
+
+/**
+ * Reading ingestion for data pipelines: `POST /api/v1/kpis/:kpiId/readings` (one) and
+ * `POST /api/v1/kpis/readings:batch` (up to 500), authenticated with a per-team ingestion key
+ * (`Authorization: Bearer bk_…` or `X-Api-Key`), never with a user token. Mounted before the tab
+ * API's user authentication.
+ */
+export function ingestRouter(
+  stores: ReadingStores & Parameters<typeof authenticateIngestionKey>[0],
+  now: () => Date,
+): Router {
+  const router = Router();
+  const json = express.json({ limit: INGEST_BODY_LIMIT });
+
+  const authenticate = async (
+    authorization: string | undefined,
+    apiKey: string | undefined,
+  ): Promise<IngestionScope | undefined> => {
+    const bearer = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+    return authenticateIngestionKey(stores, bearer ?? apiKey);
+  };
+
+  const ingest = async (res: Response, scope: IngestionScope, readings: ReadingInput[]) => {
+    const result = await recordReadings(stores, scope, readings, 'api', now());
+    if (!result.ok) {
+      const e = result.error;
+      sendError(res, STATUS[e.code] ?? 400, e.code, e.message, e.field);
+      return;
+    }
+    res.status(result.value.accepted > 0 ? 201 : 200).json(result.value);
+  };
+
+  const withKey =
+    (handler: (req: express.Request, res: Response, scope: IngestionScope) => Promise<void>) =>
+    async (req: express.Request, res: Response, next: express.NextFunction) => {
+      try {
+        const scope = await authenticate(req.get('authorization'), req.get('x-api-key'));
+        if (!scope) {
+          sendError(
+            res,
+            401,
+            API_ERROR_CODES.unauthenticated,
+            'Send a valid ingestion key: Authorization: Bearer bk_…',
+          );
+          return;
+        }
+        await handler(req, res, scope);
+      } catch (error) {
+        next(error);
+      }
+    };
+
+  // Authenticate before reading the body, so unauthenticated callers cannot make us parse 256 KB.
+  router.post(
+    ['/kpis/readings\\:batch', '/kpis/readings/batch'],
+    withKey(async (req, res, scope) => {
+      await new Promise<void>((resolve, reject) =>
+        json(req, res, (error?: unknown) => (error ? reject(error) : resolve())),
+      );
+      const body = parse(res, schemas.addReadingsBatchRequest, req.body);
+      if (body) await ingest(res, scope, body.readings);
+    }),
+  );
+  router.post(
+    '/kpis/:kpiId/readings',
+    withKey(async (req, res, scope) => {
+      await new Promise<void>((resolve, reject) =>
+        json(req, res, (error?: unknown) => (error ? reject(error) : resolve())),
+      );
+      const params = parse(
+        res,
+        schemas.teamParams
+          .extend({ kpiId: schemas.teamParams.shape.teamId })
+          .omit({ teamId: true }),
+        req.params,
+      );
+      const body = params && parse(res, schemas.addReadingRequest, req.body);
+      if (params && body) await ingest(res, scope, [{ ...body, kpiId: params.kpiId }]);
+    }),
+  );
+  return router;
+}
