@@ -1,7 +1,11 @@
 import { fanout } from './fanout';
+import { kpiIngest } from './kpi-ingest';
 
 /** `npm run bench -- <name> [options]`; with no name every benchmark runs. */
-const BENCHMARKS: Record<string, (args: readonly string[]) => Promise<void>> = { fanout };
+const BENCHMARKS: Record<string, (args: readonly string[]) => Promise<void>> = {
+  fanout,
+  'kpi-ingest': kpiIngest,
+};
 
 async function main(): Promise<void> {
   const [name, ...rest] = process.argv.slice(2);

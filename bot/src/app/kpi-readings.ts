@@ -47,6 +47,43 @@ export interface ReadingStores {
 
 /** Readings more than this far in the future are a clock or unit mistake. */
 export const MAX_FUTURE_MS = 5 * 60_000;
+/** How often an evaluation retries when other writers keep changing the KPI. */
+const EVALUATION_ATTEMPTS = 20;
+
+/**
+ * One evaluation per KPI at a time in this process; requests that arrive while one runs share
+ * the next run (which reads their readings, already stored). Without it, concurrent requests for
+ * one KPI race on its ETag and mostly retry; other instances still race, and the ETag loop below
+ * settles that.
+ */
+export class EvaluationCoalescer {
+  private readonly state = new Map<string, { tail: Promise<number>; queued?: Promise<number> }>();
+
+  run(key: string, evaluate: () => Promise<number>): Promise<number> {
+    const current = this.state.get(key);
+    if (current?.queued) return current.queued.then(() => 0);
+    const entry: { tail: Promise<number>; queued?: Promise<number> } = current ?? {
+      tail: Promise.resolve(0),
+    };
+    const queued = entry.tail
+      .catch(() => 0)
+      .then(() => {
+        entry.queued = undefined;
+        return evaluate();
+      });
+    entry.queued = queued;
+    entry.tail = queued;
+    this.state.set(key, entry);
+    void queued
+      .finally(() => {
+        if (entry.tail === queued) this.state.delete(key);
+      })
+      .catch(() => undefined);
+    return queued;
+  }
+}
+
+const evaluations = new EvaluationCoalescer();
 /** Readings the evaluation looks back over. */
 const EVALUATION_WINDOW = 50;
 
@@ -110,7 +147,9 @@ export async function recordReadings(
   }
   let alertsEnqueued = 0;
   for (const kpiId of touched)
-    alertsEnqueued += await evaluateAfterReadings(stores, scope.tenantId, scope.teamId, kpiId, now);
+    alertsEnqueued += await evaluations.run(`${scope.tenantId}|${kpiId}`, () =>
+      evaluateAfterReadings(stores, scope.tenantId, scope.teamId, kpiId, now),
+    );
   return ok({ accepted, duplicates, alertsEnqueued });
 }
 
@@ -125,7 +164,9 @@ export async function evaluateAfterReadings(
   kpiId: string,
   now: Date,
 ): Promise<number> {
-  for (let attempt = 0; attempt < 5; attempt += 1) {
+  for (let attempt = 0; attempt < EVALUATION_ATTEMPTS; attempt += 1) {
+    // Concurrent batches for one KPI race on its ETag: back off a little, with jitter.
+    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
     const current = await stores.kpis.getKpi(tenantId, teamId, kpiId);
     if (!current) return 0;
     const kpi = current.value;
@@ -164,7 +205,9 @@ export async function evaluateAfterReadings(
     if (next.transition === 'unchanged' || !episode) return 0;
     return enqueueEpisodeJobs(stores, updated, episode, next.transition, now);
   }
-  throw new StoreConflictError('kpi', kpiId, 'staleEtag');
+  // Still racing after all attempts: the readings are stored; the scheduler's periodic evaluation
+  // (or the next reading) catches up. Never fail the ingestion request for it.
+  return 0;
 }
 
 async function enqueueEpisodeJobs(

@@ -18,6 +18,7 @@ export function buildKpiUpdateCard(
       label: en.kpi.chooseKpi,
       style: 'compact',
       isRequired: true,
+      errorMessage: 'Choose a KPI.',
       value: options.kpiId ?? (kpis[0] as { id: string }).id,
       choices: kpis.map((k) => ({
         title: `${escapeMarkdown(k.name)} (${k.lastReading ? `${k.lastReading.value} ${k.unit}`.trim() : '—'})`,

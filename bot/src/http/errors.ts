@@ -43,7 +43,13 @@ const BODY_ERRORS: Record<string, [number, string, string]> = {
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
-    const e = error as { type?: string; status?: number; name?: string };
+    const e = error as {
+      type?: string;
+      status?: number;
+      name?: string;
+      code?: unknown;
+      statusCode?: unknown;
+    };
     const known = e.type ? BODY_ERRORS[e.type] : undefined;
     if (known) return sendError(res, known[0], known[1], known[2]);
     if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
@@ -54,6 +60,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       method: req.method,
       path: req.path,
       error: e.name ?? 'unknown',
+      // Store/SDK errors: status and code only (both are fixed vocabularies, never user text).
+      ...(typeof e.statusCode === 'number' ? { statusCode: e.statusCode } : {}),
+      ...(typeof e.code === 'string' || typeof e.code === 'number' ? { code: e.code } : {}),
     });
     return sendError(res, 500, 'INTERNAL', 'Something went wrong on our side. Please try again.');
   };

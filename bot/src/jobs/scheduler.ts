@@ -2,6 +2,8 @@ import type { DeliveryJobStore } from '../app/delivery-ports';
 import type { Logger } from '../observability/logger';
 import type { DeliveryWorker } from './delivery-worker';
 import { planTeamWeek, type PlannerStores } from './planner';
+import { evaluateAfterReadings } from '../app/kpi-readings';
+import type { KpiStore } from '../app/ports';
 
 /** Runs planning and delivery on timers; both are safe to run in every instance at once. */
 export class Scheduler {
@@ -9,7 +11,10 @@ export class Scheduler {
   private running = new Set<Promise<unknown>>();
 
   constructor(
-    private readonly stores: PlannerStores & { readonly deliveries: DeliveryJobStore },
+    private readonly stores: PlannerStores & {
+      readonly deliveries: DeliveryJobStore;
+      readonly kpis: KpiStore;
+    },
     private readonly worker: DeliveryWorker,
     private readonly logger: Logger,
     private readonly now: () => Date = () => new Date(),
@@ -23,6 +28,32 @@ export class Scheduler {
       const page = await this.stores.deliveries.listAllTeams(token);
       for (const t of page.items)
         created += await planTeamWeek(this.stores, t.tenantId, t.teamId, this.now());
+      token = page.continuationToken;
+    } while (token);
+    return created;
+  }
+
+  /**
+   * Re-evaluates every active KPI (catches up evaluations that lost every race to concurrent
+   * ingestion, and moves episodes when nothing arrives). Returns how many alert jobs it created.
+   */
+  async evaluateKpis(): Promise<number> {
+    let created = 0;
+    let token: string | undefined;
+    do {
+      const page = await this.stores.deliveries.listAllTeams(token);
+      for (const t of page.items) {
+        for (const kpi of await this.stores.kpis.listKpis(t.tenantId, t.teamId)) {
+          if (kpi.value.status !== 'active' || !kpi.value.lastReading) continue;
+          created += await evaluateAfterReadings(
+            this.stores,
+            t.tenantId,
+            t.teamId,
+            kpi.value.id,
+            this.now(),
+          );
+        }
+      }
       token = page.continuationToken;
     } while (token);
     return created;
@@ -46,7 +77,10 @@ export class Scheduler {
         this.running.add(p);
       };
     };
-    const plan = guard('delivery planning', () => this.planAll());
+    const plan = guard('delivery planning', async () => {
+      await this.planAll();
+      await this.evaluateKpis();
+    });
     const tick = guard('delivery', () => this.worker.tick());
     plan();
     this.timers = [setInterval(plan, planEveryMs), setInterval(tick, tickMs)];

@@ -13,6 +13,12 @@ import {
   type DigestModel,
 } from '../../../bot/src/cards/digest-card';
 import { buildTeamStatusCard } from '../../../bot/src/cards/team-status-card';
+import {
+  buildKpiAlertCard,
+  sparkline,
+  type KpiAlertModel,
+} from '../../../bot/src/cards/kpi-alert-card';
+import { buildKpiUpdateCard } from '../../../bot/src/cards/kpi-update-card';
 import { escapeMarkdown } from '../../../bot/src/cards/text';
 import { keyResult } from '../../fixtures/okrs';
 import { rendererWarnings, schemaErrors, texts } from '../../support/cards';
@@ -120,6 +126,31 @@ const digest: DigestModel = {
 };
 const refresh = { teamId: 'team-a', userIds: refreshUserIds(crowd) };
 
+const openEpisode = {
+  id: '20261123100000000',
+  state: 'open' as const,
+  openedAt: '2026-11-23T10:00:00Z',
+  openedValue: 4.4,
+};
+const alert = (overrides: Partial<KpiAlertModel> = {}): KpiAlertModel => ({
+  kind: 'kpiAlert',
+  kpi: {
+    id: 'kpi-csat',
+    teamId: 'team-a',
+    name: 'CSAT *[x](javascript:alert(1))*',
+    unit: 'score',
+    target: { min: 4.6 },
+    episode: openEpisode,
+  },
+  status: 'breach',
+  values: [4.8, 4.7, 4.6, 4.4],
+  guardedObjectives: ['Delight **customers**'],
+  tabUrl: 'https://bearing.example/tab/?view=alignment&kpi=kpi-csat',
+  formatInstant: (iso) => iso.slice(0, 16),
+  refreshUserIds: ['29:a', '29:b'],
+  ...overrides,
+});
+
 const every: [string, unknown][] = [
   ['check-in', buildCheckInCard(model())],
   [
@@ -173,6 +204,59 @@ const every: [string, unknown][] = [
     'digest, own view after checking in',
     buildDigestCard(digest, { refresh, viewer: { userId: 'u1', keyResults: 2 } }),
   ],
+  ['KPI alert', buildKpiAlertCard(alert())],
+  [
+    'KPI alert, acknowledged, snoozed, corrective drafted',
+    buildKpiAlertCard(
+      alert({
+        kpi: {
+          ...alert().kpi,
+          episode: {
+            ...openEpisode,
+            acknowledgedBy: { userId: 'u', name: 'Megan' },
+            acknowledgedAt: '2026-11-23T11:00:00Z',
+            snoozedUntil: '2026-11-24T11:00:00Z',
+            correctiveObjectiveId: 'o',
+          },
+        },
+        correctiveObjectiveTitle: 'Bring CSAT back into range',
+      }),
+    ),
+  ],
+  ['KPI escalation', buildKpiAlertCard(alert({ kind: 'kpiEscalation' }))],
+  [
+    'KPI back in range',
+    buildKpiAlertCard(
+      alert({
+        kind: 'kpiRecovered',
+        status: 'healthy',
+        kpi: {
+          ...alert().kpi,
+          episode: { ...openEpisode, state: 'closed', closedAt: '2026-11-24T10:00:00Z' },
+        },
+      }),
+    ),
+  ],
+  [
+    'update kpi',
+    buildKpiUpdateCard('team-a', [
+      {
+        id: 'k1',
+        name: 'CSAT',
+        unit: 'score',
+        lastReading: { value: 4.5, at: '2026-11-23T10:00:00Z' },
+      },
+      { id: 'k2', name: 'Uptime', unit: '%' },
+    ]),
+  ],
+  [
+    'update kpi with an error',
+    buildKpiUpdateCard('team-a', [{ id: 'k1', name: 'CSAT', unit: 'score' }], {
+      error: 'Enter a number.',
+      value: 'abc',
+    }),
+  ],
+  ['update kpi, none owned', buildKpiUpdateCard('team-a', [])],
   [
     'team status',
     buildTeamStatusCard('My *Team*', '2026-W48', [
@@ -338,5 +422,52 @@ describe('digest card in a channel', () => {
     const all = texts(buildDigestCard(digest)).join('\n');
     expect(all).toContain('My \\*Team\\*');
     expect(all).not.toContain('*Alex*');
+  });
+});
+
+describe('KPI alert card', () => {
+  it('shows value vs range, since when, a sparkline, guarded OKRs and the four actions', () => {
+    const card = buildKpiAlertCard(alert());
+    const all = texts(card).join('\n');
+    expect(all).toContain('Now 4.4 score · target ≥ 4.6 score');
+    expect(all).toContain('Out of range since 2026-11-23T10:00');
+    expect(all).toContain(`Recent readings ${sparkline([4.8, 4.7, 4.6, 4.4])}`);
+    expect(all).toContain('Guards: Delight \\*\\*customers\\*\\*');
+    expect(all).not.toContain('[x](javascript');
+    expect((card.actions ?? []).map((a) => a.title)).toEqual([
+      'Acknowledge',
+      'Draft corrective OKR',
+      'Snooze',
+      'Open in Bearing',
+    ]);
+    expect(card.refresh?.action.data).toMatchObject({ view: 'kpiAlert', kpiId: 'kpi-csat' });
+  });
+
+  it('drops the buttons that no longer apply', () => {
+    const card = buildKpiAlertCard(
+      alert({
+        kpi: {
+          ...alert().kpi,
+          episode: {
+            ...openEpisode,
+            acknowledgedAt: '2026-11-23T11:00:00Z',
+            acknowledgedBy: { userId: 'u', name: 'Megan' },
+            correctiveObjectiveId: 'o',
+          },
+        },
+        correctiveObjectiveTitle: 'Bring CSAT back into range',
+      }),
+    );
+    expect((card.actions ?? []).map((a) => a.title)).toEqual(['Snooze', 'Open in Bearing']);
+    expect(texts(card).join('\n')).toContain('Acknowledged by Megan');
+    expect(texts(card).join('\n')).toContain(
+      'Draft corrective OKR created: Bring CSAT back into range',
+    );
+  });
+
+  it('draws sparklines from lowest to highest', () => {
+    expect(sparkline([1, 2, 3, 4, 5, 6, 7, 8])).toBe('▁▂▃▄▅▆▇█');
+    expect(sparkline([5, 5])).toBe('▄▄');
+    expect(sparkline([])).toBe('');
   });
 });

@@ -26,6 +26,11 @@ function isWrite(req: IncomingMessage): boolean {
 /** Starts `@vercel/cosmosdb-server` (keep-alive: about 4x faster) on 127.0.0.1. */
 export async function startEmbeddedCosmos(port = 0): Promise<EmbeddedCosmos> {
   const server = createHttpServer({ keepAlive: true });
+  // Node's defaults (5 s keep-alive, 300 s request timeout measured per connection) reset busy
+  // keep-alive sockets under the SDK mid-request (ECONNRESET). The server is loopback-only.
+  server.keepAliveTimeout = 120_000;
+  server.headersTimeout = 0;
+  server.requestTimeout = 0;
   let dirty = false;
   server.on('request', (req: IncomingMessage) => {
     if (isWrite(req)) dirty = true;

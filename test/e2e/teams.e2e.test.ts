@@ -109,3 +109,53 @@ it('checks in from the card, sees the summary, and keeps it across a server rest
   await chat.send('my okrs');
   await chat.waitForText(/^8\.2 points → 8\.5 points · \d+% · On track$/);
 });
+
+it('a reading that breaks the turnover range alerts its owner and the channel once; Draft corrective OKR works', async () => {
+  const page = await browser!.context.newPage();
+  await page.goto(playground!.url, { waitUntil: 'networkidle' });
+  const chat = new PlaygroundChat(page);
+  await chat.waitForText('Welcome to Bearing');
+  await chat.open(/General/);
+
+  // The HR pipeline: an ingestion key from the tab API (local mode: Alex, the team owner), then a reading.
+  const team = '00000000-0000-0000-0000-000000000031';
+  const keyRes = await fetch(`${server!.baseUrl}/api/v1/teams/${team}/ingestion-keys`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'HR system' }),
+  });
+  expect(keyRes.status).toBe(201);
+  const { secret } = (await keyRes.json()) as { secret: string };
+  const before = await chat.logEntries('message 201').count();
+  const reading = await fetch(`${server!.baseUrl}/api/v1/kpis/kpi-turnover/readings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+    body: JSON.stringify({ id: 'hr-e2e-1', value: 15.2, at: new Date().toISOString() }),
+  });
+  expect(reading.status).toBe(201);
+
+  await chat.waitForText('KPI out of range · Voluntary turnover');
+  await chat.waitForText('Now 15.2% · target ≤ 10%');
+  await page.waitForTimeout(4_000); // several worker ticks: nothing more may arrive
+  const requests: string[] = [];
+  const entries = chat.logEntries('message 201');
+  let previous = '';
+  for (let i = before; i < (await entries.count()); i += 1) {
+    previous = await chat.logRequest(entries.nth(i), previous);
+    requests.push(previous);
+  }
+  const alerts = requests.filter((r) => r.includes('KPI out of range · Voluntary turnover'));
+  // One to Megan (the owner, in her 1:1 chat) and one to the team channel.
+  expect(alerts).toHaveLength(2);
+
+  await chat.click('Draft corrective OKR');
+  await chat.waitForText(
+    'Draft corrective OKR created: Bring Voluntary turnover back into range. Finish it in the tab.',
+  );
+  const view = await fetch(`${server!.baseUrl}/api/v1/teams/${team}/alignment`);
+  const body = (await view.json()) as { objectives: { title: string; status: string }[] };
+  expect(body.objectives).toContainEqual(
+    expect.objectContaining({ title: 'Bring Voluntary turnover back into range', status: 'draft' }),
+  );
+  await page.close();
+});
