@@ -1,0 +1,149 @@
+// Bearing in one resource group: a Linux web app running as a user-assigned managed identity,
+// an Azure Bot for that identity, Cosmos DB for NoSQL (keys disabled) and Application Insights.
+// Deployed by `teamsapp provision` (teamsapp.yml, arm/deploy) or `az deployment group create`.
+// No secrets: the identity reaches Cosmos DB through Entra ID and authenticates the bot.
+
+targetScope = 'resourceGroup'
+
+@description('Prefix of every resource name (lowercase letters and digits); a hash of the resource group is appended.')
+@minLength(3)
+@maxLength(20)
+param resourceBaseName string = 'bearing'
+
+@description('Azure region for every resource except the bot registration, which is global.')
+param location string = resourceGroup().location
+
+@description('Client ID of the Entra ID app used for tab single sign-on (aadApp/create writes it as AAD_APP_CLIENT_ID).')
+param aadAppClientId string
+
+@description('Tenant ID of the Entra ID app used for tab single sign-on (AAD_APP_TENANT_ID).')
+param aadAppTenantId string = subscription().tenantId
+
+@description('App Service plan SKU. B1 suits up to a few thousand users; use P0v3 or higher for zone redundancy or scale-out.')
+@allowed([
+  'B1'
+  'B2'
+  'B3'
+  'S1'
+  'S2'
+  'S3'
+  'P0v3'
+  'P1v3'
+  'P2v3'
+])
+param webAppSku string = 'B1'
+
+@description('Cosmos DB capacity: Serverless (pay per request unit, the default) or Autoscale (provisioned RU/s).')
+@allowed([
+  'Serverless'
+  'Autoscale'
+])
+param cosmosCapacityMode string = 'Serverless'
+
+@description('Maximum RU/s of the shared autoscale throughput when cosmosCapacityMode is Autoscale.')
+@minValue(1000)
+param cosmosAutoscaleMaxThroughput int = 1000
+
+@description('Name of the Cosmos DB database; the server reads it as COSMOS_DATABASE.')
+param cosmosDatabaseName string = 'bearing'
+
+@description('Cosmos DB point-in-time restore window: Continuous7Days (no charge) or Continuous30Days.')
+@allowed([
+  'Continuous7Days'
+  'Continuous30Days'
+])
+param cosmosBackupTier string = 'Continuous7Days'
+
+@description('Display name of the bot registration in Azure.')
+param botDisplayName string = 'Bearing'
+
+@description('Days logs are kept in Log Analytics.')
+@minValue(30)
+@maxValue(730)
+param logRetentionInDays int = 30
+
+@description('Tags applied to every resource.')
+param tags object = {
+  app: 'bearing'
+}
+
+var name = '${toLower(resourceBaseName)}-${uniqueString(resourceGroup().id)}'
+// The web app's default host name; the bot endpoint, tab URLs and SSO resource all use it.
+var botDomain = '${name}.azurewebsites.net'
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  params: {
+    name: '${name}-id'
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    workspaceName: '${name}-logs'
+    appInsightsName: '${name}-ai'
+    location: location
+    retentionInDays: logRetentionInDays
+    tags: tags
+  }
+}
+
+module cosmos 'modules/cosmos.bicep' = {
+  name: 'cosmos'
+  params: {
+    accountName: name
+    location: location
+    databaseName: cosmosDatabaseName
+    capacityMode: cosmosCapacityMode
+    autoscaleMaxThroughput: cosmosAutoscaleMaxThroughput
+    backupTier: cosmosBackupTier
+    dataContributorPrincipalId: identity.outputs.principalId
+    tags: tags
+  }
+}
+
+module appService 'modules/appservice.bicep' = {
+  name: 'appservice'
+  params: {
+    planName: '${name}-plan'
+    webAppName: name
+    location: location
+    sku: webAppSku
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    botTenantId: identity.outputs.tenantId
+    botDomain: botDomain
+    cosmosEndpoint: cosmos.outputs.endpoint
+    cosmosDatabaseName: cosmos.outputs.databaseName
+    aadAppClientId: aadAppClientId
+    aadAppTenantId: aadAppTenantId
+    appInsightsConnectionString: monitoring.outputs.connectionString
+    tags: tags
+  }
+}
+
+module bot 'modules/bot.bicep' = {
+  name: 'bot'
+  params: {
+    name: '${name}-bot'
+    displayName: botDisplayName
+    botDomain: botDomain
+    identityClientId: identity.outputs.clientId
+    identityId: identity.outputs.id
+    tenantId: identity.outputs.tenantId
+    tags: tags
+  }
+}
+
+// Output names are the environment variables they feed (teamsapp.yml writes them to env/.env.<env>).
+@description('Host name of the server: bot endpoint, tab URLs, SSO resource (manifest and aad.manifest.json).')
+output BOT_DOMAIN string = botDomain
+
+@description('The bot app ID: the managed identity client ID (manifest botId).')
+output BOT_ID string = bot.outputs.botId
+
+@description('Resource ID of the web app (azureAppService/zipDeploy target).')
+output AZURE_APP_SERVICE_RESOURCE_ID string = appService.outputs.id

@@ -1,0 +1,155 @@
+import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
+import { SearchBox, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import type { KeyResultView } from '@bearing/core';
+import { findKeyResult, groupAlignment } from '../alignment/group';
+import type { KeyResultChanges, TabApi } from '../api/client';
+import { useDebouncedValue } from '../hooks/useDebouncedValue';
+import { useTeamAlignment, type AlignmentState } from '../hooks/useTeamAlignment';
+import { useLocale } from '../i18n/locale';
+import { AlignmentHeader } from './AlignmentHeader';
+import { AlignmentTree } from './AlignmentTree';
+import { EmptyState, ErrorState, LoadingState } from './StatusStates';
+
+// The editor (dialog, inputs, radios) is only for owners and managers who click Edit: load it then.
+const EditKeyResultDialog = lazy(() =>
+  import('./EditKeyResultDialog').then((m) => ({ default: m.EditKeyResultDialog })),
+);
+
+/** How long typing must pause before the search goes to the server. */
+export const SEARCH_DEBOUNCE_MS = 300;
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  toolbar: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+  },
+  search: { flexGrow: 1, maxWidth: '480px', minWidth: 0 },
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
+});
+
+export interface AlignmentViewProps {
+  readonly api: TabApi;
+  readonly teamId: string;
+  readonly cycleId?: string;
+  /** From `/me`: owners and managers may edit; members only read. */
+  readonly canEdit: boolean;
+  /** Called once, when the first load has settled (Teams' `notifySuccess`). */
+  readonly onSettled?: () => void;
+}
+
+interface Editing {
+  readonly keyResultId: string;
+  readonly conflict: boolean;
+}
+
+/** The team's alignment: header, search, the tree, and the key result editor. */
+export function AlignmentView({ api, teamId, cycleId, canEdit, onSettled }: AlignmentViewProps) {
+  const styles = useStyles();
+  const locale = useLocale();
+  const [searchText, setSearchText] = useState('');
+  const search = useDebouncedValue(searchText.trim(), SEARCH_DEBOUNCE_MS);
+  const { state, reload, replaceKeyResult } = useTeamAlignment(api, teamId, cycleId, search);
+  const [editing, setEditing] = useState<Editing>();
+  const [announcement, setAnnouncement] = useState('');
+  // Focus goes back to the Edit button when the dialog closes (the dialog unmounts with it).
+  const returnFocus = useRef<HTMLElement | null>(null);
+  const closeEditor = () => {
+    setEditing(undefined);
+    setTimeout(() => returnFocus.current?.focus(), 0);
+  };
+
+  const settled = state.status !== 'loading';
+  useEffect(() => {
+    if (settled) onSettled?.();
+  }, [settled, onSettled]);
+
+  const view = state.status === 'ready' ? state.view : undefined;
+  const groups = useMemo(() => view && groupAlignment(view, search !== ''), [view, search]);
+  const editingKeyResult = view && editing && findKeyResult(view, editing.keyResultId);
+
+  const save = (keyResultId: string, changes: KeyResultChanges) =>
+    api.updateKeyResult(teamId, keyResultId, changes);
+  const onSaved = (kr: KeyResultView) => {
+    replaceKeyResult(kr);
+    closeEditor();
+    setAnnouncement(locale.messages.edit.saved(kr.title));
+    // Objective and team progress roll up on the server; fetch them quietly.
+    reload();
+  };
+  const onConflict = () => {
+    setEditing((e) => e && { ...e, conflict: true });
+    reload();
+  };
+  const onEdit = canEdit
+    ? (kr: KeyResultView) => {
+        returnFocus.current = document.activeElement as HTMLElement | null;
+        setEditing({ keyResultId: kr.id, conflict: false });
+      }
+    : undefined;
+
+  return (
+    <main className={styles.root}>
+      {view && <AlignmentHeader view={view} />}
+      {((view && view.objectives.length > 0) || searchText !== '') && (
+        <div className={styles.toolbar} role="search">
+          <SearchBox
+            className={styles.search}
+            value={searchText}
+            onChange={(_, d) => setSearchText(d.value)}
+            placeholder={locale.messages.search.placeholder}
+            aria-label={locale.messages.search.label}
+          />
+          {isRefreshing(state) && <Spinner size="tiny" aria-label={locale.messages.loading} />}
+        </div>
+      )}
+      {state.status === 'loading' && <LoadingState />}
+      {state.status === 'error' && <ErrorState error={state.error} onRetry={reload} />}
+      {view && groups && view.objectives.length === 0 && !search && (
+        <EmptyState
+          title={locale.messages.empty.title(view.team.name, view.cycle.name)}
+          body={locale.messages.empty.body}
+        />
+      )}
+      {view && groups && view.objectives.length === 0 && search && (
+        <EmptyState
+          title={locale.messages.search.noMatches(search)}
+          action={{ label: locale.messages.search.clear, onClick: () => setSearchText('') }}
+        />
+      )}
+      {view && groups && view.objectives.length > 0 && (
+        <AlignmentTree groups={groups} {...(onEdit ? { onEdit } : {})} />
+      )}
+      {editing && (
+        <Suspense fallback={null}>
+          <EditKeyResultDialog
+            keyResult={editingKeyResult}
+            conflict={editing.conflict}
+            save={save}
+            onSaved={onSaved}
+            onConflict={onConflict}
+            onClose={closeEditor}
+          />
+        </Suspense>
+      )}
+      <div className={styles.visuallyHidden} role="status" aria-live="polite">
+        {announcement}
+      </div>
+    </main>
+  );
+}
+
+function isRefreshing(state: AlignmentState): boolean {
+  return state.status === 'ready' && state.refreshing;
+}

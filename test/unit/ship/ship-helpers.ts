@@ -1,0 +1,176 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+
+/** Helpers for the tests of what ships: app package, infra, Toolkit files and CI. */
+
+export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+export const schemasDir = path.resolve(repoRoot, '..', 'shared', 'schemas');
+
+export const readText = (relative: string): string =>
+  fs.readFileSync(path.join(repoRoot, relative), 'utf8');
+
+export const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
+
+/** Every `${{NAME}}` used in a text. */
+export function placeholders(text: string): string[] {
+  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1] as string))];
+}
+
+/** Parses a dotenv file (KEY=VALUE lines, # comments). */
+export function parseEnv(text: string): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line);
+    if (!match) throw new Error(`not a KEY=VALUE line: ${line}`);
+    values.set(match[1] as string, (match[2] as string).trim());
+  }
+  return values;
+}
+
+export const readEnv = (name: string) => parseEnv(readText(`env/.env.${name}`));
+
+/** A stand-in for a value provisioning fills in, shaped like the real one. */
+export function dummyValue(name: string, index: number): string {
+  if (name === 'BOT_DOMAIN') return 'bearing-test.azurewebsites.net';
+  if (name.endsWith('_URL')) return `https://contoso.example/${name.toLowerCase()}`;
+  if (name.endsWith('_ID'))
+    return `0000000${index % 10}-1111-2222-3333-${String(index).padStart(12, '0')}`;
+  return `test-${name.toLowerCase()}`;
+}
+
+/** env/.env.dev with dummy values for the names left empty for provisioning. */
+export function devValuesWithDummies(): Map<string, string> {
+  const values = readEnv('dev');
+  [...values.keys()].forEach((name, i) => {
+    if (values.get(name) === '') values.set(name, dummyValue(name, i + 1));
+  });
+  return values;
+}
+
+/** Replaces `${{NAME}}` with JSON-escaped values; throws on a name with no value. */
+export function fill(text: string, values: Map<string, string>): string {
+  return text.replace(PLACEHOLDER, (_, name: string) => {
+    const value = values.get(name);
+    if (value === undefined || value === '') throw new Error(`no value for ${name}`);
+    return JSON.stringify(value).slice(1, -1);
+  });
+}
+
+/**
+ * Compiles an official Teams manifest schema with Ajv's default dialect. The schemas declare
+ * draft-04 but use nothing whose meaning differs in draft-07 (no boolean exclusiveMinimum or
+ * exclusiveMaximum, no `id` keyword); `draft04OnlyKeywords` checks that before we rely on it.
+ */
+export function manifestValidator(version: string): ValidateFunction {
+  const schema = JSON.parse(
+    fs.readFileSync(path.join(schemasDir, `teams-manifest-${version}.schema.json`), 'utf8'),
+  ) as Record<string, unknown>;
+  const { $schema: _dialect, ...rest } = schema;
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  return ajv.compile(rest);
+}
+
+/** Paths in a JSON schema where a keyword means something else in draft-04 than in draft-07. */
+export function draft04OnlyKeywords(node: unknown, at = '#'): string[] {
+  if (Array.isArray(node)) return node.flatMap((n, i) => draft04OnlyKeywords(n, `${at}/${i}`));
+  if (node === null || typeof node !== 'object') return [];
+  const found: string[] = [];
+  const record = node as Record<string, unknown>;
+  for (const key of ['exclusiveMinimum', 'exclusiveMaximum']) {
+    if (typeof record[key] === 'boolean') found.push(`${at}/${key}`);
+  }
+  if (typeof record.id === 'string' && !('type' in record && record.type === 'string')) {
+    found.push(`${at}/id`);
+  }
+  for (const [key, value] of Object.entries(record)) {
+    // Property names are data, not keywords: descend into their schemas only.
+    if (key === 'properties' && value && typeof value === 'object') {
+      for (const [prop, sub] of Object.entries(value as Record<string, unknown>)) {
+        found.push(...draft04OnlyKeywords(sub, `${at}/properties/${prop}`));
+      }
+    } else {
+      found.push(...draft04OnlyKeywords(value, `${at}/${key}`));
+    }
+  }
+  return found;
+}
+
+export interface Png {
+  readonly width: number;
+  readonly height: number;
+  readonly colorType: number;
+  readonly bitDepth: number;
+  /** RGBA bytes, for 8-bit RGBA images. */
+  readonly rgba?: Buffer;
+}
+
+/** Reads a PNG: IHDR fields, and the pixels of an 8-bit non-interlaced RGBA image. */
+export function readPng(buffer: Buffer): Png {
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (!buffer.subarray(0, 8).equals(signature)) throw new Error('not a PNG');
+  if (buffer.toString('ascii', 12, 16) !== 'IHDR') throw new Error('IHDR is not the first chunk');
+  const png = {
+    width: buffer.readUInt32BE(16),
+    height: buffer.readUInt32BE(20),
+    bitDepth: buffer[24] as number,
+    colorType: buffer[25] as number,
+  };
+  if (png.bitDepth !== 8 || png.colorType !== 6 || buffer[28] !== 0) return png;
+  const idat: Buffer[] = [];
+  for (let offset = 8; offset + 8 <= buffer.length;) {
+    const length = buffer.readUInt32BE(offset);
+    if (buffer.toString('ascii', offset + 4, offset + 8) === 'IDAT') {
+      idat.push(buffer.subarray(offset + 8, offset + 8 + length));
+    }
+    offset += 12 + length;
+  }
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = png.width * 4;
+  const rgba = Buffer.alloc(stride * png.height);
+  for (let y = 0; y < png.height; y += 1) {
+    const filter = raw[y * (stride + 1)] as number;
+    for (let x = 0; x < stride; x += 1) {
+      const value = raw[y * (stride + 1) + 1 + x] as number;
+      const a = x >= 4 ? (rgba[y * stride + x - 4] as number) : 0;
+      const b = y > 0 ? (rgba[(y - 1) * stride + x] as number) : 0;
+      const c = x >= 4 && y > 0 ? (rgba[(y - 1) * stride + x - 4] as number) : 0;
+      const p = a + b - c;
+      const [pa, pb, pc] = [Math.abs(p - a), Math.abs(p - b), Math.abs(p - c)];
+      const paeth = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      const predictor = [0, a, b, (a + b) >> 1, paeth][filter];
+      if (predictor === undefined) throw new Error(`unknown PNG filter ${filter}`);
+      rgba[y * stride + x] = (value + predictor) & 0xff;
+    }
+  }
+  return { ...png, rgba };
+}
+
+/** All .bicep files under infra/, with their text. */
+export function bicepFiles(): { file: string; text: string }[] {
+  const dir = path.join(repoRoot, 'infra');
+  const walk = (d: string): string[] =>
+    fs
+      .readdirSync(d, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+  return walk(dir)
+    .filter((f) => f.endsWith('.bicep'))
+    .map((f) => ({ file: path.relative(repoRoot, f), text: fs.readFileSync(f, 'utf8') }));
+}
+
+/** Bicep text without // and /* *\/ comments (string contents are kept). */
+export function stripBicepComments(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$|\s+\/\/.*$/gm, '');
+}
+
+/** The web app's app setting names: the `name:` entries inside `appSettings: [ … ]`. */
+export function appSettingNames(bicep: string): string[] {
+  const block = /appSettings:\s*\[([\s\S]*?)\n\s*\]/.exec(stripBicepComments(bicep));
+  if (!block) return [];
+  return [...(block[1] as string).matchAll(/name:\s*'([A-Z0-9_]+)'/g)].map((m) => m[1] as string);
+}
