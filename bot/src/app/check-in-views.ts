@@ -1,5 +1,6 @@
 import {
   en,
+  evaluateKpi,
   formatInstant,
   type CheckInCardSubmission,
   type DomainError,
@@ -7,7 +8,7 @@ import {
 } from '@bearing/core';
 import { resolveMemberContext, type MemberContext } from './member-context';
 import { submitCheckIn } from './submit-check-in';
-import type { CheckInStore, OkrStore } from './ports';
+import type { CheckInStore, KpiStore, OkrStore } from './ports';
 import type { MemberContextStores } from './member-context';
 import { buildCheckInCard } from '../cards/check-in-card';
 import { buildMessageCard, buildMyOkrsCard } from '../cards/info-cards';
@@ -19,6 +20,7 @@ export interface CheckInDeps {
   readonly stores: MemberContextStores & {
     readonly okrs: OkrStore;
     readonly checkIns: CheckInStore;
+    readonly kpis: KpiStore;
   };
   readonly now: () => Date;
   readonly newId: () => string;
@@ -30,6 +32,25 @@ async function objectiveTitles(deps: CheckInDeps, ctx: MemberContext, krs: reado
     ids.map((id) => deps.stores.okrs.getObjective(ctx.team.tenantId, ctx.team.id, id)),
   );
   return new Map(objectives.flatMap((o) => (o ? [[o.value.id, o.value.title] as const] : [])));
+}
+
+/**
+ * Guardrail lines per objective: KPIs that guard it and are in warning or breach now (from each
+ * KPI's latest reading; one team-partition query for all of them).
+ */
+async function guardrailNotes(deps: CheckInDeps, ctx: MemberContext, now: Date) {
+  const notes = new Map<string, string[]>();
+  const kpis = await deps.stores.kpis.listKpis(ctx.team.tenantId, ctx.team.id);
+  for (const { value: kpi } of kpis) {
+    if (kpi.status !== 'active' || !kpi.lastReading || kpi.guardsObjectiveIds.length === 0)
+      continue;
+    const { status } = evaluateKpi(kpi, [kpi.lastReading], now.toISOString());
+    if (status !== 'warning' && status !== 'breach') continue;
+    const line = en.checkIn.guardrail(kpi.name, en.kpi.status[status]);
+    for (const objectiveId of kpi.guardsObjectiveIds)
+      notes.set(objectiveId, [...(notes.get(objectiveId) ?? []), line]);
+  }
+  return notes;
 }
 
 /** The check-in card for a user (fresh, or re-rendered with their input and errors). */
@@ -49,7 +70,10 @@ export async function checkInCardFor(
     .map((k) => k.value)
     .filter((k) => k.status === 'active');
   if (krs.length === 0) return buildMessageCard(en.checkIn.noKeyResults(ctx.team.name));
-  const titles = await objectiveTitles(deps, ctx, krs);
+  const [titles, guardrails] = await Promise.all([
+    objectiveTitles(deps, ctx, krs),
+    guardrailNotes(deps, ctx, deps.now()),
+  ]);
   return buildCheckInCard({
     userName: ctx.user.value.displayName || ctx.member.displayName,
     teamId: ctx.team.id,
@@ -61,6 +85,7 @@ export async function checkInCardFor(
     keyResults: krs.map((keyResult) => ({
       keyResult,
       objectiveTitle: titles.get(keyResult.objectiveId) ?? '',
+      guardrailNotes: guardrails.get(keyResult.objectiveId) ?? [],
     })),
     ...(options.values ? { values: options.values } : {}),
     ...(options.errors ? { errors: options.errors } : {}),

@@ -73,6 +73,7 @@ export const en = {
     newReading: 'New reading',
     recorded: (name: string, value: string) => `Recorded ${value} for ${name}.`,
     ownersOnly: 'Only the KPI owner can enter readings by hand.',
+    status: { warning: 'in its warning band', breach: 'out of range' },
   },
   sendNow: {
     managersOnly:

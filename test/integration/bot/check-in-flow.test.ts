@@ -1,5 +1,10 @@
 import { CARD_VERBS, CHECKIN_INPUTS } from '@bearing/core';
-import { DEMO_TEAM_ID, cardInvoke, personalActivity } from '../../support/activities';
+import {
+  DEMO_TEAM_ID,
+  DEMO_TENANT_ID,
+  cardInvoke,
+  personalActivity,
+} from '../../support/activities';
 import { startFakeConnector } from '../../support/fake-connector';
 import { postJson, startInProcess } from '../../support/in-process-server';
 import { texts } from '../../support/cards';
@@ -69,6 +74,35 @@ it('sends Alex a check-in card with his own key results', async () => {
   expect(data.teamId).toBe(DEMO_TEAM_ID);
   expect(data.krIds.sort()).toEqual(['kr-ai-features', 'kr-engagement', 'kr-turnover']);
   expect(JSON.stringify(card)).toContain('Raise the engagement score from 7.2 to 8.5');
+});
+
+it('shows a guardrail line on the key results of an objective whose guardrail KPI is amber or red', async () => {
+  // Alex: only "Win customers with AI-powered features" is guarded (by CSAT, demo: warning band).
+  const alex = JSON.stringify((await requestCheckInCard()).card);
+  expect(alex.match(/Guardrail/g)).toHaveLength(1);
+  expect(alex).toMatch(/3 AI features.*⚠ Guardrail CSAT is in its warning band\./);
+  // Megan's "Hire great people faster" is guarded by Voluntary turnover (demo: 9.6%, warning band).
+  const before = connector.sent.length;
+  const megan = {
+    id: 'user-id-1',
+    aadObjectId: '00000000-0000-0000-0000-0000000000021',
+    name: 'Megan Bowen',
+  };
+  await postJson(
+    messages(),
+    personalActivity(connector.url, {
+      type: 'message',
+      text: 'check in',
+      from: megan,
+      conversation: {
+        id: 'personal-chat-megan',
+        conversationType: 'personal',
+        tenantId: DEMO_TENANT_ID,
+      },
+    }),
+  );
+  const card = texts(connector.sent.slice(before).map((s) => s.activity));
+  expect(card).toContain('⚠ Guardrail Voluntary turnover is in its warning band.');
 });
 
 it('submits, answers with a summary card, and a replay changes nothing', async () => {
