@@ -26,7 +26,8 @@ const TEAM_SIZE = 10;
  * Weekly fan-out: N members' check-in cards through the Bot Connector simulator, which enforces
  * Teams' limits (per conversation and 50/s per app per tenant) and answers 429 with Retry-After.
  * Reports the achieved rate against the limit-imposed ceiling, duplicates, losses, latency from
- * due to delivered, and peak RSS.
+ * due to delivered, and peak RSS (of the bench process). `--instances N` runs N worker processes
+ * against the one store process, each with 1/N of the tenant budget; `--kill` kill -9s one at 40%.
  */
 export async function fanout(args: readonly string[]): Promise<void> {
   const users = Number(option(args, 'users') ?? 3000);
@@ -134,37 +135,54 @@ export async function fanout(args: readonly string[]): Promise<void> {
   }
   const seedMs = Date.now() - seedStart;
 
-  const worker = createBenchWorker(stores, now, perTenant, 'bench');
-
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
-  const start = Date.now();
+  let start = Date.now();
   const deadline = start + Math.max(120_000, (users / perTenant) * 3000);
   let throttledRetries = 0;
   let skipped = 0;
   const kill = args.includes('--kill');
+  const instances = Math.max(1, Math.floor(Number(option(args, 'instances') ?? 1)));
   let killedAt = 0;
-  if (kill) {
-    // kill -9 a worker process at 40% delivered, start a fresh one, and see what is sent twice.
+  if (kill || instances > 1) {
+    // Workers in their own processes against the one store process, each with its share of the
+    // tenant budget (as production would configure N instances). They wait for a common start
+    // time so process start-up is not counted; one started later (after a kill) starts at once.
+    const startAt = Date.now() + 4_000;
     const spawnWorker = () =>
       startHelper([
         path.join(__dirname, '..', 'scripts', 'run-ts.js'),
         path.join(__dirname, 'fanout-worker.ts'),
-        JSON.stringify({ cosmosUrl: cosmos.info.url, perTenant, offset, leaseMs: 10_000 }),
+        JSON.stringify({
+          cosmosUrl: cosmos.info.url,
+          perTenant: perTenant / instances,
+          offset,
+          leaseMs: 10_000,
+          startAt,
+        }),
       ]);
-    let child = await spawnWorker();
+    const children = await Promise.all(Array.from({ length: instances }, spawnWorker));
+    // kill -9 one worker process at 40% delivered and start a fresh one: what is sent twice?
+    start = Math.max(startAt, Date.now());
     while (Date.now() < deadline) {
-      const n = (await simReport(simProcess.info.report)).deliveries.length;
-      if (!killedAt && n >= users * 0.4) {
-        child.kill();
+      // Unique recipients: a duplicate must not end the run before every member has a card.
+      const n = new Set(
+        (await simReport(simProcess.info.report)).deliveries
+          .map(([c]) => c)
+          .filter((c) => c.startsWith('chat-')),
+      ).size;
+      if (kill && !killedAt && n >= users * 0.4) {
+        children[0].kill();
         killedAt = n;
-        child = await spawnWorker();
+        children[0] = await spawnWorker();
       }
       if (n >= users) break;
-      await new Promise((res) => setTimeout(res, 250));
+      await new Promise((res) => setTimeout(res, 100));
     }
-    child.stop();
+    for (const child of children) child.stop();
   } else {
+    const worker = createBenchWorker(stores, now, perTenant, 'bench');
+    start = Date.now();
     while (Date.now() < deadline) {
       const r = await worker.tick(500);
       throttledRetries += r.retried;
@@ -215,8 +233,9 @@ export async function fanout(args: readonly string[]): Promise<void> {
       ['due → delivered p99', `${(percentile(latencies, 99) / 1000).toFixed(1)} s`],
       ['peak RSS', `${(peakRss / 1048576).toFixed(0)} MB`],
       ['seeding + planning', `${(seedMs / 1000).toFixed(1)} s`],
+      ['worker processes', instances > 1 || kill ? instances : 'in the bench process'],
       ...(kill
-        ? ([['kill -9 of the worker at', `${killedAt} delivered`]] as [string, string][])
+        ? ([['kill -9 of a worker at', `${killedAt} delivered`]] as [string, string][])
         : []),
     ],
     {
@@ -229,6 +248,7 @@ export async function fanout(args: readonly string[]): Promise<void> {
       ceilingPerSecond,
       ratio: Number((achieved / ceilingPerSecond).toFixed(4)),
       throttled: received.stats.throttled,
+      instances,
       killedAtDelivered: kill ? killedAt : undefined,
       p50Ms: percentile(latencies, 50),
       p99Ms: percentile(latencies, 99),

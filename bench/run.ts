@@ -5,6 +5,9 @@ import { kpiIngest } from './kpi-ingest';
 const BENCHMARKS: Record<string, (args: readonly string[]) => Promise<void>> = {
   fanout,
   'kpi-ingest': kpiIngest,
+  tab: (args) => import('./tab').then((m) => m.tab(args)),
+  invoke: (args) => import('./invoke').then((m) => m.invoke(args)),
+  store: (args) => import('./store').then((m) => m.store(args)),
 };
 
 async function main(): Promise<void> {

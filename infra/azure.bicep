@@ -62,6 +62,16 @@ param botDisplayName string = 'Bearing'
 @maxValue(730)
 param logRetentionInDays int = 30
 
+@description('Days check-ins are kept after their last change (per-item TTL); 0 keeps them.')
+@minValue(0)
+@maxValue(3650)
+param checkInRetentionDays int = 730
+
+@description('Days KPI readings are kept (per-item TTL); 0 keeps them.')
+@minValue(0)
+@maxValue(3650)
+param readingRetentionDays int = 400
+
 @description('Tags applied to every resource.')
 param tags object = {
   app: 'bearing'
@@ -121,6 +131,8 @@ module appService 'modules/appservice.bicep' = {
     aadAppClientId: aadAppClientId
     aadAppTenantId: aadAppTenantId
     appInsightsConnectionString: monitoring.outputs.connectionString
+    checkInRetentionDays: checkInRetentionDays
+    readingRetentionDays: readingRetentionDays
     tags: tags
   }
 }

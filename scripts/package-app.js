@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // Builds the Teams app package: appPackage/build/appPackage.<env>.zip (manifest.json, color.png,
 // outline.png at the zip root), offline. Usage:
-//   npm run package [-- --env dev|local] [--out <dir>] [--env-dir <dir>]
+//   npm run package [-- --env local|dev] [--out <dir>] [--env-dir <dir>]
 // Values for ${{NAME}} placeholders come from the process environment, then env/.env.<env>.user,
-// then env/.env.<env> (like the Toolkit: a variable already set in the environment wins). The filled
+// then env/.env.<env> (like the Toolkit: a variable already set in the environment wins). For the
+// default `local` environment only, names still empty after that fall back to the clearly-marked,
+// non-secret placeholder ids of appPackage/local-placeholders.env, so a fresh clone packages offline
+// (the result validates but cannot be installed until `teamsapp provision --env local`). The filled
 // manifest is validated against the official schema of its manifestVersion (../shared/schemas when
 // present, else the copy bundled in @microsoft/app-manifest; never the network), and the icons are
 // checked from their PNG headers. Any problem exits non-zero with a message saying what to fix.
@@ -14,7 +17,8 @@ const zlib = require('node:zlib');
 
 const ROOT = path.resolve(__dirname, '..');
 const APP_DIR = path.join(ROOT, 'appPackage');
-const DEFAULT_ENV = 'dev';
+const DEFAULT_ENV = 'local';
+const LOCAL_PLACEHOLDERS = path.join(APP_DIR, 'local-placeholders.env');
 const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 const ICON_SIZES = { color: 192, outline: 32 };
 
@@ -70,7 +74,17 @@ function loadEnvironment(envDir, envName, processEnv) {
   for (const [key, value] of Object.entries(processEnv)) {
     if (value !== undefined && value !== '') values[key] = value;
   }
-  return { values, file };
+  const placeholdersUsed = [];
+  if (envName === 'local' && fs.existsSync(LOCAL_PLACEHOLDERS)) {
+    const fallback = parseEnvFile(fs.readFileSync(LOCAL_PLACEHOLDERS, 'utf8'));
+    for (const [key, value] of Object.entries(fallback)) {
+      if (values[key] === undefined || values[key] === '') {
+        values[key] = value;
+        placeholdersUsed.push(key);
+      }
+    }
+  }
+  return { values, file, placeholdersUsed };
 }
 
 /** Replaces every ${{NAME}}; lists the names that are unset or empty. Values are JSON-escaped. */
@@ -213,7 +227,7 @@ function teamsRuleProblems(manifest) {
 /** Builds and writes the package; returns the zip's path. Throws PackageError on any problem. */
 async function packageApp({ env, out, envDir }, processEnv = process.env) {
   const manifestFile = path.join(APP_DIR, 'manifest.json');
-  const { values, file: envFile } = loadEnvironment(envDir, env, processEnv);
+  const { values, file: envFile, placeholdersUsed } = loadEnvironment(envDir, env, processEnv);
   const { filled, missing } = fillPlaceholders(fs.readFileSync(manifestFile, 'utf8'), values);
   if (missing.length > 0) {
     throw new PackageError(
@@ -247,16 +261,23 @@ async function packageApp({ env, out, envDir }, processEnv = process.env) {
   fs.mkdirSync(out, { recursive: true });
   const zipFile = path.join(out, `appPackage.${env}.zip`);
   fs.writeFileSync(zipFile, buffer);
-  return { zipFile, schemaFile };
+  return { zipFile, schemaFile, placeholdersUsed };
 }
 
 async function main() {
   try {
     const options = parseArgs(process.argv.slice(2));
-    const { zipFile, schemaFile } = await packageApp(options);
+    const { zipFile, schemaFile, placeholdersUsed } = await packageApp(options);
     process.stdout.write(
       `Wrote ${path.relative(process.cwd(), zipFile)} (valid against ${path.basename(schemaFile)})\n`,
     );
+    if (placeholdersUsed.length > 0) {
+      process.stdout.write(
+        `Note: ${placeholdersUsed.join(', ')} came from appPackage/local-placeholders.env ` +
+          '(placeholders, not real ids): this package validates but cannot be installed in Teams. ' +
+          `Run \`teamsapp provision --env ${options.env}\` or fill env/.env.${options.env} first.\n`,
+      );
+    }
   } catch (error) {
     if (!(error instanceof PackageError)) throw error;
     process.stderr.write(`npm run package: ${error.message}\n`);

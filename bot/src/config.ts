@@ -40,6 +40,10 @@ const envSchema = z.object({
   /** Proactive sends per second per tenant for this instance (Teams allows 50 per app per tenant). */
   BEARING_SEND_RATE_PER_TENANT: z.coerce.number().int().min(1).max(50).default(50),
   LOG_LEVEL: optionalText.pipe(z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()),
+  /** Days a check-in is kept after its last change (Cosmos per-item TTL); 0 keeps them forever. */
+  BEARING_CHECKIN_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(730),
+  /** Days a KPI reading is kept after it is stored (Cosmos per-item TTL); 0 keeps them forever. */
+  BEARING_READING_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(400),
 });
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -74,6 +78,8 @@ export interface Config {
   /** Whether this instance plans and sends deliveries. */
   readonly jobs: boolean;
   readonly sendRatePerTenant: number;
+  /** Retention of personal history in days (0 = keep); see docs/admin-guide.md "Retention". */
+  readonly retention: { readonly checkInDays: number; readonly readingDays: number };
   /** True when no Cosmos endpoint is configured: embedded store, demo data, local identities. */
   readonly localStore: boolean;
   /** True when no bot app id is configured: anonymous Bot Framework requests from loopback only. */
@@ -141,6 +147,10 @@ export function loadConfig(
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'warn' : 'info'),
     jobs: (e.BEARING_JOBS ?? 'on') === 'on',
     sendRatePerTenant: e.BEARING_SEND_RATE_PER_TENANT,
+    retention: Object.freeze({
+      checkInDays: e.BEARING_CHECKIN_RETENTION_DAYS,
+      readingDays: e.BEARING_READING_RETENTION_DAYS,
+    }),
     localStore,
     localBotAuth: !e.BOT_ID,
   });

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './observability/logger';
 import { startServer } from './server';
+import { startTelemetry } from './observability/telemetry';
 
 /** Process entry point: parse config, start, and stop cleanly on SIGTERM/SIGINT. */
 function start(): void {
@@ -16,28 +17,30 @@ function start(): void {
   }
   const logger = createLogger(config.logLevel);
   let stopping = false;
-  startServer(config, logger).then(
-    ({ stop }) => {
-      const shutdown = (signal: string) => {
-        if (stopping) return;
-        stopping = true;
-        logger.info('shutting down', { signal });
-        stop().then(
-          () => process.exit(0),
-          (error: unknown) => {
-            logger.error('shutdown failed', { error: (error as Error).name });
-            process.exit(1);
-          },
-        );
-      };
-      process.on('SIGTERM', () => shutdown('SIGTERM'));
-      process.on('SIGINT', () => shutdown('SIGINT'));
-    },
-    (error: unknown) => {
-      logger.error('bearing failed to start', { error: (error as Error).message });
-      process.exit(1);
-    },
-  );
+  startTelemetry(config.appInsightsConnectionString)
+    .then(() => startServer(config, logger))
+    .then(
+      ({ stop }) => {
+        const shutdown = (signal: string) => {
+          if (stopping) return;
+          stopping = true;
+          logger.info('shutting down', { signal });
+          stop().then(
+            () => process.exit(0),
+            (error: unknown) => {
+              logger.error('shutdown failed', { error: (error as Error).name });
+              process.exit(1);
+            },
+          );
+        };
+        process.on('SIGTERM', () => shutdown('SIGTERM'));
+        process.on('SIGINT', () => shutdown('SIGINT'));
+      },
+      (error: unknown) => {
+        logger.error('bearing failed to start', { error: (error as Error).message });
+        process.exit(1);
+      },
+    );
 }
 
 start();

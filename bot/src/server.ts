@@ -7,6 +7,7 @@ import { DEMO_TENANT_ID, DEMO_USERS } from './app/demo-organization';
 import { openStores } from './store';
 import { createHttpApp } from './http/app';
 import { apiV1Router } from './http/api-v1';
+import { ADMIN_ROLE, adminApiRouter } from './http/admin-api';
 import { ingestRouter } from './http/ingest';
 import { authenticate } from './http/identity';
 import { entraTokenResolver } from './http/entra-token';
@@ -22,6 +23,7 @@ import { SendRateLimiter, TEAMS_CONVERSATION_LIMITS, teamsTenantLimits } from '.
 import { Scheduler } from './jobs/scheduler';
 import { sendCheckInsNow } from './jobs/planner';
 import { deactivateTeamMember, rememberConversation } from './app/installation';
+import { oldestDueDeliveryAgeMs } from './store/delivery-backlog';
 
 /** A running Bearing server. */
 export interface RunningServer {
@@ -37,6 +39,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     databaseId: config.cosmos.database,
     dataDir: path.resolve(config.dataDir),
     logger,
+    retention: config.retention,
   });
 
   if (config.seedDemo) await seedDemoOrganization(stores, new Date(), logger);
@@ -104,10 +107,13 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         userId: DEMO_USERS[0].userId,
         name: DEMO_USERS[0].name,
         source: 'local' as const,
+        // Local mode only (no SSO app): the developer on this machine administers the demo tenant.
+        roles: [ADMIN_ROLE],
       };
   const app = createHttpApp({
     logger,
     storeProbe: stores.probe,
+    backlogProbe: () => oldestDueDeliveryAgeMs(stores.database, now()),
     messages: messagesRoute({ adapter, bot, localBotAuth: config.localBotAuth, logger }),
     authenticate: authenticate({
       localIdentity,
@@ -119,6 +125,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
           })
         : async () => undefined,
     }),
+    admin: adminApiRouter(stores, config.retention, logger, now),
     api: apiV1Router(stores, now),
     ingest: ingestRouter(stores, now),
     tabDir: path.resolve(__dirname, '..', '..', 'tab', 'dist'),

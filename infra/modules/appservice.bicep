@@ -39,6 +39,12 @@ param aadAppTenantId string
 @description('Application Insights connection string (APPLICATIONINSIGHTS_CONNECTION_STRING).')
 param appInsightsConnectionString string
 
+@description('Days check-ins are kept after their last change; 0 keeps them (BEARING_CHECKIN_RETENTION_DAYS).')
+param checkInRetentionDays int = 730
+
+@description('Days KPI readings are kept; 0 keeps them (BEARING_READING_RETENTION_DAYS).')
+param readingRetentionDays int = 400
+
 @description('Tags applied to the plan and the app.')
 param tags object = {}
 
@@ -121,6 +127,14 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
           value: appInsightsConnectionString
+        }
+        {
+          name: 'BEARING_CHECKIN_RETENTION_DAYS'
+          value: string(checkInRetentionDays)
+        }
+        {
+          name: 'BEARING_READING_RETENTION_DAYS'
+          value: string(readingRetentionDays)
         }
         {
           // DefaultAzureCredential picks the user-assigned identity by this client ID.

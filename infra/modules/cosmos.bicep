@@ -38,9 +38,10 @@ param tags object = {}
 var dataContributorRoleId = '00000000-0000-0000-0000-000000000002'
 
 // Every container is partitioned on the synthetic tenant-first key /pk (docs/data-model.md).
-// TTLs in seconds: readings 400 days, deliveries 90 days; teams and users never expire.
+// TTLs in seconds: readings 400 days, deliveries 90 days; users never expire; teams has TTL on
+// with no default (-1) so that only check-ins, which carry their own `ttl`, expire (retention).
 var containers = [
-  { name: 'teams', settings: {} }
+  { name: 'teams', settings: { defaultTtl: -1 } }
   { name: 'users', settings: {} }
   { name: 'readings', settings: { defaultTtl: 34560000 } }
   { name: 'deliveries', settings: { defaultTtl: 7776000 } }

@@ -1,12 +1,20 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { FluentProvider } from '@fluentui/react-components';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { FluentProvider, makeStyles } from '@fluentui/react-components';
 import { createApiClient, type TabApi } from './api/client';
 import { LoadingState } from './components/StatusStates';
 import { TeamPage } from './components/TeamPage';
 import { LocaleContext, createLocale } from './i18n/locale';
-import type { TabParams } from './params';
+import { viewFor, type TabParams } from './params';
 import type { TeamsHost, TeamsTheme } from './teams/host';
 import { useTeamsTheme } from './theme';
+
+// Pages most people never open in a session are loaded when opened, not with the tab.
+const ConfigPage = lazy(() =>
+  import('./config/ConfigPage').then((m) => ({ default: m.ConfigPage })),
+);
+const MyOkrsPage = lazy(() =>
+  import('./personal/MyOkrsPage').then((m) => ({ default: m.MyOkrsPage })),
+);
 
 export interface AppProps {
   /** Resolves once we know whether Teams hosts the tab (`connectTeams`). */
@@ -15,13 +23,24 @@ export interface AppProps {
   readonly themeOverride?: TeamsTheme;
   /** Builds the API client for the host; the default attaches the Teams SSO token in Teams. */
   readonly createApi?: (host: TeamsHost) => TabApi;
+  /** This page's origin and path, for the URLs the config page and Share to stage hand Teams. */
+  readonly tabUrl?: string;
 }
 
 const defaultApi = (host: TeamsHost): TabApi =>
   createApiClient(host.kind === 'teams' ? { getToken: host.getToken } : {});
 
-/** The tab: Teams connection, theme, locale, then the team page. */
-export function App({ connect, params, themeOverride, createApi = defaultApi }: AppProps) {
+const useStyles = makeStyles({ provider: { minHeight: '100vh' } });
+
+/** The tab: Teams connection, theme, locale, then the page the URL or frame context asks for. */
+export function App({
+  connect,
+  params,
+  themeOverride,
+  createApi = defaultApi,
+  tabUrl = defaultTabUrl(),
+}: AppProps) {
+  const styles = useStyles();
   const [host, setHost] = useState<TeamsHost>();
   useEffect(() => {
     let live = true;
@@ -44,22 +63,46 @@ export function App({ connect, params, themeOverride, createApi = defaultApi }: 
     host.notifySuccess();
   }, [host]);
 
+  const teams = host?.kind === 'teams' ? host : undefined;
+  const view = viewFor(params, teams?.frameContext);
   // Teams says which team the tab is in; that picks the team, the server decides access.
-  const teamId = params.teamId ?? (host?.kind === 'teams' ? host.teamGroupId : undefined);
+  const teamId = params.teamId ?? teams?.teamGroupId;
   return (
-    <FluentProvider theme={theme}>
+    <FluentProvider theme={theme} className={styles.provider}>
       <LocaleContext.Provider value={locale}>
-        {api ? (
-          <TeamPage
-            api={api}
-            {...(teamId ? { teamId } : {})}
-            {...(params.cycleId ? { cycleId: params.cycleId } : {})}
-            onSettled={onSettled}
-          />
-        ) : (
-          <LoadingState />
+        {!api && <LoadingState />}
+        {api && (
+          <Suspense fallback={<LoadingState />}>
+            {view === 'config' && (
+              <ConfigPage
+                api={api}
+                tabUrl={tabUrl}
+                {...(teams?.config ? { config: teams.config } : {})}
+                {...(teamId ? { contextTeamId: teamId } : {})}
+                onSettled={onSettled}
+              />
+            )}
+            {view === 'personal' && <MyOkrsPage api={api} onSettled={onSettled} />}
+            {view !== 'config' && view !== 'personal' && (
+              <TeamPage
+                api={api}
+                view={view}
+                tabUrl={tabUrl}
+                {...(teamId ? { teamId } : {})}
+                {...(params.cycleId ? { cycleId: params.cycleId } : {})}
+                {...(teams?.shareToStage ? { shareToStage: teams.shareToStage } : {})}
+                onSettled={onSettled}
+              />
+            )}
+          </Suspense>
         )}
       </LocaleContext.Provider>
     </FluentProvider>
   );
+}
+
+function defaultTabUrl(): string {
+  return typeof window === 'undefined'
+    ? '/tab/'
+    : `${window.location.origin}${window.location.pathname}`;
 }

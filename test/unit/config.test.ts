@@ -88,7 +88,24 @@ describe('loadConfig', () => {
         'AAD_JWKS_URL',
         'BEARING_JOBS',
         'BEARING_SEND_RATE_PER_TENANT',
+        'BEARING_CHECKIN_RETENTION_DAYS',
+        'BEARING_READING_RETENTION_DAYS',
       ].sort(),
+    );
+  });
+
+  it('reads retention in days with defaults, and rejects a negative or non-numeric value', () => {
+    expect(loadConfig({}).retention).toEqual({ checkInDays: 730, readingDays: 400 });
+    const set = loadConfig({
+      BEARING_CHECKIN_RETENTION_DAYS: '90',
+      BEARING_READING_RETENTION_DAYS: '0',
+    });
+    expect(set.retention).toEqual({ checkInDays: 90, readingDays: 0 });
+    expect(() => loadConfig({ BEARING_CHECKIN_RETENTION_DAYS: '-1' })).toThrow(
+      'BEARING_CHECKIN_RETENTION_DAYS',
+    );
+    expect(() => loadConfig({ BEARING_READING_RETENTION_DAYS: 'forever' })).toThrow(
+      'BEARING_READING_RETENTION_DAYS',
     );
   });
 });

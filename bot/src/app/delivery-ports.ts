@@ -70,6 +70,12 @@ export interface DeliveryJobStore {
     now: Instant,
     limit: number,
   ): Promise<readonly Versioned<DeliveryJob>[]>;
+  /**
+   * Pending, due jobs of every team (one cross-partition query instead of one per team), at most
+   * `limit`, in no particular order: a worker claims each with its ETag, so a stale row only costs
+   * a failed claim.
+   */
+  listDueJobsAcrossTeams(now: Instant, limit: number): Promise<readonly Versioned<DeliveryJob>[]>;
   /** Replaces the job if the ETag still matches (throws StoreConflictError otherwise). */
   saveJob(job: DeliveryJob, etag: string): Promise<Versioned<DeliveryJob>>;
   /** Jobs of one team and week (team status, tests). */

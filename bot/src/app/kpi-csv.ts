@@ -17,7 +17,8 @@ import {
 /** Rows one import may hold. */
 export const MAX_CSV_ROWS = 10_000;
 
-const splitCsvLine = (line: string): string[] => {
+/** Splits one CSV line (`,` or `;`, double-quoted cells with `""` escapes); cells are trimmed. */
+export const splitCsvLine = (line: string): string[] => {
   const out: string[] = [];
   let cell = '';
   let quoted = false;

@@ -9,8 +9,19 @@ import { createIngestionKey, listIngestionKeys, revokeIngestionKey } from '../ap
 import { importReadingsCsv } from '../app/kpi-csv';
 import { createKpi, updateKpi } from '../app/kpi-definitions';
 import { getMyProfile } from '../app/get-my-profile';
-import type { KpiStore, OkrStore, OrganizationStore, TeamStore, UserStore } from '../app/ports';
+import type {
+  CheckInStore,
+  KpiStore,
+  OkrStore,
+  OrganizationStore,
+  TeamStore,
+  UserStore,
+} from '../app/ports';
 import { getTeamView, teamAccess } from '../app/team-view';
+import { dataRoutes } from './api-v1-data';
+import { meRoutes } from './api-v1-me';
+import { okrRoutes } from './api-v1-okrs';
+import { teamRoutes } from './api-v1-team';
 import { sendError } from './errors';
 import { CALLER, type CallerIdentity } from './identity';
 
@@ -47,6 +58,7 @@ export function apiV1Router(
     readonly organizations: OrganizationStore;
     readonly kpis: KpiStore;
     readonly deliveries: DeliveryJobStore;
+    readonly checkIns: CheckInStore;
   },
   now: () => Date = () => new Date(),
   newId: () => string = () => randomUUID(),
@@ -155,6 +167,13 @@ export function apiV1Router(
     if (!params) return;
     send(res, await revokeIngestionKey(stores, callerOf(res), params.teamId, params.keyId, now()));
   });
+
+  router.use(
+    dataRoutes(stores, now, newId),
+    okrRoutes(stores, now, newId),
+    teamRoutes(stores, now),
+    meRoutes(stores, now),
+  );
 
   return router;
 }

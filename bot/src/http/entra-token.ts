@@ -19,6 +19,7 @@ interface EntraClaims extends JWTPayload {
   readonly oid?: string;
   readonly scp?: string;
   readonly name?: string;
+  readonly roles?: unknown;
 }
 
 /**
@@ -62,6 +63,9 @@ export function entraTokenResolver(options: EntraTokenOptions): IdentityResolver
         userId: oid,
         name: typeof payload.name === 'string' ? payload.name.slice(0, 200) : '',
         source: 'sso',
+        roles: Array.isArray(payload.roles)
+          ? payload.roles.filter((r): r is string => typeof r === 'string')
+          : [],
       };
     } catch {
       return undefined;

@@ -64,6 +64,16 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       ...(typeof e.statusCode === 'number' ? { statusCode: e.statusCode } : {}),
       ...(typeof e.code === 'string' || typeof e.code === 'number' ? { code: e.code } : {}),
     });
+    // The store throttled past the SDK's retries or is down: a retryable 503, not a bug (500).
+    if (e.statusCode === 429 || e.statusCode === 503 || e.code === 429 || e.code === 503) {
+      res.setHeader('Retry-After', '5');
+      return sendError(
+        res,
+        503,
+        'SERVICE.UNAVAILABLE',
+        'Bearing is busy or its storage is unavailable. Please try again in a few seconds.',
+      );
+    }
     return sendError(res, 500, 'INTERNAL', 'Something went wrong on our side. Please try again.');
   };
 }

@@ -10,6 +10,8 @@ export interface CallerIdentity {
   readonly name: string;
   /** `local` only in local mode, for the explicit development identity. */
   readonly source: 'sso' | 'local';
+  /** Entra app roles from the token's `roles` claim (e.g. `Bearing.Admin`); none when absent. */
+  readonly roles?: readonly string[];
 }
 
 /** Resolves the caller of a request, or undefined when it is not authenticated. */

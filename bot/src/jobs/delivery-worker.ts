@@ -28,10 +28,8 @@ export interface WorkerDeps {
   readonly owner: string;
   readonly leaseMs?: number;
   readonly maxAttempts?: number;
-  /** How many jobs of one team run at once (each still waits for its rate-limit slot). */
+  /** How many jobs run at once (each still waits for its rate-limit slot). */
   readonly concurrency?: number;
-  /** How many teams are worked on at once. */
-  readonly teamConcurrency?: number;
   readonly random?: () => number;
 }
 
@@ -45,6 +43,26 @@ export interface TickResult {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+const jobKey = (job: DeliveryJob) => `${job.tenantId}/${job.teamId}/${job.id}`;
+
+/** The jobs grouped by team, the teams in random order (Fisher–Yates). */
+function byTeamInRandomOrder(
+  jobs: readonly Versioned<DeliveryJob>[],
+  random: () => number,
+): Versioned<DeliveryJob>[] {
+  const teams = new Map<string, Versioned<DeliveryJob>[]>();
+  for (const j of jobs) {
+    const key = `${j.value.tenantId}/${j.value.teamId}`;
+    teams.set(key, [...(teams.get(key) ?? []), j]);
+  }
+  const groups = [...teams.values()];
+  for (let i = groups.length - 1; i > 0; i -= 1) {
+    const k = Math.floor(random() * (i + 1));
+    [groups[i], groups[k]] = [groups[k], groups[i]];
+  }
+  return groups.flat();
+}
 
 /**
  * Sends due delivery jobs. A job is claimed with an ETag-conditioned write that moves `notBefore`
@@ -62,41 +80,62 @@ export class DeliveryWorker {
     this.maxAttempts = deps.maxAttempts ?? 5;
   }
 
-  /** Processes the due jobs of every team once. */
-  async tick(limitPerTeam = 200): Promise<TickResult> {
+  /**
+   * Processes the due jobs of every team once. One cross-partition query finds up to `limit` of
+   * them (a query per team cost a store round-trip per team per tick, most finding nothing), and
+   * `concurrency` jobs run at once so that claims, content reads and sends overlap while the rate
+   * limiter, not the store, sets the pace (sends in flight ≈ rate × latency). When the queue runs
+   * low the next batch is fetched while the last ones are still sending, so a large fan-out does not
+   * stall between batches. A job is tried at most once per tick, and a tick ends after
+   * `maxPerTick` jobs, so a pass always ends.
+   */
+  async tick(limit = 500, maxPerTick = limit * 20): Promise<TickResult> {
     const result: TickResult = { sent: 0, skipped: 0, retried: 0, failed: 0, lostLeases: 0 };
-    let token: string | undefined;
-    do {
-      const page = await this.deps.deliveries.listAllTeams(token);
-      // Several teams at a time, so reading one team's due jobs overlaps with sending another's.
-      const teams = [...page.items];
-      const lanes = Array.from(
-        { length: Math.min(teams.length, this.deps.teamConcurrency ?? 8) },
-        async () => {
-          for (let team = teams.shift(); team; team = teams.shift()) {
-            const now = this.deps.now().toISOString();
-            const due = await this.deps.deliveries.listDueJobs(
-              team.tenantId,
-              team.teamId,
-              now,
-              limitPerTeam,
-            );
-            await this.runAll(due, result);
-          }
-        },
+    const random = this.deps.random ?? Math.random;
+    const concurrency = Math.max(1, this.deps.concurrency ?? 32);
+    const seen = new Set<string>();
+    const queue: Versioned<DeliveryJob>[] = [];
+    let exhausted = false;
+    let refilling: Promise<void> | undefined;
+    let failure: unknown;
+    const refill = async () => {
+      const due = await this.deps.deliveries.listDueJobsAcrossTeams(
+        this.deps.now().toISOString(),
+        Math.min(limit, maxPerTick - seen.size),
       );
-      await Promise.all(lanes);
-      token = page.continuationToken;
-    } while (token);
-    return result;
-  }
-
-  private async runAll(jobs: readonly Versioned<DeliveryJob>[], result: TickResult): Promise<void> {
-    const queue = [...jobs];
-    const lanes = Array.from({ length: Math.max(1, this.deps.concurrency ?? 4) }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) await this.runOne(next, result);
+      const fresh = due.filter((d) => !seen.has(jobKey(d.value)));
+      for (const d of fresh) seen.add(jobKey(d.value));
+      // Workers in other processes see the same rows: taking the teams in different orders keeps
+      // them from racing for the same jobs (a lost race is a failed conditional write, never a
+      // resend). A team's jobs stay together so its week is read once for all of them.
+      queue.push(...byTeamInRandomOrder(fresh, random));
+      if (fresh.length === 0 || seen.size >= maxPerTick) exhausted = true;
+    };
+    const topUp = () => {
+      if (exhausted || refilling || queue.length >= concurrency) return refilling;
+      refilling = refill()
+        .catch((error: unknown) => {
+          // Stop taking more; the lanes finish what they hold and the tick reports the error.
+          failure = error;
+          exhausted = true;
+        })
+        .finally(() => (refilling = undefined));
+      return refilling;
+    };
+    await topUp();
+    const lanes = Array.from({ length: concurrency }, async () => {
+      for (;;) {
+        if (queue.length === 0) await topUp();
+        const next = queue.shift();
+        if (!next) return;
+        void topUp();
+        await this.runOne(next, result);
+      }
     });
     await Promise.all(lanes);
+    await refilling;
+    if (failure) throw failure;
+    return result;
   }
 
   private async runOne(candidate: Versioned<DeliveryJob>, result: TickResult): Promise<void> {

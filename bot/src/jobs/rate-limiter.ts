@@ -14,32 +14,37 @@ export const TEAMS_CONVERSATION_LIMITS: readonly Window[] = [
 
 /**
  * Teams' per-app-per-tenant limit: 50 requests per second (configurable). The window is a little
- * longer than a second because concurrent requests do not arrive in the order they left: without
- * the margin, bunched arrivals cost a 429 and a whole second of Retry-After.
+ * longer than a second because concurrent requests do not arrive in the order or at the spacing
+ * they left with: without the margin, bunched arrivals cost a 429 and a whole second of Retry-After.
  */
-export const teamsTenantLimits = (perSecond = 50, marginMs = 40): readonly Window[] => [
+export const teamsTenantLimits = (perSecond = 50, marginMs = 20): readonly Window[] => [
   { windowMs: 1_000 + marginMs, limit: perSecond },
 ];
 
 /**
- * Sliding-window limiter for proactive sends, sized to Teams' published limits so we rarely see a
- * 429 (and honour Retry-After when we do). In-process: with N instances, give each 1/N of the
- * tenant budget (`perTenantPerSecond`).
+ * Rate limiter for proactive sends, sized to Teams' published limits so we rarely see a 429 (and
+ * honour Retry-After when we do). Per conversation it keeps sliding windows; per tenant it hands
+ * out evenly spaced slots (window / limit apart), which keeps every tenant window within its limit
+ * and, unlike a sliding window that lets a whole second's budget go in one burst, does not bunch
+ * requests: bursts arrive out of order and cost 429s. A slot is reserved when asked for, so a
+ * late timer does not push every later send back, and waiting senders go in turn. In-process: with
+ * N instances, give each 1/N of the tenant budget (`perTenantPerSecond`).
  */
 export class SendRateLimiter {
   private readonly history = new Map<string, number[]>();
+  private readonly nextTenantSlot = new Map<string, number>();
   private readonly conversationSpan: number;
-  private readonly tenantSpan: number;
+  private readonly tenantSpacing: number;
 
   constructor(
     private readonly conversationLimits: readonly Window[] = TEAMS_CONVERSATION_LIMITS,
-    private readonly tenantLimits: readonly Window[] = teamsTenantLimits(),
+    tenantLimits: readonly Window[] = teamsTenantLimits(),
     private readonly now: () => number = Date.now,
     private readonly sleep: (ms: number) => Promise<void> = (ms) =>
       new Promise((r) => setTimeout(r, ms)),
   ) {
     this.conversationSpan = Math.max(...conversationLimits.map((w) => w.windowMs));
-    this.tenantSpan = Math.max(...tenantLimits.map((w) => w.windowMs));
+    this.tenantSpacing = Math.max(...tenantLimits.map((w) => w.windowMs / w.limit));
   }
 
   /** Milliseconds to wait before a send to this conversation and tenant is within every limit. */
@@ -47,22 +52,26 @@ export class SendRateLimiter {
     const t = this.now();
     return Math.max(
       this.delayOf(`c:${conversationId}`, this.conversationLimits, t),
-      this.delayOf(`t:${tenantId}`, this.tenantLimits, t),
+      (this.nextTenantSlot.get(tenantId) ?? t) - t,
     );
   }
 
   /** Waits for a slot, then records the send. */
   async acquire(conversationId: string, tenantId: string): Promise<void> {
+    const key = `c:${conversationId}`;
     for (
-      let wait = this.delayFor(conversationId, tenantId);
+      let wait = this.delayOf(key, this.conversationLimits, this.now());
       wait > 0;
-      wait = this.delayFor(conversationId, tenantId)
+      wait = this.delayOf(key, this.conversationLimits, this.now())
     ) {
       await this.sleep(wait);
     }
     const t = this.now();
-    this.record(`c:${conversationId}`, t, this.conversationSpan);
-    this.record(`t:${tenantId}`, t, this.tenantSpan);
+    const slot = Math.max(t, this.nextTenantSlot.get(tenantId) ?? t);
+    this.nextTenantSlot.set(tenantId, slot + this.tenantSpacing);
+    // Recorded at the reserved time, so a second send to this conversation counts it already.
+    this.record(key, slot, this.conversationSpan);
+    if (slot > t) await this.sleep(slot - t);
   }
 
   /** Holds a conversation's next send back by `delayMs` (after a 429 with Retry-After). */

@@ -1,4 +1,6 @@
+import pino from 'pino';
 import type { LogLevel } from '../config';
+import { correlationId } from './context';
 
 /** Structured fields attached to a log line. Never put tokens, keys or user free text here. */
 export type LogFields = Readonly<Record<string, string | number | boolean | undefined | null>>;
@@ -11,38 +13,57 @@ export interface Logger {
   error(message: string, fields?: LogFields): void;
 }
 
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
+// Field names whose values must never reach a log line even if a caller passes them by mistake:
+// credentials, and personal free text (names, e-mail, comments, what a user typed).
+const SECRET_FIELD = /(token|secret|password|key|authorization|cookie|signature)$/i;
+const PERSONAL_FIELD =
+  /^(text|name|displayName|userName|email|upn|comment|note|notes|whatChanged|blockers|body|message)$/i;
+// Values that are credentials whatever the field is called: bearer headers and JWTs.
+const SECRET_VALUE = /(bearer\s+\S+|eyJ[\w-]+\.[\w-]+\.[\w-]*)/gi;
 
-// Field names whose values must never reach a log line even if a caller passes them by mistake.
-const SECRET_FIELD = /(token|secret|password|key|authorization|cookie)$/i;
-
-function redact(fields: LogFields | undefined): LogFields | undefined {
-  if (!fields) return undefined;
+/** Removes credentials and personal free text from fields before they are written. */
+export function redact(fields: LogFields | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(fields)) out[k] = SECRET_FIELD.test(k) ? '[redacted]' : v;
-  return out as LogFields;
+  if (!fields) return out;
+  for (const [k, v] of Object.entries(fields)) {
+    if (SECRET_FIELD.test(k) || PERSONAL_FIELD.test(k)) out[k] = '[redacted]';
+    else out[k] = typeof v === 'string' ? v.replace(SECRET_VALUE, '[redacted]') : v;
+  }
+  return out;
 }
 
-/** A JSON-lines logger on stdout/stderr at the given level. */
+/**
+ * A JSON-lines logger (pino) at the given level: warn and error to stderr, the rest to stdout.
+ * Every line carries the correlation id of the request or bot turn it was written in.
+ */
 export function createLogger(
   level: LogLevel,
   write: (line: string, isError: boolean) => void = (line, isError) =>
     (isError ? process.stderr : process.stdout).write(line + '\n'),
 ): Logger {
-  const log = (lvl: Exclude<LogLevel, 'silent'>, message: string, fields?: LogFields): void => {
-    if (ORDER[lvl] < ORDER[level]) return;
-    const line = JSON.stringify({
-      time: new Date().toISOString(),
-      level: lvl,
-      message,
-      ...redact(fields),
-    });
-    write(line, lvl === 'error' || lvl === 'warn');
-  };
-  return {
-    debug: (m, f) => log('debug', m, f),
-    info: (m, f) => log('info', m, f),
-    warn: (m, f) => log('warn', m, f),
-    error: (m, f) => log('error', m, f),
-  };
+  // pino writes synchronously to a plain object destination, so the flag set just before each
+  // call tells which stream the line belongs to.
+  let isError = false;
+  const destination = { write: (line: string) => write(line.replace(/\n$/, ''), isError) };
+  const base = pino(
+    {
+      level,
+      base: undefined,
+      messageKey: 'message',
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      mixin: () => {
+        const id = correlationId();
+        return id ? { correlationId: id } : {};
+      },
+    },
+    destination,
+  );
+  const log =
+    (lvl: Exclude<LogLevel, 'silent'>) =>
+    (message: string, fields?: LogFields): void => {
+      isError = lvl === 'error' || lvl === 'warn';
+      base[lvl](redact(fields), message.replace(SECRET_VALUE, '[redacted]'));
+    };
+  return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }

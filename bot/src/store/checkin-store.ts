@@ -5,7 +5,11 @@ import { docId, teamPk } from './keys';
 
 /** Weekly check-ins in the team partition, one document per (user, ISO week). */
 export class CosmosCheckInStore implements CheckInStore {
-  constructor(private readonly docs: DocumentCollection) {}
+  /** `ttlSeconds`: retention stamped on every write (Cosmos counts it from the last change). */
+  constructor(
+    private readonly docs: DocumentCollection,
+    private readonly ttlSeconds?: number,
+  ) {}
 
   getCheckIn(
     tenantId: TenantId,
@@ -22,7 +26,8 @@ export class CosmosCheckInStore implements CheckInStore {
       pk: teamPk(c.tenantId, c.teamId),
       type: 'checkIn' as const,
     };
-    return this.docs.write({ ...doc, tenantId: c.tenantId, data: c }, etag, 'checkIn');
+    const ttl = this.ttlSeconds ? { ttl: this.ttlSeconds } : {};
+    return this.docs.write({ ...doc, tenantId: c.tenantId, data: c, ...ttl }, etag, 'checkIn');
   }
 
   listCheckInsForWeek(

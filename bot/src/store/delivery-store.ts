@@ -53,6 +53,17 @@ export class CosmosDeliveryJobStore implements DeliveryJobStore {
     });
   }
 
+  async listDueJobsAcrossTeams(now: Instant, limit: number): Promise<Versioned<DeliveryJob>[]> {
+    // No ORDER BY: a cross-partition ORDER BY needs a query plan and merges every partition's
+    // sorted stream; claiming is per job anyway, so any due subset is fine and the rest is next.
+    return this.docs.queryAcross<DeliveryJob>({
+      query:
+        `SELECT TOP ${Math.max(1, Math.min(1000, Math.floor(limit)))} * FROM c WHERE c.type = 'delivery' ` +
+        "AND c.data.status = 'pending' AND c.data.notBefore <= @now",
+      parameters: [{ name: '@now', value: now }],
+    });
+  }
+
   saveJob(job: DeliveryJob, etag: string): Promise<Versioned<DeliveryJob>> {
     const doc = { id: job.id, pk: teamPk(job.tenantId, job.teamId), type: 'delivery' as const };
     return this.docs.write({ ...doc, tenantId: job.tenantId, data: job }, etag, 'delivery');

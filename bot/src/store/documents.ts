@@ -2,7 +2,8 @@ import type { Container, SqlQuerySpec } from '@azure/cosmos';
 import type { Page, Versioned } from '../app/ports';
 import { StoreConflictError } from '../app/ports';
 import type { ItemType } from './keys';
-import type { OperationCounter } from './op-counter';
+import type { OperationCounter, OperationKind } from './op-counter';
+import { withSpan } from '../observability/telemetry';
 
 /** How every item is stored: routing fields beside the domain value in `data`. */
 export interface StoredDocument<T> {
@@ -24,6 +25,9 @@ const statusOf = (error: unknown): number | undefined => {
       : undefined;
 };
 
+// Sizes are measured only when a counter is attached (benchmarks, tests), never in production.
+const sizeOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value ?? null));
+
 /**
  * The one place that maps Cosmos documents to domain values and Cosmos errors to typed ones.
  * Point reads that miss return `undefined`; conditional writes that lose raise StoreConflictError.
@@ -34,10 +38,26 @@ export class DocumentCollection {
     private readonly counter?: OperationCounter,
   ) {}
 
+  /** One store call: counted, and traced as a span named after the operation kind. */
+  private op<T>(kind: OperationKind, work: () => Promise<T>): Promise<T> {
+    this.counter?.record(kind);
+    return withSpan(
+      `cosmos ${kind}`,
+      { 'db.system': 'cosmosdb', 'db.cosmosdb.container': this.container.id },
+      work,
+    );
+  }
+
+  private bytes(kind: OperationKind, value: unknown): void {
+    if (this.counter) this.counter.recordBytes(kind, sizeOf(value));
+  }
+
   /** Point read; `undefined` when missing. */
   async read<T>(pk: string, id: string): Promise<Versioned<T> | undefined> {
-    this.counter?.record('pointRead');
-    const { resource, etag } = await this.container.item(id, pk).read<StoredDocument<T>>();
+    const { resource, etag } = await this.op('pointRead', () =>
+      this.container.item(id, pk).read<StoredDocument<T>>(),
+    );
+    this.bytes('pointRead', resource);
     return resource ? { value: resource.data, etag: etag ?? resource._etag ?? '' } : undefined;
   }
 
@@ -47,13 +67,15 @@ export class DocumentCollection {
     etag: string | undefined,
     entity: string,
   ): Promise<Versioned<T>> {
-    this.counter?.record('pointWrite');
+    this.bytes('pointWrite', doc);
     try {
-      const response = etag
-        ? await this.container
-            .item(doc.id, doc.pk)
-            .replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } })
-        : await this.container.items.create(doc);
+      const response = await this.op('pointWrite', () =>
+        etag
+          ? this.container
+              .item(doc.id, doc.pk)
+              .replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } })
+          : this.container.items.create(doc),
+      );
       return { value: doc.data, etag: response.etag ?? '' };
     } catch (error) {
       const status = statusOf(error);
@@ -66,9 +88,8 @@ export class DocumentCollection {
 
   /** Deletes one document; false when it was already gone. */
   async delete(pk: string, id: string): Promise<boolean> {
-    this.counter?.record('pointWrite');
     try {
-      await this.container.item(id, pk).delete();
+      await this.op('pointWrite', () => this.container.item(id, pk).delete());
       return true;
     } catch (error) {
       if (statusOf(error) === 404) return false;
@@ -84,11 +105,20 @@ export class DocumentCollection {
 
   /** Like queryPartition, but keeps the stored `type` of each document (mixed-type queries). */
   async queryPartitionDocuments<T>(pk: string, query: SqlQuerySpec): Promise<StoredDocument<T>[]> {
-    this.counter?.record('singlePartitionQuery');
-    const { resources } = await this.container.items
-      .query<StoredDocument<T>>(query, { partitionKey: pk })
-      .fetchAll();
+    const { resources } = await this.op('singlePartitionQuery', () =>
+      this.container.items.query<StoredDocument<T>>(query, { partitionKey: pk }).fetchAll(),
+    );
+    this.bytes('singlePartitionQuery', resources);
     return resources;
+  }
+
+  /** All results of a cross-partition query, with ETags (keep it bounded with TOP). */
+  async queryAcross<T>(query: SqlQuerySpec): Promise<Versioned<T>[]> {
+    const { resources } = await this.op('crossPartitionQuery', () =>
+      this.container.items.query<StoredDocument<T>>(query).fetchAll(),
+    );
+    this.bytes('crossPartitionQuery', resources);
+    return resources.map((d) => ({ value: d.data, etag: d._etag ?? '' }));
   }
 
   /** One page of a query; single-partition when `pk` is given, else cross-partition. */
@@ -96,13 +126,14 @@ export class DocumentCollection {
     query: SqlQuerySpec,
     options: { pk?: string; continuationToken?: string; maxItemCount: number },
   ): Promise<Page<T>> {
-    this.counter?.record(options.pk ? 'singlePartitionQuery' : 'crossPartitionQuery');
+    const kind = options.pk ? 'singlePartitionQuery' : 'crossPartitionQuery';
     const iterator = this.container.items.query<StoredDocument<T>>(query, {
       maxItemCount: options.maxItemCount,
       continuationToken: options.continuationToken,
       ...(options.pk ? { partitionKey: options.pk } : {}),
     });
-    const { resources, continuationToken } = await iterator.fetchNext();
+    const { resources, continuationToken } = await this.op(kind, () => iterator.fetchNext());
+    this.bytes(kind, resources);
     return {
       items: resources.map((r) => r.data),
       ...(continuationToken ? { continuationToken } : {}),

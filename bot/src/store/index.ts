@@ -12,7 +12,9 @@ import type {
 import type { Logger } from '../observability/logger';
 import type { DeliveryJobStore } from '../app/delivery-ports';
 import { CosmosCheckInStore } from './checkin-store';
-import { CONTAINERS, ensureSchema } from './containers';
+import { CONTAINERS, ensureSchema, verifySchema } from './containers';
+import { CosmosDataRightsStore } from './data-rights-store';
+import type { DataRightsStore, RetentionPolicy } from '../app/data-rights';
 import { createCosmosClient } from './cosmos-client';
 import { DocumentCollection } from './documents';
 import { EMBEDDED_KEY, startEmbeddedCosmos } from './embedded/embedded-cosmos';
@@ -38,6 +40,7 @@ export interface Stores {
   readonly kpis: KpiStore;
   readonly users: UserStore;
   readonly eraser: UserDataEraser;
+  readonly dataRights: DataRightsStore;
   readonly deliveries: DeliveryJobStore;
   readonly database: Database;
   /** True when the store answers (used by /healthz). */
@@ -58,25 +61,47 @@ export interface OpenStoresOptions {
   readonly dataDir: string;
   readonly logger: Logger;
   readonly counter?: OperationCounter;
+  /** Retention stamped as per-item TTL on check-ins and readings; unset keeps the defaults. */
+  readonly retention?: RetentionPolicy;
   /** Snapshot interval of the embedded store (ms). */
   readonly snapshotIntervalMs?: number;
 }
 
 /** Wires the Cosmos implementations of the ports (the store's composition root). */
-export function createStores(database: Database, counter?: OperationCounter) {
+export function createStores(
+  database: Database,
+  counter?: OperationCounter,
+  retention?: RetentionPolicy,
+) {
   const docs = (id: string) => new DocumentCollection(database.container(id), counter);
   const teamDocs = docs(CONTAINERS.teams.id);
   const userDocs = docs(CONTAINERS.users.id);
+  const readingDocs = docs(CONTAINERS.readings.id);
+  const deliveryDocs = docs(CONTAINERS.deliveries.id);
   const team = new CosmosTeamStore(teamDocs);
+  const DAY = 24 * 3600;
+  // 0 days = keep: no ttl on check-ins; -1 on readings overrides the container default.
+  const checkInTtl = retention?.checkInDays ? retention.checkInDays * DAY : undefined;
+  const readingTtl = retention
+    ? retention.readingDays
+      ? retention.readingDays * DAY
+      : -1
+    : undefined;
   return {
     organizations: team,
     teams: team,
     okrs: new CosmosOkrStore(teamDocs),
-    checkIns: new CosmosCheckInStore(teamDocs),
-    kpis: new CosmosKpiStore(teamDocs, docs(CONTAINERS.readings.id)),
+    checkIns: new CosmosCheckInStore(teamDocs, checkInTtl),
+    kpis: new CosmosKpiStore(teamDocs, readingDocs, readingTtl),
     users: new CosmosUserStore(userDocs),
     eraser: new CosmosUserDataEraser(teamDocs, userDocs),
-    deliveries: new CosmosDeliveryJobStore(docs(CONTAINERS.deliveries.id), teamDocs),
+    dataRights: new CosmosDataRightsStore(database, {
+      teams: teamDocs,
+      users: userDocs,
+      readings: readingDocs,
+      deliveries: deliveryDocs,
+    }),
+    deliveries: new CosmosDeliveryJobStore(deliveryDocs, teamDocs),
   };
 }
 
@@ -92,7 +117,12 @@ export async function openStores(options: OpenStoresOptions): Promise<Stores> {
           embedded: options.endpointDiscovery === false,
         },
   );
-  const database = await ensureSchema(client, options.databaseId);
+  // Azure (managed identity, local auth disabled): Bicep owns the schema and data-plane RBAC cannot
+  // create containers, so only check it. Embedded server and key-based emulators: create it.
+  const database =
+    embedded || options.key
+      ? await ensureSchema(client, options.databaseId)
+      : await verifySchema(client, options.databaseId);
   let writer: SnapshotWriter | undefined;
   if (embedded) {
     const dataDir = path.resolve(options.dataDir);
@@ -115,7 +145,7 @@ export async function openStores(options: OpenStoresOptions): Promise<Stores> {
     writer.start();
   }
   return {
-    ...createStores(database, options.counter),
+    ...createStores(database, options.counter, options.retention),
     database,
     probe: async () => {
       try {

@@ -8,6 +8,8 @@ export class CosmosKpiStore implements KpiStore {
   constructor(
     private readonly teamDocs: DocumentCollection,
     private readonly readingDocs: DocumentCollection,
+    /** Retention of each reading; unset leaves the container default (400 days). */
+    private readonly readingTtlSeconds?: number,
   ) {}
 
   getKpi(tenantId: TenantId, teamId: TeamId, id: string): Promise<Versioned<Kpi> | undefined> {
@@ -34,7 +36,13 @@ export class CosmosKpiStore implements KpiStore {
       type: 'reading' as const,
     };
     try {
-      await this.readingDocs.write({ ...doc, tenantId: r.tenantId, data: r }, undefined, 'reading');
+      // A per-item ttl of -1 keeps the reading despite the container default (retention "0").
+      const ttl = this.readingTtlSeconds === undefined ? {} : { ttl: this.readingTtlSeconds };
+      await this.readingDocs.write(
+        { ...doc, tenantId: r.tenantId, data: r, ...ttl },
+        undefined,
+        'reading',
+      );
       return true;
     } catch (error) {
       // Same reading id again: a client retry. Idempotent by design.

@@ -5,6 +5,7 @@ export type OperationKind =
 /** Counts store operations by kind, for benchmarks and tests that pin a hot path's cost. */
 export class OperationCounter {
   private counts: Record<OperationKind, number> = OperationCounter.zero();
+  private byteCounts: Record<OperationKind, number> = OperationCounter.zero();
 
   private static zero(): Record<OperationKind, number> {
     return { pointRead: 0, pointWrite: 0, singlePartitionQuery: 0, crossPartitionQuery: 0 };
@@ -14,12 +15,23 @@ export class OperationCounter {
     this.counts[kind] += 1;
   }
 
+  /** Adds the JSON size of documents sent or received by an operation of `kind`. */
+  recordBytes(kind: OperationKind, bytes: number): void {
+    this.byteCounts[kind] += bytes;
+  }
+
   /** The counts since the last reset. */
   snapshot(): Readonly<Record<OperationKind, number>> {
     return { ...this.counts };
   }
 
+  /** Document bytes moved per kind since the last reset. */
+  bytes(): Readonly<Record<OperationKind, number>> {
+    return { ...this.byteCounts };
+  }
+
   reset(): void {
     this.counts = OperationCounter.zero();
+    this.byteCounts = OperationCounter.zero();
   }
 }

@@ -1,6 +1,7 @@
 import { CardFactory, MessageFactory } from 'botbuilder';
 import type { DeliveryTarget, ProactiveSender, SendOutcome } from '../app/delivery-ports';
 import type { BotTokenProvider } from './bot-token';
+import { withSpan } from '../observability/telemetry';
 
 /** Bot Connector hosts Teams uses (public and government clouds); proactive sends go nowhere else. */
 const TEAMS_SERVICE_HOSTS = new Set([
@@ -119,6 +120,18 @@ export class TeamsProactiveSender implements ProactiveSender {
   }
 
   private async post(
+    url: string,
+    token: string | undefined,
+    body: unknown,
+  ): Promise<{ outcome: SendOutcome; json: unknown }> {
+    // Traced without the URL: it carries conversation ids.
+    const operation = url.endsWith('/activities') ? 'send activity' : 'create conversation';
+    return withSpan(`teams ${operation}`, { 'bearing.operation': operation }, () =>
+      this.postOnce(url, token, body),
+    );
+  }
+
+  private async postOnce(
     url: string,
     token: string | undefined,
     body: unknown,

@@ -4,3 +4,4 @@ export * from './okr-requests';
 export * from './kpi-requests';
 export * from './team-requests';
 export * from './responses';
+export * from './tab-views';

@@ -1,5 +1,6 @@
 import type { KeyResultView, MeResponse, TeamViewResponse } from '@bearing/core';
 import { ApiRequestError, errorFromBody } from './errors';
+import type { TabViewsApi } from './views';
 
 /** The fields of a key result the tab edits (`PATCH …/key-results/:id`). */
 export interface KeyResultChanges {
@@ -9,10 +10,11 @@ export interface KeyResultChanges {
   readonly title?: string;
   readonly unit?: string;
   readonly confidence?: KeyResultView['confidence'];
+  readonly status?: 'active' | 'archived';
 }
 
 /** What the tab needs from the server; tests pass a fake that implements it. */
-export interface TabApi {
+export interface TabApi extends TabViewsApi {
   getMe(signal?: AbortSignal): Promise<MeResponse>;
   getTeamAlignment(
     teamId: string,
@@ -34,17 +36,19 @@ export interface ApiClientOptions {
   readonly fetch?: typeof fetch;
 }
 
+type Method = 'GET' | 'PATCH' | 'POST' | 'PUT';
+
 /** The HTTP implementation of `TabApi`: attaches the Teams token and types error bodies. */
 export function createApiClient(options: ApiClientOptions = {}): TabApi {
   const baseUrl = options.baseUrl ?? '/api/v1';
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
-  async function request<T>(
-    method: 'GET' | 'PATCH',
+  async function send(
+    method: Method,
     path: string,
-    body?: unknown,
-    signal?: AbortSignal,
-  ): Promise<T> {
+    body: unknown,
+    signal: AbortSignal | undefined,
+  ): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (options.getToken) {
@@ -71,25 +75,81 @@ export function createApiClient(options: ApiClientOptions = {}): TabApi {
       const reason = error instanceof Error ? error.message : String(error);
       throw new ApiRequestError('CLIENT.NETWORK', reason, 0);
     }
+    if (!response.ok) {
+      const parsed: unknown = await response.json().catch(() => undefined);
+      throw errorFromBody(response.status, parsed);
+    }
+    return response;
+  }
+
+  async function request<T>(
+    method: Method,
+    path: string,
+    body?: unknown,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    const response = await send(method, path, body, signal);
     const parsed: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) throw errorFromBody(response.status, parsed);
     if (parsed === undefined) {
       throw new ApiRequestError('CLIENT.UNEXPECTED_RESPONSE', 'Empty response.', response.status);
     }
     return parsed as T;
   }
 
+  const team = (teamId: string) => `/teams/${encodeURIComponent(teamId)}`;
+  const qs = (query: Record<string, string | undefined>) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
+    return params.toString() ? `?${params.toString()}` : '';
+  };
   const segment = encodeURIComponent;
   return {
     getMe: (signal) => request('GET', '/me', undefined, signal),
-    getTeamAlignment: (teamId, query, signal) => {
-      const params = new URLSearchParams();
-      if (query.cycleId) params.set('cycleId', query.cycleId);
-      if (query.search) params.set('search', query.search);
-      const qs = params.toString() ? `?${params.toString()}` : '';
-      return request('GET', `/teams/${segment(teamId)}/alignment${qs}`, undefined, signal);
-    },
+    getTeamAlignment: (teamId, query, signal) =>
+      request('GET', `${team(teamId)}/alignment${qs(query)}`, undefined, signal),
     updateKeyResult: (teamId, keyResultId, changes) =>
-      request('PATCH', `/teams/${segment(teamId)}/key-results/${segment(keyResultId)}`, changes),
+      request('PATCH', `${team(teamId)}/key-results/${segment(keyResultId)}`, changes),
+    getMeetingAgenda: (teamId, signal) =>
+      request('GET', `${team(teamId)}/meeting-agenda`, undefined, signal),
+    getDashboard: (teamId, cycleId, signal) =>
+      request('GET', `${team(teamId)}/dashboard${qs({ cycleId })}`, undefined, signal),
+    getMyOkrs: (signal) => request('GET', '/me/okrs', undefined, signal),
+    submitMyCheckIn: (body) => request('POST', '/me/check-ins', body),
+    createObjective: (teamId, body) => request('POST', `${team(teamId)}/objectives`, body),
+    updateObjective: (teamId, objectiveId, body) =>
+      request('PATCH', `${team(teamId)}/objectives/${segment(objectiveId)}`, body),
+    createKeyResult: (teamId, objectiveId, body) =>
+      request('POST', `${team(teamId)}/objectives/${segment(objectiveId)}/key-results`, body),
+    archiveKeyResult: (teamId, keyResultId, etag) =>
+      request('POST', `${team(teamId)}/key-results/${segment(keyResultId)}/archive`, { etag }),
+    getTeamSettings: (teamId, signal) =>
+      request('GET', `${team(teamId)}/settings`, undefined, signal),
+    updateTeamSettings: (teamId, body) => request('PATCH', `${team(teamId)}/settings`, body),
+    getCycleClose: async (teamId, cycleId, signal) => {
+      // Without a cycle, the one the team is in now (the alignment view knows which).
+      const id =
+        cycleId ??
+        (
+          await request<{ cycle: { id: string } }>(
+            'GET',
+            `${team(teamId)}/alignment`,
+            undefined,
+            signal,
+          )
+        ).cycle.id;
+      return request('GET', `${team(teamId)}/cycles/${segment(id)}/close`, undefined, signal);
+    },
+    closeCycle: (teamId, cycleId, body) =>
+      request('POST', `${team(teamId)}/cycles/${segment(cycleId)}/close`, body),
+    importOkrs: (teamId, body) =>
+      request(
+        'POST',
+        `${team(teamId)}/objectives/import${qs({ confirm: body.confirm ? 'true' : undefined })}`,
+        body,
+      ),
+    exportOkrs: async (teamId, format, cycleId) => {
+      const path = `${team(teamId)}/export${qs({ format, what: 'okrs', cycleId })}`;
+      return (await send('GET', path, undefined, undefined)).blob();
+    },
   };
 }

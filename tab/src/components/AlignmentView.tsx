@@ -1,11 +1,12 @@
 import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
-import { SearchBox, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { SearchBox, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { KeyResultView } from '@bearing/core';
 import { findKeyResult, groupAlignment } from '../alignment/group';
 import type { KeyResultChanges, TabApi } from '../api/client';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { useTeamAlignment, type AlignmentState } from '../hooks/useTeamAlignment';
 import { useLocale } from '../i18n/locale';
+import { nearbyCycles } from '../params';
 import { AlignmentHeader } from './AlignmentHeader';
 import { AlignmentTree } from './AlignmentTree';
 import { EmptyState, ErrorState, LoadingState } from './StatusStates';
@@ -22,9 +23,11 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   toolbar: {
     display: 'flex',
+    flexWrap: 'wrap',
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
   },
+  cycle: { minWidth: '140px' },
   search: { flexGrow: 1, maxWidth: '480px', minWidth: 0 },
   visuallyHidden: {
     position: 'absolute',
@@ -60,7 +63,10 @@ export function AlignmentView({ api, teamId, cycleId, canEdit, onSettled }: Alig
   const locale = useLocale();
   const [searchText, setSearchText] = useState('');
   const search = useDebouncedValue(searchText.trim(), SEARCH_DEBOUNCE_MS);
-  const { state, reload, replaceKeyResult } = useTeamAlignment(api, teamId, cycleId, search);
+  const [pickedCycle, setPickedCycle] = useState(cycleId);
+  const { state, reload, replaceKeyResult } = useTeamAlignment(api, teamId, pickedCycle, search);
+  // The cycle list is anchored on the first cycle shown, so it does not shift as you pick.
+  const [anchorCycle, setAnchorCycle] = useState<string>();
   const [editing, setEditing] = useState<Editing>();
   const [announcement, setAnnouncement] = useState('');
   // Focus goes back to the Edit button when the dialog closes (the dialog unmounts with it).
@@ -76,6 +82,10 @@ export function AlignmentView({ api, teamId, cycleId, canEdit, onSettled }: Alig
   }, [settled, onSettled]);
 
   const view = state.status === 'ready' ? state.view : undefined;
+  useEffect(() => {
+    if (view && !anchorCycle) setAnchorCycle(view.cycle.id);
+  }, [view, anchorCycle]);
+  const cycles = anchorCycle ? nearbyCycles(anchorCycle) : [];
   const groups = useMemo(() => view && groupAlignment(view, search !== ''), [view, search]);
   const editingKeyResult = view && editing && findKeyResult(view, editing.keyResultId);
 
@@ -102,8 +112,22 @@ export function AlignmentView({ api, teamId, cycleId, canEdit, onSettled }: Alig
   return (
     <main className={styles.root}>
       {view && <AlignmentHeader view={view} />}
-      {((view && view.objectives.length > 0) || searchText !== '') && (
+      {(view || anchorCycle) && (
         <div className={styles.toolbar} role="search">
+          {cycles.length > 0 && (
+            <Select
+              className={styles.cycle}
+              value={pickedCycle ?? view?.cycle.id ?? anchorCycle}
+              onChange={(_, d) => setPickedCycle(d.value)}
+              aria-label={locale.messages.search.cycle}
+            >
+              {cycles.map((c) => (
+                <option key={c} value={c}>
+                  {c.replace('-', ' ')}
+                </option>
+              ))}
+            </Select>
+          )}
           <SearchBox
             className={styles.search}
             value={searchText}

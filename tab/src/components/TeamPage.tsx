@@ -1,17 +1,36 @@
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import {
   MessageBar,
   MessageBarBody,
   Select,
   Field,
+  Tab,
+  TabList,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import type { TabApi } from '../api/client';
 import { useMe } from '../hooks/useMe';
 import { useLocale } from '../i18n/locale';
+import type { TabView, TeamView } from '../params';
 import { AlignmentView } from './AlignmentView';
 import { EmptyState, ErrorState, LoadingState } from './StatusStates';
+
+// Each view beyond the alignment tree is its own chunk, fetched when first opened.
+const DashboardView = lazy(() =>
+  import('../dashboard/DashboardView').then((m) => ({ default: m.DashboardView })),
+);
+const ManageView = lazy(() =>
+  import('../manage/ManageView').then((m) => ({ default: m.ManageView })),
+);
+const CycleCloseView = lazy(() =>
+  import('../close/CycleCloseView').then((m) => ({ default: m.CycleCloseView })),
+);
+const DataView = lazy(() => import('../data/DataView').then((m) => ({ default: m.DataView })));
+const MeetingView = lazy(() =>
+  import('../meeting/MeetingView').then((m) => ({ default: m.MeetingView })),
+);
 
 const useStyles = makeStyles({
   root: {
@@ -19,7 +38,6 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalL,
     boxSizing: 'border-box',
-    minHeight: '100vh',
     maxWidth: '1200px',
     marginInline: 'auto',
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
@@ -27,29 +45,51 @@ const useStyles = makeStyles({
       padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalS}`,
     },
   },
+  // The stage is a wide, shared screen: use all of it.
+  stage: {
+    maxWidth: 'none',
+    padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXXL}`,
+  },
   picker: { maxWidth: '320px' },
+  nav: { overflowX: 'auto' },
 });
 
 export interface TeamPageProps {
   readonly api: TabApi;
+  readonly view?: Exclude<TabView, 'config' | 'personal'>;
   /** The team asked for by the URL or by the Teams context (a hint; the server checks access). */
   readonly teamId?: string;
   readonly cycleId?: string;
+  /** This page's URL without query, for the stage URL. */
+  readonly tabUrl?: string;
+  /** In a meeting side panel: Teams' share-to-stage. */
+  readonly shareToStage?: (url: string) => Promise<void>;
   /** Called once the first screen with content (or a clear error) is up. */
   readonly onSettled?: () => void;
 }
 
-/** Who is signed in, which team to show, and that team's alignment. */
-export function TeamPage({ api, teamId: requestedTeamId, cycleId, onSettled }: TeamPageProps) {
+/** Who is signed in, which team to show, and the chosen view of that team. */
+export function TeamPage({
+  api,
+  view = 'alignment',
+  teamId: requestedTeamId,
+  cycleId,
+  tabUrl = '/tab/',
+  shareToStage,
+  onSettled,
+}: TeamPageProps) {
   const styles = useStyles();
   const locale = useLocale();
+  const m = locale.messages;
   const me = useMe(api);
   const [pickedTeamId, setPickedTeamId] = useState<string>();
+  const [current, setCurrent] = useState<TeamView>(isTeamView(view) ? view : 'alignment');
   const teams = me.status === 'ready' ? me.me.teams : [];
   // The URL or Teams says which team; otherwise the viewer picks, starting with their first team.
   const teamId = requestedTeamId ?? pickedTeamId ?? teams[0]?.id;
   const role = teams.find((t) => t.id === teamId)?.role;
   const canEdit = role === 'owner' || role === 'manager';
+  const inMeeting = view === 'meeting' || view === 'stage';
 
   const meFailed = me.status === 'error';
   const noTeam = me.status === 'ready' && !teamId;
@@ -57,19 +97,19 @@ export function TeamPage({ api, teamId: requestedTeamId, cycleId, onSettled }: T
     if (meFailed || noTeam) onSettled?.();
   }, [meFailed, noTeam, onSettled]);
 
+  const settled = onSettled ? { onSettled } : {};
+  const cycle = cycleId ? { cycleId } : {};
   return (
-    <div className={styles.root}>
+    <div className={mergeClasses(styles.root, view === 'stage' && styles.stage)}>
       {me.status === 'ready' && me.me.identitySource === 'local' && (
         <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{locale.messages.localMode(me.me.displayName)}</MessageBarBody>
+          <MessageBarBody>{m.localMode(me.me.displayName)}</MessageBarBody>
         </MessageBar>
       )}
       {me.status === 'error' && <ErrorState error={me.error} onRetry={me.retry} />}
-      {noTeam && (
-        <EmptyState title={locale.messages.noTeams.title} body={locale.messages.noTeams.body} />
-      )}
+      {noTeam && <EmptyState title={m.noTeams.title} body={m.noTeams.body} />}
       {!requestedTeamId && teams.length > 1 && (
-        <Field label={locale.messages.teamPicker} className={styles.picker}>
+        <Field label={m.teamPicker} className={styles.picker}>
           <Select value={teamId} onChange={(_, d) => setPickedTeamId(d.value)}>
             {teams.map((t) => (
               <option key={t.id} value={t.id}>
@@ -79,17 +119,84 @@ export function TeamPage({ api, teamId: requestedTeamId, cycleId, onSettled }: T
           </Select>
         </Field>
       )}
+      {!inMeeting && !meFailed && teamId && (
+        <TabList
+          className={styles.nav}
+          selectedValue={current}
+          onTabSelect={(_, d) => setCurrent(d.value as TeamView)}
+          aria-label={m.nav.label}
+          size="small"
+        >
+          <Tab value="alignment">{m.nav.alignment}</Tab>
+          <Tab value="dashboard">{m.nav.dashboard}</Tab>
+          {canEdit && <Tab value="manage">{m.nav.manage}</Tab>}
+          {canEdit && <Tab value="close">{m.nav.close}</Tab>}
+          <Tab value="data">{m.nav.data}</Tab>
+        </TabList>
+      )}
       {!meFailed && teamId && (
-        <AlignmentView
-          key={teamId}
-          api={api}
-          teamId={teamId}
-          {...(cycleId ? { cycleId } : {})}
-          canEdit={canEdit}
-          {...(onSettled ? { onSettled } : {})}
-        />
+        <Suspense fallback={<LoadingState />}>
+          {inMeeting && (
+            <MeetingView
+              key={teamId}
+              api={api}
+              teamId={teamId}
+              surface={view === 'stage' ? 'stage' : 'panel'}
+              stageUrl={`${tabUrl}?view=stage&teamId=${encodeURIComponent(teamId)}`}
+              {...(shareToStage ? { shareToStage } : {})}
+              {...settled}
+            />
+          )}
+          {!inMeeting && current === 'alignment' && (
+            <AlignmentView
+              key={teamId}
+              api={api}
+              teamId={teamId}
+              canEdit={canEdit}
+              {...cycle}
+              {...settled}
+            />
+          )}
+          {!inMeeting && current === 'dashboard' && (
+            <DashboardView key={teamId} api={api} teamId={teamId} {...cycle} {...settled} />
+          )}
+          {!inMeeting && current === 'manage' && (
+            <ManageView
+              key={teamId}
+              api={api}
+              teamId={teamId}
+              canEdit={canEdit}
+              {...cycle}
+              {...settled}
+            />
+          )}
+          {!inMeeting && current === 'close' && (
+            <CycleCloseView
+              key={teamId}
+              api={api}
+              teamId={teamId}
+              canEdit={canEdit}
+              {...cycle}
+              {...settled}
+            />
+          )}
+          {!inMeeting && current === 'data' && (
+            <DataView
+              key={teamId}
+              api={api}
+              teamId={teamId}
+              canEdit={canEdit}
+              {...cycle}
+              {...settled}
+            />
+          )}
+        </Suspense>
       )}
       {me.status === 'loading' && !teamId && <LoadingState />}
     </div>
   );
+}
+
+function isTeamView(view: TabView): view is TeamView {
+  return ['alignment', 'dashboard', 'manage', 'close', 'data'].includes(view);
 }

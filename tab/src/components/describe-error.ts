@@ -14,7 +14,12 @@ export function describeError(error: ApiRequestError, locale: Locale): string {
     case 'AUTH.FORBIDDEN':
       return m.forbidden;
     case 'HTTP.NOT_FOUND':
-      return m.notFound;
+      // The server's catch-all for routes it does not have (an older server than this tab).
+      return error.message.startsWith('No such endpoint')
+        ? locale.messages.notAvailable
+        : m.notFound;
+    case 'STORE.CONFLICT':
+      return locale.messages.manage.conflict;
     case 'VALIDATION.FAILED':
       return error.message;
     default:

@@ -42,14 +42,47 @@ describe('SendRateLimiter', () => {
     const { send, sends } = fakeLimiter(50);
     for (let i = 0; i < 500; i += 1) await send(`c${i}`);
     expect(maxIn(sends, 1_000)).toBeLessThanOrEqual(50);
-    expect(sends[sends.length - 1]).toBeLessThan(10_000);
+    // Evenly spaced (1,020 ms / 50 apart: no bursts to arrive bunched), and nothing slower.
+    const gaps = sends.slice(1).map((t, i) => t - sends[i]);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(20);
+    expect(sends[sends.length - 1]).toBeLessThanOrEqual(499 * 20.4 + 1);
   });
 
-  it('holds a conversation back after a Retry-After', async () => {
-    const { limiter, send, sends } = fakeLimiter();
-    limiter.penalise('slow', 5_000);
-    await send('slow');
-    expect(sends[0]).toBeGreaterThanOrEqual(4_000);
+  it('a late timer does not push every later send back', async () => {
+    let t = 0;
+    const limiter = new SendRateLimiter(
+      TEAMS_CONVERSATION_LIMITS,
+      teamsTenantLimits(50),
+      () => t,
+      async (ms) => {
+        t += ms + 5; // every wake-up comes 5 ms late
+      },
+    );
+    const sends: number[] = [];
+    for (let i = 0; i < 100; i += 1) {
+      await limiter.acquire(`c${i}`, 'T');
+      sends.push(t);
+    }
+    // Slots are reserved on a fixed grid, so lateness does not add up (100 × 25 ms would).
+    expect(sends[sends.length - 1]).toBeLessThan(99 * 20.4 + 10);
+    expect(maxIn(sends, 1_000)).toBeLessThanOrEqual(50);
+  });
+
+  it('waiting senders get their slots in turn, each tenant on its own budget', async () => {
+    const waits: number[] = [];
+    // The clock stands still: each acquire reserves the next slot and reports how long it waits.
+    const limiter = new SendRateLimiter(
+      TEAMS_CONVERSATION_LIMITS,
+      teamsTenantLimits(50),
+      () => 0,
+      async (ms) => {
+        waits.push(ms);
+      },
+    );
+    await Promise.all(['a', 'b', 'c'].map((c) => limiter.acquire(c, 'T1')));
+    expect(waits).toEqual([20.4, 40.8]);
+    expect(limiter.delayFor('d', 'T1')).toBeCloseTo(61.2);
+    expect(limiter.delayFor('d', 'T2')).toBe(0);
   });
 });
 

@@ -180,17 +180,24 @@ describe('infra: Cosmos DB containers match docs/data-model.md and the store', (
   const DAY = 24 * 3600;
   /** name → TTL seconds (undefined: none), from the `var containers = [ … ]` block. */
   const fromBicep = new Map(
-    [...cosmos.text.matchAll(/\{ name: '(\w+)', settings: \{ ?(?:defaultTtl: (\d+))? ?\} \}/g)].map(
-      (m) => [m[1] as string, m[2] === undefined ? undefined : Number(m[2])],
-    ),
+    [
+      ...cosmos.text.matchAll(/\{ name: '(\w+)', settings: \{ ?(?:defaultTtl: (-?\d+))? ?\} \}/g),
+    ].map((m) => [m[1] as string, m[2] === undefined ? undefined : Number(m[2])]),
   );
   /** name → TTL seconds from the Containers table of docs/data-model.md. */
   const fromDocs = new Map(
     [
-      ...readText('docs/data-model.md').matchAll(/^\| `(\w+)`\s*\|.*\|\s*(none|\d+ days)\s*\|$/gm),
+      ...readText('docs/data-model.md').matchAll(
+        /^\| `(\w+)`\s*\|.*\|\s*(none|per item|\d+ days)\s*\|$/gm,
+      ),
     ].map((m) => [
       m[1] as string,
-      m[2] === 'none' ? undefined : Number.parseInt(m[2] as string, 10) * DAY,
+      // "per item": TTL on with no default (-1), so only items carrying `ttl` expire.
+      m[2] === 'none'
+        ? undefined
+        : m[2] === 'per item'
+          ? -1
+          : Number.parseInt(m[2] as string, 10) * DAY,
     ]),
   );
 

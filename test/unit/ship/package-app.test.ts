@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -101,6 +101,66 @@ describe('npm run package (scripts/package-app.js)', () => {
     });
     expect(missing.status).not.toBe(0);
     expect(missing.stderr).toMatch(/env\/\.env\.nosuchenv/);
+  });
+
+  it('works on a fresh clone: the default `local` env packages with marked placeholder ids', async () => {
+    // Copy exactly what a clone holds (tracked + not ignored files) of the folders involved.
+    const clone = fs.mkdtempSync(path.join(os.tmpdir(), 'bearing-clone-'));
+    made.push(clone);
+    const listed = (args: string[]) =>
+      execFileSync(
+        'git',
+        ['ls-files', ...args, '--', 'scripts', 'appPackage', 'env', 'package.json'],
+        {
+          cwd: repoRoot,
+          encoding: 'utf8',
+        },
+      )
+        .split('\n')
+        .filter((f) => f !== '' && fs.existsSync(path.join(repoRoot, f)));
+    const files = [...listed([]), ...listed(['--others', '--exclude-standard'])];
+    expect(files).toEqual(expect.arrayContaining(['env/.env.local', 'appPackage/manifest.json']));
+    expect(files.some((f) => f.includes('/build/') || f.endsWith('.user'))).toBe(false);
+    for (const file of files) {
+      fs.mkdirSync(path.dirname(path.join(clone, file)), { recursive: true });
+      fs.copyFileSync(path.join(repoRoot, file), path.join(clone, file));
+    }
+    fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(clone, 'node_modules'), 'dir');
+    const env = { ...process.env };
+    for (const name of manifestNames) delete env[name];
+    const run = spawnSync(process.execPath, ['scripts/package-app.js'], {
+      cwd: clone,
+      env,
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/appPackage\.local\.zip/);
+    expect(run.stdout).toMatch(/placeholders, not real ids/);
+    const zipFile = path.join(clone, 'appPackage', 'build', 'appPackage.local.zip');
+    const zip = await JSZip.loadAsync(fs.readFileSync(zipFile));
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as {
+      manifestVersion: string;
+      id: string;
+      validDomains: string[];
+    };
+    const validate = manifestValidator(manifest.manifestVersion);
+    expect(validate(manifest)).toBe(true);
+    expect(manifest.id).toMatch(/^00000000-0000-4000-8000-/);
+    expect(manifest.validDomains).toEqual(['localhost']);
+  });
+
+  it('uses the local placeholders only for `local` and only for empty names', () => {
+    const values = devValuesWithDummies();
+    values.set('BOT_ID', '');
+    const run = runPackage(values, 'local');
+    made.push(run.dir);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Note: BOT_ID came from appPackage\/local-placeholders\.env/);
+    const dev = runPackage(values, 'dev');
+    made.push(dev.dir);
+    expect(dev.status).not.toBe(0);
+    expect(dev.stderr).toMatch(/BOT_ID/);
   });
 
   it('is the root package script, and builds into the git-ignored appPackage/build/', () => {

@@ -1,5 +1,7 @@
 import YAML from 'yaml';
 import { placeholders, readEnv, readText } from './ship-helpers';
+import { ADMIN_ROLE } from '../../../bot/src/http/admin-api';
+import { CONFIG_NAMES } from '../../../bot/src/config';
 
 interface Step {
   uses: string;
@@ -108,6 +110,13 @@ describe('teamsapp.local.yml (local debugging through a tunnel)', () => {
     expect(readText('env/.env.local')).not.toMatch(/SECRET_|PASSWORD/);
   });
 
+  it('writes the local server settings under the names bot/src/config.ts reads', () => {
+    const server = doc.deploy?.find((s) => s.uses === 'file/createOrUpdateEnvironmentFile');
+    const names = Object.keys((server?.with?.envs ?? {}) as Record<string, unknown>);
+    expect(names).toEqual(expect.arrayContaining(['BOT_ID', 'AAD_APP_CLIENT_ID', 'BOT_DOMAIN']));
+    expect(names.filter((n) => !CONFIG_NAMES.includes(n))).toEqual([]);
+  });
+
   it('uses only names env/.env.local defines (secrets come from its .user file)', () => {
     const local = readEnv('local');
     const secrets = new Set(written(doc).filter((n) => n.startsWith('SECRET_')));
@@ -123,6 +132,7 @@ describe('aad.manifest.json (tab single sign-on)', () => {
     identifierUris: string[];
     oauth2Permissions: { value: string; id: string }[];
     preAuthorizedApplications: { appId: string; permissionIds: string[] }[];
+    appRoles: { value: string; id: string; isEnabled: boolean; allowedMemberTypes: string[] }[];
   };
 
   it('exposes access_as_user at api://<domain>/<client id> with v2 tokens', () => {
@@ -139,6 +149,15 @@ describe('aad.manifest.json (tab single sign-on)', () => {
         { appId: '1fec8e78-bce4-4aaf-ab1b-5451cc387264', permissionIds: [scope] },
         { appId: '5e3ce6c0-2b1f-4285-8d4b-75ee78787346', permissionIds: [scope] },
       ]),
+    );
+  });
+
+  it('declares the admin app role the admin API checks (bot/src/http/admin-api.ts)', () => {
+    expect(aad.appRoles).toEqual([
+      expect.objectContaining({ value: ADMIN_ROLE, isEnabled: true, allowedMemberTypes: ['User'] }),
+    ]);
+    expect(aad.appRoles[0]!.id).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
     );
   });
 

@@ -121,4 +121,29 @@ describe('AlignmentView', () => {
     await waitFor(() => expect(api.alignmentCalls).toHaveLength(3));
     expect(api.alignmentCalls[2]?.search).toBeUndefined();
   });
+
+  it('filters by cycle: the cycles around the current one, loaded from the server', async () => {
+    const q1 = teamView({
+      cycle: { id: 'FY2027-Q1', name: 'FY2027 Q1', start: '2026-07-01', end: '2026-09-30' },
+      objectives: [],
+    });
+    const api = new FakeApi({ alignment: [teamView(), q1] });
+    renderView(api);
+    const cycle = (await screen.findByRole('combobox', { name: 'Cycle' })) as HTMLSelectElement;
+    expect(cycle.value).toBe('FY2027-Q2');
+    expect(Array.from(cycle.options).map((o) => o.value)).toEqual([
+      'FY2027-Q3',
+      'FY2027-Q2',
+      'FY2027-Q1',
+      'FY2026-Q4',
+    ]);
+    fireEvent.change(cycle, { target: { value: 'FY2027-Q1' } });
+    expect(await screen.findByText('No objectives for My Team in FY2027 Q1 yet.')).toBeTruthy();
+    expect(api.alignmentCalls.map((c) => c.cycleId)).toEqual([undefined, 'FY2027-Q1']);
+    // The list stays anchored on the first cycle shown.
+    expect(
+      Array.from((screen.getByRole('combobox', { name: 'Cycle' }) as HTMLSelectElement).options)
+        .length,
+    ).toBe(4);
+  });
 });

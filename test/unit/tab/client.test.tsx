@@ -84,4 +84,49 @@ describe('tab API client', () => {
     });
     await expect(noToken.getMe()).rejects.toMatchObject({ code: 'CLIENT.SIGN_IN' });
   });
+
+  it('calls the views’ routes with the right method, path and body', async () => {
+    const calls: Call[] = [];
+    const api = createApiClient({ fetch: fakeFetch(200, { cycle: { id: 'FY2027-Q2' } }, calls) });
+    await api.getMeetingAgenda('t1');
+    await api.getDashboard('t1', 'FY2027-Q1');
+    await api.getMyOkrs();
+    await api.archiveKeyResult('t1', 'kr 1', '"e1"');
+    await api.updateTeamSettings('t1', { etag: '"s1"', checkInTime: '10:00' });
+    await api.getCycleClose('t1', undefined);
+    await api.importOkrs('t1', { cycleId: 'FY2027-Q2', csv: 'a,b', confirm: true });
+    await api.importOkrs('t1', { cycleId: 'FY2027-Q2', csv: 'a,b', confirm: false });
+    expect(calls.map((c) => `${c.init.method} ${c.url}`)).toEqual([
+      'GET /api/v1/teams/t1/meeting-agenda',
+      'GET /api/v1/teams/t1/dashboard?cycleId=FY2027-Q1',
+      'GET /api/v1/me/okrs',
+      'POST /api/v1/teams/t1/key-results/kr%201/archive',
+      'PATCH /api/v1/teams/t1/settings',
+      // No cycle given: the team's current one, from the alignment view, then its close preview.
+      'GET /api/v1/teams/t1/alignment',
+      'GET /api/v1/teams/t1/cycles/FY2027-Q2/close',
+      'POST /api/v1/teams/t1/objectives/import?confirm=true',
+      'POST /api/v1/teams/t1/objectives/import',
+    ]);
+    expect(JSON.parse(String(calls[3]?.init.body))).toEqual({ etag: '"e1"' });
+    expect(JSON.parse(String(calls[4]?.init.body))).toEqual({ etag: '"s1"', checkInTime: '10:00' });
+  });
+
+  it('exports as a file (CSV is not JSON) and still reports errors as API errors', async () => {
+    const csv = 'objective,keyResult\nA,B\n';
+    const ok = createApiClient({
+      fetch: async () =>
+        new Response(csv, { status: 200, headers: { 'Content-Type': 'text/csv' } }),
+    });
+    expect(await (await ok.exportOkrs('t1', 'csv', 'FY2027-Q2')).text()).toBe(csv);
+    const calls: Call[] = [];
+    const denied = createApiClient({
+      fetch: fakeFetch(403, { error: { code: 'AUTH.FORBIDDEN', message: 'no' } }, calls),
+    });
+    await expect(denied.exportOkrs('t1', 'json')).rejects.toMatchObject({
+      code: 'AUTH.FORBIDDEN',
+      status: 403,
+    });
+    expect(calls[0]?.url).toBe('/api/v1/teams/t1/export?format=json&what=okrs');
+  });
 });

@@ -1,8 +1,22 @@
 import type { ReactElement } from 'react';
 import { render } from '@testing-library/react';
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
-import type { KeyResultView, MeResponse, ObjectiveView, TeamViewResponse } from '@bearing/core';
+import type {
+  CycleCloseResponse,
+  KeyResultView,
+  KpiView,
+  MeResponse,
+  ObjectiveView,
+  TeamViewResponse,
+} from '@bearing/core';
 import type { KeyResultChanges, TabApi } from '../../../tab/src/api/client';
+import type {
+  MeetingAgenda,
+  MyOkrs,
+  TabViewsApi,
+  TeamDashboard,
+  TeamSettingsView,
+} from '../../../tab/src/api/views';
 import { LocaleContext, createLocale } from '../../../tab/src/i18n/locale';
 
 /** jsdom lacks what Fluent asks the browser for; these stand-ins answer "no preference". */
@@ -57,6 +71,9 @@ export function deferred<T>() {
 
 type AlignmentAnswer = TeamViewResponse | Error | Promise<TeamViewResponse>;
 type UpdateAnswer = KeyResultView | Error;
+/** An answer for one of the views' calls: a value, an error to throw, or a pending promise. */
+export type ViewAnswer = unknown;
+type ViewMethod = keyof TabViewsApi;
 
 /** A fake `TabApi`: queued answers, and a record of every call. */
 export class FakeApi implements TabApi {
@@ -69,8 +86,99 @@ export class FakeApi implements TabApi {
       me?: MeResponse | Error;
       alignment?: AlignmentAnswer[];
       update?: UpdateAnswer[];
+      /** Queued answers per views call; the last one repeats. */
+      views?: Partial<Record<ViewMethod, ViewAnswer[]>>;
     },
   ) {}
+
+  /** Every views call, by method, with its arguments (signals left out). */
+  readonly viewCalls: { method: ViewMethod; args: unknown[] }[] = [];
+
+  callsOf(method: ViewMethod): unknown[][] {
+    return this.viewCalls.filter((c) => c.method === method).map((c) => c.args);
+  }
+
+  private async answer<T>(method: ViewMethod, args: unknown[]): Promise<T> {
+    this.viewCalls.push({
+      method,
+      args: args.filter((a) => !(a instanceof AbortSignal) && a !== undefined),
+    });
+    const queue = this.answers.views?.[method] ?? [];
+    const answer = queue.length > 1 ? queue.shift() : queue[0];
+    if (answer === undefined) throw new Error(`FakeApi: no ${method} answer queued`);
+    const value = await answer;
+    if (value instanceof Error) throw value;
+    return value as T;
+  }
+
+  getMeetingAgenda(
+    ...args: Parameters<TabViewsApi['getMeetingAgenda']>
+  ): ReturnType<TabViewsApi['getMeetingAgenda']> {
+    return this.answer('getMeetingAgenda', args);
+  }
+  getDashboard(
+    ...args: Parameters<TabViewsApi['getDashboard']>
+  ): ReturnType<TabViewsApi['getDashboard']> {
+    return this.answer('getDashboard', args);
+  }
+  getMyOkrs(...args: Parameters<TabViewsApi['getMyOkrs']>): ReturnType<TabViewsApi['getMyOkrs']> {
+    return this.answer('getMyOkrs', args);
+  }
+  submitMyCheckIn(
+    ...args: Parameters<TabViewsApi['submitMyCheckIn']>
+  ): ReturnType<TabViewsApi['submitMyCheckIn']> {
+    return this.answer('submitMyCheckIn', args);
+  }
+  createObjective(
+    ...args: Parameters<TabViewsApi['createObjective']>
+  ): ReturnType<TabViewsApi['createObjective']> {
+    return this.answer('createObjective', args);
+  }
+  updateObjective(
+    ...args: Parameters<TabViewsApi['updateObjective']>
+  ): ReturnType<TabViewsApi['updateObjective']> {
+    return this.answer('updateObjective', args);
+  }
+  createKeyResult(
+    ...args: Parameters<TabViewsApi['createKeyResult']>
+  ): ReturnType<TabViewsApi['createKeyResult']> {
+    return this.answer('createKeyResult', args);
+  }
+  archiveKeyResult(
+    ...args: Parameters<TabViewsApi['archiveKeyResult']>
+  ): ReturnType<TabViewsApi['archiveKeyResult']> {
+    return this.answer('archiveKeyResult', args);
+  }
+  getTeamSettings(
+    ...args: Parameters<TabViewsApi['getTeamSettings']>
+  ): ReturnType<TabViewsApi['getTeamSettings']> {
+    return this.answer('getTeamSettings', args);
+  }
+  updateTeamSettings(
+    ...args: Parameters<TabViewsApi['updateTeamSettings']>
+  ): ReturnType<TabViewsApi['updateTeamSettings']> {
+    return this.answer('updateTeamSettings', args);
+  }
+  getCycleClose(
+    ...args: Parameters<TabViewsApi['getCycleClose']>
+  ): ReturnType<TabViewsApi['getCycleClose']> {
+    return this.answer('getCycleClose', args);
+  }
+  closeCycle(
+    ...args: Parameters<TabViewsApi['closeCycle']>
+  ): ReturnType<TabViewsApi['closeCycle']> {
+    return this.answer('closeCycle', args);
+  }
+  importOkrs(
+    ...args: Parameters<TabViewsApi['importOkrs']>
+  ): ReturnType<TabViewsApi['importOkrs']> {
+    return this.answer('importOkrs', args);
+  }
+  exportOkrs(
+    ...args: Parameters<TabViewsApi['exportOkrs']>
+  ): ReturnType<TabViewsApi['exportOkrs']> {
+    return this.answer('exportOkrs', args);
+  }
 
   async getMe(): Promise<MeResponse> {
     this.meCalls += 1;
@@ -219,6 +327,214 @@ export function teamView(overrides: Partial<TeamViewResponse> = {}): TeamViewRes
     members: [],
     week: '2026-W47',
     checkInCompletion: 0.5,
+    ...overrides,
+  };
+}
+
+const CYCLE = { id: 'FY2027-Q2', name: 'FY2027 Q2', start: '2026-10-01', end: '2026-12-31' };
+const person = (userId: string, displayName: string) => ({ userId, displayName });
+const withObjective = (
+  kr: KeyResultView,
+  objectiveTitle = 'Make My Team a place people want to stay',
+) => ({
+  ...kr,
+  objectiveTitle,
+});
+
+/** This week's agenda of My Team: one of each kind of note, one at-risk KR, one KPI alert. */
+export function agendaFixture(overrides: Partial<MeetingAgenda> = {}): MeetingAgenda {
+  const note = (
+    userId: string,
+    name: string,
+    text: string,
+    krs: { id: string; title: string }[] = [],
+  ) => ({
+    author: person(userId, name),
+    text,
+    keyResults: krs,
+    submittedAt: '2026-11-17T09:00:00Z',
+  });
+  return {
+    team: { id: TEAM_ID, name: 'My Team' },
+    cycle: CYCLE,
+    week: '2026-W47',
+    timeZone: 'Europe/London',
+    changes: [
+      note('u-megan', 'Megan Bowen', 'Two offers accepted', [
+        { id: 'kr-offer-acceptance', title: 'Raise offer acceptance from 70% to 85%' },
+      ]),
+    ],
+    blockers: [note('u-isaiah', 'Isaiah Langer', 'Flaky deploys eat a day a week')],
+    decisions: [note('u-alex', 'Alex Wilber', 'Pause feature work for one sprint?')],
+    atRisk: [
+      withObjective(
+        keyResult({ id: 'kr-turnover', title: 'Cut voluntary turnover', confidence: 'atRisk' }),
+      ),
+    ],
+    kpiAlerts: [{ kpi: kpiFixture() }],
+    checkInCompletion: { week: '2026-W47', expected: 6, done: 4 },
+    ...overrides,
+  };
+}
+
+export function kpiFixture(overrides: Partial<KpiView> = {}): KpiView {
+  return {
+    id: 'kpi-uptime',
+    name: 'Uptime',
+    unit: '%',
+    direction: 'higherIsBetter',
+    updateFrequency: 'daily',
+    target: { min: 99.9 },
+    ownerId: 'u-isaiah',
+    status: 'breach',
+    trend: 'worsening',
+    trendingToBreach: false,
+    lastReading: { value: 99.2, at: '2026-11-20T08:00:00Z' },
+    guardsObjectiveIds: ['obj-delivery'],
+    etag: '"kpi-1"',
+    ...overrides,
+  };
+}
+
+const gauge = (kpi: KpiView) => ({
+  kpi,
+  range: kpi.target,
+  warningMargin: 0.05,
+  readings: kpi.lastReading ? [kpi.lastReading] : [],
+  status: kpi.status,
+});
+
+export function dashboardFixture(overrides: Partial<TeamDashboard> = {}): TeamDashboard {
+  return {
+    team: { id: TEAM_ID, name: 'My Team' },
+    cycle: CYCLE,
+    week: '2026-W47',
+    progress: 0.42,
+    keyResults: [
+      {
+        ...withObjective(keyResult()),
+        points: [
+          { week: '2026-W45', value: 7.2, progress: 0, confidence: 'onTrack' },
+          { week: '2026-W46', value: 7.4, progress: 0.15, confidence: 'onTrack' },
+          { week: '2026-W47', value: 7.6, progress: 0.31, confidence: 'onTrack' },
+        ],
+      },
+    ],
+    checkInCompletion: [
+      { week: '2026-W46', expected: 5, done: 4 },
+      { week: '2026-W47', expected: 6, done: 3 },
+    ],
+    kpis: [
+      gauge(kpiFixture()),
+      gauge(
+        kpiFixture({
+          id: 'kpi-enps',
+          name: 'eNPS',
+          unit: '',
+          status: 'healthy',
+          trend: 'improving',
+          target: { min: 30, max: 80 },
+          lastReading: { value: 41, at: '2026-11-18T08:00:00Z' },
+        }),
+      ),
+    ],
+    atRisk: [
+      withObjective(
+        keyResult({ id: 'kr-turnover', title: 'Cut voluntary turnover', confidence: 'offTrack' }),
+      ),
+    ],
+    ...overrides,
+  };
+}
+
+type MyTeam = MyOkrs['teams'][number];
+
+export function myTeamFixture(overrides: Partial<MyTeam> = {}): MyTeam {
+  return {
+    team: { id: TEAM_ID, name: 'My Team', role: 'owner' },
+    cycle: CYCLE,
+    week: '2026-W47',
+    keyResults: [{ ...withObjective(keyResult()), points: [] }],
+    checkIns: [
+      {
+        teamId: TEAM_ID,
+        cycleId: 'FY2027-Q2',
+        week: '2026-W46',
+        submittedAt: '2026-11-16T09:00:00Z',
+        nothingChanged: false,
+        updates: [
+          { keyResultId: 'kr-engagement', previousValue: 7.2, value: 7.4, confidence: 'onTrack' },
+        ],
+        blockers: 'Survey tool licence expired',
+      },
+    ],
+    ...overrides,
+  };
+}
+
+export function myOkrsFixture(teams: MyTeam[] = [myTeamFixture()]): MyOkrs {
+  return { userId: 'u-alex', teams };
+}
+
+export function settingsFixture(overrides: Partial<TeamSettingsView> = {}): TeamSettingsView {
+  return {
+    teamId: TEAM_ID,
+    etag: '"settings-1"',
+    checkInDay: 1,
+    checkInTime: '09:00',
+    timeZone: 'Europe/London',
+    reminderOffsetMinutes: 240,
+    digestDay: 5,
+    digestTime: '16:00',
+    kpiEscalationMinutes: 60,
+    canEdit: true,
+    ...overrides,
+  };
+}
+
+/** The close preview of FY2027 Q2 for the team view fixture's key results. */
+export function closePreviewFixture(
+  overrides: Partial<CycleCloseResponse> = {},
+): CycleCloseResponse {
+  return {
+    cycle: CYCLE,
+    nextCycle: { id: 'FY2027-Q3', name: 'FY2027 Q3', start: '2027-01-01', end: '2027-03-31' },
+    closed: false,
+    objectives: [
+      {
+        objectiveId: 'obj-engagement',
+        title: 'Make My Team a place people want to stay',
+        status: 'active',
+        keyResults: [
+          {
+            keyResultId: 'kr-engagement',
+            title: 'Raise the engagement score from 7.2 to 8.5',
+            progress: 0.31,
+            suggestedScore: 0.3,
+          },
+          {
+            keyResultId: 'kr-turnover',
+            title: 'Cut voluntary turnover from 14% to 9%',
+            progress: 0.3,
+            suggestedScore: 0.3,
+          },
+        ],
+      },
+      {
+        objectiveId: 'obj-side-project',
+        title: 'Refresh the team wiki',
+        status: 'active',
+        keyResults: [
+          {
+            keyResultId: 'kr-wiki',
+            title: 'Rewrite 10 wiki pages',
+            progress: 0.31,
+            suggestedScore: 0.3,
+          },
+        ],
+      },
+    ],
+    carriedOver: [],
     ...overrides,
   };
 }

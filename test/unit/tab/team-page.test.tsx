@@ -1,11 +1,19 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { teamsDarkTheme, teamsHighContrastTheme } from '@fluentui/react-components';
 import { App } from '../../../tab/src/App';
 import { ApiRequestError } from '../../../tab/src/api/errors';
 import { TeamPage } from '../../../tab/src/components/TeamPage';
 import type { TeamsHost } from '../../../tab/src/teams/host';
-import { FakeApi, TEAM_ID, meFixture, renderInTab, stubBrowserApis, teamView } from './support';
+import {
+  FakeApi,
+  TEAM_ID,
+  dashboardFixture,
+  meFixture,
+  renderInTab,
+  stubBrowserApis,
+  teamView,
+} from './support';
 
 beforeAll(stubBrowserApis);
 
@@ -47,6 +55,35 @@ describe('TeamPage', () => {
     renderInTab(<TeamPage api={new FakeApi({ me })} onSettled={onSettled} />);
     expect(await screen.findByText('You are not in a Bearing team yet')).toBeTruthy();
     expect(onSettled).toHaveBeenCalled();
+  });
+
+  it('switches views with keyboard-reachable tabs; editing views only for owners and managers', async () => {
+    const api = new FakeApi({
+      me: meFixture('member'),
+      alignment: [teamView()],
+      views: { getDashboard: [dashboardFixture()] },
+    });
+    renderInTab(<TeamPage api={api} />);
+    const nav = await screen.findByRole('tablist', { name: 'Bearing views' });
+    // Fluent draws each label twice (one hidden, for layout): check tabs by accessible name.
+    const tab = (name: string) => within(nav).queryByRole('tab', { name });
+    expect(within(nav).getAllByRole('tab')).toHaveLength(3);
+    for (const name of ['Alignment', 'Dashboard', 'Import and export'])
+      expect(tab(name)).toBeTruthy();
+    expect(tab('Edit OKRs')).toBeNull();
+    fireEvent.click(within(nav).getByRole('tab', { name: 'Dashboard' }));
+    expect(await screen.findByRole('heading', { name: 'Team dashboard' })).toBeTruthy();
+    expect(await screen.findByRole('region', { name: 'KPIs' })).toBeTruthy();
+  });
+
+  it('owners also get Edit OKRs and Close cycle', async () => {
+    renderInTab(
+      <TeamPage api={new FakeApi({ me: meFixture('owner'), alignment: [teamView()] })} />,
+    );
+    const nav = await screen.findByRole('tablist', { name: 'Bearing views' });
+    expect(within(nav).getAllByRole('tab')).toHaveLength(5);
+    for (const name of ['Edit OKRs', 'Close cycle'])
+      expect(within(nav).getByRole('tab', { name })).toBeTruthy();
   });
 
   it('shows a sign-in failure with Retry', async () => {

@@ -1,0 +1,309 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { cycleFor } from '@bearing/core';
+import { loadConfig } from '../bot/src/config';
+import { createLogger } from '../bot/src/observability/logger';
+import type { AddressInfo } from 'node:net';
+import { apiV1Router } from '../bot/src/http/api-v1';
+import { createHttpApp } from '../bot/src/http/app';
+import { authenticate } from '../bot/src/http/identity';
+import { openStores, type Stores } from '../bot/src/store';
+import { seedDemoOrganization } from '../bot/src/app/seed-demo';
+import {
+  DEMO_FISCAL_START_MONTH,
+  DEMO_TEAM_ID,
+  DEMO_TENANT_ID,
+  DEMO_USERS,
+} from '../bot/src/app/demo-organization';
+import type { KeyResult, Objective, Team, TeamMember } from '@bearing/core';
+import { launchChromium } from '../test/e2e/support/browser';
+import { option, percentile, report } from './report';
+
+const ROOT = path.resolve(__dirname, '..');
+const DIST = path.join(ROOT, 'tab', 'dist');
+const TREE = 'Alignment: company objectives, team objectives and key results';
+
+/**
+ * `npm run bench -- tab [--teams 1000] [--objectives 5] [--krs 4] [--requests 400]
+ * [--concurrency 4] [--seconds 90] [--renders 5] [--save]`: builds the tab and measures
+ * (1) the initial JS it ships, gzipped (the entry script and the chunks index.html preloads);
+ * (2) first meaningful render in headless Chromium (navigation → alignment tree visible) on the
+ * demo team; (3) the team view API (`GET /api/v1/teams/:id/alignment`) p50/p95 over a generated
+ * tenant of `teams` teams × `objectives` objectives × `krs` key results, written straight into
+ * the embedded store through the store classes. The API phase stops after `requests` or
+ * `seconds`, whichever comes first; failed requests (store timeouts) are counted, not timed.
+ */
+export async function tab(args: readonly string[]): Promise<void> {
+  const teamCount = Number(option(args, 'teams') ?? 1000);
+  const objectivesPerTeam = Number(option(args, 'objectives') ?? 5);
+  const krsPerObjective = Number(option(args, 'krs') ?? 4);
+  const requests = Number(option(args, 'requests') ?? 400);
+  const concurrency = Number(option(args, 'concurrency') ?? 4);
+  const renders = Number(option(args, 'renders') ?? 5);
+  const seconds = Number(option(args, 'seconds') ?? 90);
+
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+    { cwd: path.join(ROOT, 'tab'), stdio: 'inherit' },
+  );
+  const js = initialJs();
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bearing-bench-tab-'));
+  const config = loadConfig({
+    PORT: '0',
+    BEARING_DATA_DIR: dataDir,
+    BEARING_JOBS: 'off',
+    LOG_LEVEL: 'warn',
+  });
+  const logger = createLogger(config.logLevel);
+  const stores = await openStores({
+    databaseId: config.cosmos.database,
+    dataDir,
+    logger,
+    snapshotIntervalMs: 3_600_000,
+  });
+  await seedDemoOrganization(stores, new Date(), logger);
+
+  // The server's HTTP app (tab API in local mode, built tab) over these stores: a restart after
+  // generating would have to snapshot and reload tens of thousands of documents first.
+  const app = createHttpApp({
+    logger,
+    storeProbe: stores.probe,
+    messages: (_req, res) => void res.status(404).end(),
+    authenticate: authenticate({
+      localIdentity: {
+        tenantId: DEMO_TENANT_ID,
+        userId: DEMO_USERS[0].userId,
+        name: DEMO_USERS[0].name,
+        source: 'local',
+      },
+      resolve: async () => undefined,
+    }),
+    api: apiV1Router(stores),
+    tabDir: DIST,
+  });
+  const listener = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => listener.once('listening', resolve));
+  const url = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
+  try {
+    // First render is a client figure: measured on the demo team before the store grows.
+    const renderMs = await firstRenders(url, DEMO_TEAM_ID, renders);
+
+    const g0 = Date.now();
+    const teamIds = await generateTenant(stores, teamCount, objectivesPerTeam, krsPerObjective);
+    const generateS = (Date.now() - g0) / 1000;
+
+    const api = `${url}/api/v1`;
+    // Warm up (JIT, the store's first queries), then measure until `requests` or the time budget.
+    for (const id of teamIds.slice(0, 3)) await getAlignment(api, id, objectivesPerTeam);
+    const latencies: number[] = [];
+    const failures: string[] = [];
+    const deadline = Date.now() + seconds * 1000;
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < requests && Date.now() < deadline) {
+          next += 1;
+          const id = teamIds[Math.floor(Math.random() * teamIds.length)] as string;
+          const t = performance.now();
+          const failure = await getAlignment(api, id, objectivesPerTeam);
+          if (failure) failures.push(failure);
+          else latencies.push(performance.now() - t);
+        }
+      }),
+    );
+
+    const p50 = Math.round(percentile(latencies, 50));
+    const p95 = Math.round(percentile(latencies, 95));
+    const renderMedian = Math.round(percentile(renderMs, 50));
+    const objectives = teamCount * objectivesPerTeam;
+    report(
+      'tab',
+      [
+        ['initial JS (gzip)', `${(js.gzipBytes / 1024).toFixed(1)} KB in ${js.files} files`],
+        ['  target', '< 250 KB'],
+        ['first meaningful render (median)', `${renderMedian} ms (runs: ${renderMs.join(', ')})`],
+        ['  target', '< 1500 ms'],
+        [
+          'tenant',
+          `${teamCount} teams, ${objectives} objectives, ${objectives * krsPerObjective} KRs`,
+        ],
+        ['  generated in', `${generateS.toFixed(0)} s`],
+        [
+          'team view API requests',
+          `${latencies.length} ok, ${failures.length} failed, concurrency ${concurrency}`,
+        ],
+        ['team view API p50 / p95 (ok)', `${p50} / ${p95} ms`],
+        ['  target', 'p95 < 150 ms'],
+        ...(failures.length > 0
+          ? [['  first failure', failures[0] as string] as [string, string]]
+          : []),
+      ],
+      {
+        initialJsGzipBytes: js.gzipBytes,
+        firstRenderMedianMs: renderMedian,
+        teams: teamCount,
+        objectives,
+        keyResults: objectives * krsPerObjective,
+        teamViewRequests: latencies.length,
+        teamViewFailures: failures.length,
+        teamViewP50Ms: p50,
+        teamViewP95Ms: p95,
+      },
+      args.includes('--save'),
+    );
+  } finally {
+    listener.closeAllConnections();
+    await new Promise((resolve) => listener.close(resolve));
+    await stores.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The JS a first visit downloads: index.html's module script and the chunks it preloads. */
+function initialJs(): { gzipBytes: number; files: number } {
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const refs = [
+    ...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g),
+    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g),
+  ].map((m) => (m[1] as string).replace(/^\/tab\//, ''));
+  if (refs.length === 0) throw new Error('tab/dist/index.html references no script');
+  const gzipBytes = refs.reduce(
+    (sum, ref) => sum + gzipSync(fs.readFileSync(path.join(DIST, ref)), { level: 9 }).length,
+    0,
+  );
+  return { gzipBytes, files: refs.length };
+}
+
+/** One team view; undefined when it answered in full, else what went wrong. */
+async function getAlignment(
+  api: string,
+  teamId: string,
+  objectives: number,
+): Promise<string | undefined> {
+  const res = await fetch(`${api}/teams/${teamId}/alignment`);
+  if (res.status !== 200) return `${res.status} ${(await res.text()).slice(0, 120)}`;
+  const view = (await res.json()) as { objectives: unknown[] };
+  // A wrong answer is a broken benchmark, not a slow one.
+  if (view.objectives.length !== objectives)
+    throw new Error(`team view ${teamId}: ${view.objectives.length} objectives`);
+  return undefined;
+}
+
+/** Navigation → alignment tree visible, in a fresh page each time (the browser cache stays). */
+async function firstRenders(url: string, teamId: string, runs: number): Promise<number[]> {
+  const browser = await launchChromium();
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      const page = await browser.context.newPage();
+      await page.route(
+        (u) => u.origin !== url,
+        (route) => route.abort(),
+      );
+      const t = performance.now();
+      await page.goto(`${url}/tab/?teamId=${teamId}`);
+      await page.getByRole('list', { name: TREE }).waitFor({ timeout: 30_000 });
+      times.push(Math.round(performance.now() - t));
+      await page.close();
+    }
+    return times;
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * Writes `teamCount` teams, each with the local development user as owner, `objectives` team
+ * objectives aligned to the demo company objectives and `krs` key results per objective.
+ */
+async function generateTenant(
+  stores: Stores,
+  teamCount: number,
+  objectives: number,
+  krs: number,
+): Promise<string[]> {
+  const at = new Date().toISOString();
+  const cycle = cycleFor(at, DEMO_FISCAL_START_MONTH);
+  const tenantId = DEMO_TENANT_ID;
+  const owner = DEMO_USERS[0];
+  const demoTeam = await stores.teams.getTeam(tenantId, DEMO_TEAM_ID);
+  if (!demoTeam) throw new Error('the demo team was not seeded');
+  const companyIds = ['obj-company-people', 'obj-company-growth'];
+  const ids: string[] = [];
+  const writes: (() => Promise<unknown>)[] = [];
+  for (let t = 0; t < teamCount; t += 1) {
+    const teamId = `bench-team-${String(t).padStart(5, '0')}`;
+    ids.push(teamId);
+    const team: Team = { ...demoTeam.value, id: teamId, name: `Bench team ${t}` };
+    const member: TeamMember = {
+      tenantId,
+      teamId,
+      userId: owner.userId,
+      displayName: owner.name,
+      role: 'owner',
+      active: true,
+      timeZone: 'America/Los_Angeles',
+      locale: 'en-US',
+      joinedAt: at,
+      updatedAt: at,
+    };
+    writes.push(() => stores.teams.saveTeam(team));
+    writes.push(() => stores.teams.saveMember(member));
+    for (let o = 0; o < objectives; o += 1) {
+      const objectiveId = `${teamId}-o${o}`;
+      const objective: Objective = {
+        tenantId,
+        teamId,
+        id: objectiveId,
+        cycleId: cycle.id,
+        level: 'team',
+        title: `Objective ${o} of bench team ${t}`,
+        ownerId: owner.userId,
+        parentIds: [companyIds[o % companyIds.length] as string],
+        status: 'active',
+        createdAt: at,
+        updatedAt: at,
+      };
+      writes.push(() => stores.okrs.saveObjective(objective));
+      for (let k = 0; k < krs; k += 1) {
+        const keyResult: KeyResult = {
+          tenantId,
+          teamId,
+          id: `${objectiveId}-k${k}`,
+          objectiveId,
+          cycleId: cycle.id,
+          title: `Raise metric ${k} from 10 to ${20 + k}`,
+          type: 'number',
+          unit: 'points',
+          baseline: 10,
+          target: 20 + k,
+          current: 10 + ((t + o + k) % 10),
+          direction: 'increase',
+          confidence: (['onTrack', 'atRisk', 'offTrack'] as const)[(t + k) % 3],
+          ownerId: owner.userId,
+          status: 'active',
+          lastCheckInAt: at,
+          createdAt: at,
+          updatedAt: at,
+        };
+        writes.push(() => stores.okrs.saveKeyResult(keyResult));
+      }
+    }
+  }
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (next < writes.length) {
+        const write = writes[next] as () => Promise<unknown>;
+        next += 1;
+        await write();
+      }
+    }),
+  );
+  return ids;
+}

@@ -1,0 +1,36 @@
+import { Router } from 'express';
+import { schemas } from '@bearing/core';
+import type { ObjectiveStores } from '../app/objectives';
+import { importOkrs } from '../app/okr-import';
+import { exportTeam } from '../app/team-export';
+import { callerOf, parse, send, sendDomainError } from './api-v1-helpers';
+
+/** Export of a team's data and OKR import from CSV. */
+export function dataRoutes(stores: ObjectiveStores, now: () => Date, newId: () => string): Router {
+  const router = Router();
+
+  router.get('/teams/:teamId/export', async (req, res) => {
+    const params = parse(res, schemas.teamParams, req.params);
+    const query = params && parse(res, schemas.teamExportQuery, req.query);
+    if (!params || !query) return;
+    const result = await exportTeam(stores, callerOf(res), params.teamId, query, now());
+    if (!result.ok) return sendDomainError(res, result.error);
+    res.setHeader('Cache-Control', 'no-store');
+    if (result.value.format === 'json') return void res.json(result.value.body);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${result.value.fileName}"`);
+    res.send(result.value.body);
+  });
+
+  router.post('/teams/:teamId/objectives/import', async (req, res) => {
+    const params = parse(res, schemas.teamParams, req.params);
+    const query = params && parse(res, schemas.okrImportQuery, req.query);
+    const body = query && parse(res, schemas.okrImportRequest, req.body);
+    if (!params || !query || !body) return;
+    const confirm = query.confirm || body.confirm;
+    const caller = callerOf(res);
+    send(res, await importOkrs(stores, caller, params.teamId, body, confirm, newId, now()));
+  });
+
+  return router;
+}

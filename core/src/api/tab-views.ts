@@ -1,0 +1,391 @@
+import { z } from 'zod';
+import { closeCycleRequest } from './okr-requests';
+import {
+  confidence,
+  cycleId,
+  direction,
+  etag,
+  id,
+  instant,
+  isoWeekLabel,
+  keyResultType,
+  localTime,
+  objectiveLevel,
+  teamRole,
+  timeZone,
+  weekday,
+} from './primitives';
+import { keyResultView, kpiView, objectiveView } from './responses';
+import { importOkrsRequest, submitCheckInRequest } from './team-requests';
+
+// Contracts of the team tab's views beyond the alignment tree (dashboard, meeting agenda, my OKRs,
+// settings, cycle close, export and import). Requests that already existed are reused.
+
+const teamRef = z.object({ id, name: z.string() });
+const cycleRef = z.object({ id: cycleId, name: z.string(), start: z.string(), end: z.string() });
+const personRef = z.object({ userId: z.string(), displayName: z.string() });
+const keyResultRef = z.object({ id, title: z.string() });
+
+/** A key result with the title of its objective (lists outside the tree need it). */
+export const keyResultWithObjective = keyResultView.extend({ objectiveTitle: z.string() });
+
+// ---------------------------------------------------------------- objectives and key results
+
+/** Response of `POST/PATCH /teams/:teamId/objectives[/:id]`: the saved objective with lint hints. */
+export const objectiveSavedResponse = objectiveView;
+
+/** Response of `POST /teams/:teamId/objectives/:id/key-results` and key result archive. */
+export const keyResultSavedResponse = keyResultView.extend({
+  warnings: objectiveView.shape.warnings,
+});
+
+/** `POST /teams/:teamId/key-results/:keyResultId/archive` (If-Match or body etag). */
+export const archiveKeyResultRequest = z.strictObject({ etag });
+
+// ---------------------------------------------------------------- dashboard
+
+/** One check-in's value of a key result (progress 0..1 at that value). */
+export const keyResultHistoryPoint = z.object({
+  week: isoWeekLabel,
+  value: z.number(),
+  progress: z.number().min(0).max(1),
+  confidence,
+});
+
+/** A key result on the dashboard with its progress history (oldest week first). */
+export const dashboardKeyResult = keyResultWithObjective.extend({
+  points: z.array(keyResultHistoryPoint),
+});
+
+/** Check-in completion of one ISO week: `done` of `expected` members checked in. */
+export const weekCompletion = z.object({
+  week: isoWeekLabel,
+  expected: z.number().int().min(0),
+  done: z.number().int().min(0),
+});
+
+/** A KPI gauge: the range to draw, recent readings for the trend line (oldest first), status. */
+export const kpiGauge = z.object({
+  kpi: kpiView,
+  range: z.object({ min: z.number().optional(), max: z.number().optional() }),
+  warningMargin: z.number(),
+  readings: z.array(z.object({ value: z.number(), at: instant })),
+  status: kpiView.shape.status,
+});
+
+/** `GET /teams/:teamId/dashboard?cycleId=` */
+export const teamDashboardResponse = z.object({
+  team: teamRef,
+  cycle: cycleRef,
+  /** This ISO week in the team's time zone. */
+  week: isoWeekLabel,
+  progress: z.number().min(0).max(1),
+  keyResults: z.array(dashboardKeyResult),
+  /** Each week of the cycle so far, oldest first. */
+  checkInCompletion: z.array(weekCompletion),
+  kpis: z.array(kpiGauge),
+  /** Active key results whose confidence is atRisk or offTrack (offTrack first). */
+  atRisk: z.array(keyResultWithObjective),
+});
+
+/** Query of `GET /teams/:teamId/dashboard` and `…/meeting-agenda`. */
+export const teamViewQuery = z.strictObject({ cycleId: cycleId.optional() });
+
+// ---------------------------------------------------------------- meeting agenda
+
+/** A line someone wrote in this week's check-in, with the key results that check-in updated. */
+export const agendaNote = z.object({
+  author: personRef,
+  text: z.string(),
+  keyResults: z.array(keyResultRef),
+  submittedAt: instant,
+});
+
+/** An open KPI breach episode (or one with a current breach/warning) for the meeting. */
+export const agendaKpiAlert = z.object({
+  kpi: kpiView,
+  episode: z
+    .object({
+      id: z.string(),
+      state: z.enum(['open', 'closed']),
+      openedAt: instant,
+      openedValue: z.number(),
+      acknowledgedBy: personRef.optional(),
+      acknowledgedAt: instant.optional(),
+      snoozedUntil: instant.optional(),
+    })
+    .optional(),
+});
+
+/** `GET /teams/:teamId/meeting-agenda` — this ISO week in the team's time zone. */
+export const meetingAgendaResponse = z.object({
+  team: teamRef,
+  cycle: cycleRef,
+  week: isoWeekLabel,
+  timeZone: z.string(),
+  changes: z.array(agendaNote),
+  blockers: z.array(agendaNote),
+  decisions: z.array(agendaNote),
+  atRisk: z.array(keyResultWithObjective),
+  kpiAlerts: z.array(agendaKpiAlert),
+  checkInCompletion: weekCompletion,
+});
+
+// ---------------------------------------------------------------- my OKRs
+
+/** A check-in of the caller as the personal tab lists it. */
+export const myCheckIn = z.object({
+  teamId: id,
+  cycleId,
+  week: isoWeekLabel,
+  submittedAt: instant,
+  nothingChanged: z.boolean(),
+  updates: z.array(
+    z.object({ keyResultId: id, previousValue: z.number(), value: z.number(), confidence }),
+  ),
+  whatChanged: z.string().optional(),
+  blockers: z.string().optional(),
+  decisionNeeded: z.string().optional(),
+});
+
+/** One of the caller's key results, with what the check-in form needs (milestones) and history. */
+export const myKeyResult = keyResultWithObjective.extend({
+  milestones: z.array(z.string()).optional(),
+  points: z.array(keyResultHistoryPoint),
+});
+
+/** The caller's OKRs in one team and the check-in form's context for this week. */
+export const myTeamOkrs = z.object({
+  team: teamRef.extend({ role: teamRole }),
+  cycle: cycleRef,
+  /** This ISO week in the caller's (else the team's) time zone: the week a check-in is for. */
+  week: isoWeekLabel,
+  /** This week's check-in, if the caller sent one (the form pre-fills from it). */
+  thisWeek: myCheckIn.optional(),
+  keyResults: z.array(myKeyResult),
+  /** The caller's check-ins in this team and cycle, newest first. */
+  checkIns: z.array(myCheckIn),
+});
+
+/** `GET /me/okrs` */
+export const myOkrsResponse = z.object({
+  userId: z.string(),
+  teams: z.array(myTeamOkrs),
+});
+
+/** `POST /me/check-ins` — the check-in card's use case, from the tab. */
+export const myCheckInRequest = submitCheckInRequest.extend({ teamId: id });
+
+/** Response of `POST /me/check-ins`. */
+export const myCheckInResponse = z.object({
+  checkIn: myCheckIn,
+  /** True when this submission id was already stored (retry): nothing new was written. */
+  replayed: z.boolean(),
+  keyResults: z.array(keyResultView),
+});
+
+// ---------------------------------------------------------------- team settings
+
+const settingsFields = {
+  checkInDay: weekday,
+  checkInTime: localTime,
+  timeZone,
+  reminderOffsetMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(6 * 24 * 60),
+  digestDay: weekday,
+  digestTime: localTime,
+  kpiEscalationMinutes: z
+    .number()
+    .int()
+    .min(15)
+    .max(14 * 24 * 60),
+};
+
+/** `GET /teams/:teamId/settings` */
+export const teamSettingsResponse = z.object({
+  teamId: id,
+  ...settingsFields,
+  etag: z.string(),
+  /** False for members: the form is read-only. */
+  canEdit: z.boolean(),
+});
+
+/** `PATCH /teams/:teamId/settings` (If-Match header or body `etag`); only the fields sent change. */
+export const patchTeamSettingsRequest = z
+  .strictObject({ etag, ...z.strictObject(settingsFields).partial().shape })
+  .refine((b) => Object.keys(b).length > 1, 'Change at least one setting.');
+
+// ---------------------------------------------------------------- cycle close
+
+/** `POST /teams/:teamId/cycles/:cycleId/close` — omitted key results are scored from progress. */
+export const closeCycleTeamRequest = closeCycleRequest;
+
+/** Per key result: the suggested (from progress) and, once closed, the given score. */
+export const keyResultScore = z.object({
+  keyResultId: id,
+  title: z.string(),
+  progress: z.number().min(0).max(1),
+  suggestedScore: z.number().min(0).max(1),
+  score: z.number().min(0).max(1).optional(),
+});
+
+/** `GET /teams/:teamId/cycles/:cycleId/close` preview and the `POST` response. */
+export const cycleCloseResponse = z.object({
+  cycle: cycleRef,
+  nextCycle: cycleRef,
+  closed: z.boolean(),
+  objectives: z.array(
+    z.object({
+      objectiveId: id,
+      title: z.string(),
+      status: objectiveView.shape.status,
+      score: z.number().min(0).max(1).optional(),
+      whatWorked: z.string().optional(),
+      whatDidNot: z.string().optional(),
+      keyResults: z.array(keyResultScore),
+    }),
+  ),
+  /** Objectives copied into the next cycle (as drafts), with their new ids. */
+  carriedOver: z.array(
+    z.object({ fromObjectiveId: id, objectiveId: id, keyResultIds: z.array(id) }),
+  ),
+});
+
+// ---------------------------------------------------------------- export
+
+/** Query of `GET /teams/:teamId/export`. */
+export const teamExportQuery = z.strictObject({
+  format: z.enum(['json', 'csv']).default('json'),
+  what: z.enum(['okrs', 'checkins', 'readings']).default('okrs'),
+  cycleId: cycleId.optional(),
+});
+
+export const exportedKeyResult = z.object({
+  id,
+  title: z.string(),
+  type: keyResultType,
+  unit: z.string().optional(),
+  baseline: z.number(),
+  target: z.number(),
+  current: z.number(),
+  direction,
+  milestones: z.array(z.string()).optional(),
+  ownerId: z.string(),
+  confidence,
+  status: z.enum(['active', 'archived']),
+  score: z.number().optional(),
+});
+
+export const exportedObjective = z.object({
+  id,
+  title: z.string(),
+  description: z.string().optional(),
+  level: objectiveLevel,
+  status: objectiveView.shape.status,
+  ownerId: z.string(),
+  parentIds: z.array(z.string()),
+  kpiIds: z.array(z.string()),
+  score: z.number().optional(),
+  keyResults: z.array(exportedKeyResult),
+});
+
+/** `GET /teams/:teamId/export?format=json` — one of the three arrays, matching `what`. */
+export const teamExportJson = z.object({
+  team: teamRef,
+  cycleId,
+  what: teamExportQuery.shape.what.unwrap(),
+  exportedAt: instant,
+  objectives: z.array(exportedObjective).optional(),
+  checkIns: z.array(myCheckIn.extend({ userId: z.string() })).optional(),
+  readings: z
+    .array(
+      z.object({ kpiId: id, kpiName: z.string(), id: z.string(), value: z.number(), at: instant }),
+    )
+    .optional(),
+});
+
+/** CSV columns of OKR export and import (one row per key result; objective-only rows allowed). */
+export const OKR_CSV_COLUMNS = [
+  'objective',
+  'keyResult',
+  'type',
+  'unit',
+  'baseline',
+  'target',
+  'direction',
+  'ownerId',
+] as const;
+
+// ---------------------------------------------------------------- import
+
+/** `POST /teams/:teamId/objectives/import?confirm=true` body: CSV with {@link OKR_CSV_COLUMNS}. */
+export const okrImportRequest = importOkrsRequest;
+
+/** Query of the import: without `confirm=true` it only previews. */
+export const okrImportQuery = z.strictObject({
+  confirm: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
+});
+
+/** Preview or result of an OKR CSV import; with any error nothing is written. */
+export const okrImportResponse = z.object({
+  confirmed: z.boolean(),
+  /** Rows that parsed. */
+  valid: z.number().int(),
+  errors: z.array(
+    z.object({ line: z.number().int(), message: z.string(), field: z.string().optional() }),
+  ),
+  objectives: z.array(
+    z.object({
+      title: z.string(),
+      keyResults: z.array(
+        z.object({
+          title: z.string(),
+          type: keyResultType,
+          baseline: z.number(),
+          target: z.number(),
+        }),
+      ),
+      /** Set once imported. */
+      id: id.optional(),
+    }),
+  ),
+  imported: z.object({ objectives: z.number().int(), keyResults: z.number().int() }),
+});
+
+export type KeyResultWithObjective = z.infer<typeof keyResultWithObjective>;
+export type ObjectiveSavedResponse = z.infer<typeof objectiveSavedResponse>;
+export type KeyResultSavedResponse = z.infer<typeof keyResultSavedResponse>;
+export type ArchiveKeyResultRequest = z.infer<typeof archiveKeyResultRequest>;
+export type KeyResultHistoryPoint = z.infer<typeof keyResultHistoryPoint>;
+export type DashboardKeyResult = z.infer<typeof dashboardKeyResult>;
+export type WeekCompletion = z.infer<typeof weekCompletion>;
+export type KpiGauge = z.infer<typeof kpiGauge>;
+export type TeamDashboardResponse = z.infer<typeof teamDashboardResponse>;
+export type TeamViewQuery = z.infer<typeof teamViewQuery>;
+export type AgendaNote = z.infer<typeof agendaNote>;
+export type AgendaKpiAlert = z.infer<typeof agendaKpiAlert>;
+export type MeetingAgendaResponse = z.infer<typeof meetingAgendaResponse>;
+export type MyCheckIn = z.infer<typeof myCheckIn>;
+export type MyKeyResult = z.infer<typeof myKeyResult>;
+export type MyTeamOkrs = z.infer<typeof myTeamOkrs>;
+export type MyOkrsResponse = z.infer<typeof myOkrsResponse>;
+export type MyCheckInRequest = z.infer<typeof myCheckInRequest>;
+export type MyCheckInResponse = z.infer<typeof myCheckInResponse>;
+export type TeamSettingsResponse = z.infer<typeof teamSettingsResponse>;
+export type PatchTeamSettingsRequest = z.infer<typeof patchTeamSettingsRequest>;
+export type CloseCycleTeamRequest = z.infer<typeof closeCycleTeamRequest>;
+export type KeyResultScore = z.infer<typeof keyResultScore>;
+export type CycleCloseResponse = z.infer<typeof cycleCloseResponse>;
+export type TeamExportQuery = z.infer<typeof teamExportQuery>;
+export type ExportedKeyResult = z.infer<typeof exportedKeyResult>;
+export type ExportedObjective = z.infer<typeof exportedObjective>;
+export type TeamExportJson = z.infer<typeof teamExportJson>;
+export type OkrImportRequest = z.infer<typeof okrImportRequest>;
+export type OkrImportQuery = z.infer<typeof okrImportQuery>;
+export type OkrImportResponse = z.infer<typeof okrImportResponse>;

@@ -1,0 +1,68 @@
+import type {
+  CloseCycleTeamRequest,
+  CreateKeyResultRequest,
+  CreateObjectiveRequest,
+  CycleCloseResponse,
+  KeyResultSavedResponse,
+  MeetingAgendaResponse,
+  MyCheckInRequest,
+  MyCheckInResponse,
+  MyOkrsResponse,
+  ObjectiveSavedResponse,
+  OkrImportResponse,
+  PatchTeamSettingsRequest,
+  TeamDashboardResponse,
+  TeamSettingsResponse,
+  UpdateObjectiveRequest,
+} from '@bearing/core';
+
+// The contracts are core's (core/src/api/tab-views.ts); these names are what the views use.
+export type MeetingAgenda = MeetingAgendaResponse;
+export type TeamDashboard = TeamDashboardResponse;
+export type MyOkrs = MyOkrsResponse;
+export type TeamSettingsView = TeamSettingsResponse;
+
+/** The server calls behind the views beyond the alignment tree. */
+export interface TabViewsApi {
+  getMeetingAgenda(teamId: string, signal?: AbortSignal): Promise<MeetingAgendaResponse>;
+  getDashboard(
+    teamId: string,
+    cycleId: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<TeamDashboardResponse>;
+  getMyOkrs(signal?: AbortSignal): Promise<MyOkrsResponse>;
+  submitMyCheckIn(body: MyCheckInRequest): Promise<MyCheckInResponse>;
+  createObjective(teamId: string, body: CreateObjectiveRequest): Promise<ObjectiveSavedResponse>;
+  updateObjective(
+    teamId: string,
+    objectiveId: string,
+    body: UpdateObjectiveRequest,
+  ): Promise<ObjectiveSavedResponse>;
+  createKeyResult(
+    teamId: string,
+    objectiveId: string,
+    body: CreateKeyResultRequest,
+  ): Promise<KeyResultSavedResponse>;
+  archiveKeyResult(
+    teamId: string,
+    keyResultId: string,
+    etag: string,
+  ): Promise<KeyResultSavedResponse>;
+  getTeamSettings(teamId: string, signal?: AbortSignal): Promise<TeamSettingsResponse>;
+  updateTeamSettings(teamId: string, body: PatchTeamSettingsRequest): Promise<TeamSettingsResponse>;
+  getCycleClose(
+    teamId: string,
+    cycleId: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<CycleCloseResponse>;
+  closeCycle(
+    teamId: string,
+    cycleId: string,
+    body: CloseCycleTeamRequest,
+  ): Promise<CycleCloseResponse>;
+  importOkrs(
+    teamId: string,
+    body: { cycleId: string; csv: string; confirm: boolean },
+  ): Promise<OkrImportResponse>;
+  exportOkrs(teamId: string, format: 'csv' | 'json', cycleId?: string): Promise<Blob>;
+}

@@ -1,0 +1,205 @@
+import { useEffect, useId, useState } from 'react';
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { OkrImportResponse } from '@bearing/core';
+import type { TabApi } from '../api/client';
+import { asApiError } from '../api/errors';
+import { ErrorState, LoadingState } from '../components/StatusStates';
+import { describeError } from '../components/describe-error';
+import { useLoad } from '../hooks/useLoad';
+import { useLocale } from '../i18n/locale';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  title: { margin: 0 },
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusLarge,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  cardTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
+  file: { maxWidth: '100%' },
+});
+
+export interface DataViewProps {
+  readonly api: TabApi;
+  readonly teamId: string;
+  readonly cycleId?: string;
+  readonly canEdit?: boolean;
+  readonly onSettled?: () => void;
+}
+
+type Preview = { readonly csv: string; readonly result: OkrImportResponse };
+
+/** Export the team's OKRs (CSV, JSON) and import OKRs from a CSV after a preview. */
+export function DataView({ api, teamId, cycleId, canEdit = false, onSettled }: DataViewProps) {
+  const styles = useStyles();
+  const locale = useLocale();
+  const m = locale.messages.data;
+  // The cycle the export and import are for: the one asked for, else the team's current one.
+  const { state, reload } = useLoad(
+    `data:${teamId}:${cycleId ?? ''}`,
+    async (signal) => cycleId ?? (await api.getTeamAlignment(teamId, {}, signal)).cycle.id,
+  );
+  const settled = state.status !== 'loading';
+  useEffect(() => {
+    if (settled) onSettled?.();
+  }, [settled, onSettled]);
+  const [busy, setBusy] = useState<'csv' | 'json' | 'preview' | 'import'>();
+  const [failure, setFailure] = useState<string>();
+  const [file, setFile] = useState<File>();
+  const [preview, setPreview] = useState<Preview>();
+  const [imported, setImported] = useState<OkrImportResponse['imported']>();
+  const fileId = useId();
+  const cycle = state.status === 'ready' ? state.data : undefined;
+
+  const run = async (what: NonNullable<typeof busy>, work: () => Promise<void>) => {
+    setBusy(what);
+    setFailure(undefined);
+    try {
+      await work();
+    } catch (error) {
+      setFailure(describeError(asApiError(error), locale));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  const download = (format: 'csv' | 'json') =>
+    run(format, async () => {
+      const blob = await api.exportOkrs(teamId, format, cycle);
+      // The API needs the Teams token, so a plain link cannot fetch it: save the response instead.
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `bearing-okrs-${cycle ?? 'current'}.${format}`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+    });
+  const check = () =>
+    run('preview', async () => {
+      if (!file || !cycle) return setFailure(m.noFile);
+      const csv = await file.text();
+      setImported(undefined);
+      setPreview({
+        csv,
+        result: await api.importOkrs(teamId, { cycleId: cycle, csv, confirm: false }),
+      });
+    });
+  const confirm = () =>
+    run('import', async () => {
+      if (!preview || !cycle) return;
+      const result = await api.importOkrs(teamId, {
+        cycleId: cycle,
+        csv: preview.csv,
+        confirm: true,
+      });
+      setPreview(undefined);
+      setImported(result.imported);
+    });
+
+  return (
+    <main className={styles.root}>
+      <Text as="h2" size={600} weight="semibold" className={styles.title}>
+        {m.title}
+      </Text>
+      {state.status === 'loading' && <LoadingState />}
+      {state.status === 'error' && <ErrorState error={state.error} onRetry={reload} />}
+      {failure && (
+        <MessageBar intent="error" layout="multiline" role="alert">
+          <MessageBarBody>{failure}</MessageBarBody>
+        </MessageBar>
+      )}
+      {cycle && (
+        <section className={styles.card} aria-label={m.export}>
+          <h3 className={styles.cardTitle}>{m.export}</h3>
+          <div className={styles.row}>
+            <Button onClick={() => void download('csv')} disabled={busy !== undefined}>
+              {m.exportCsv}
+            </Button>
+            <Button onClick={() => void download('json')} disabled={busy !== undefined}>
+              {m.exportJson}
+            </Button>
+          </div>
+        </section>
+      )}
+      {cycle && canEdit && (
+        <section className={styles.card} aria-label={m.import}>
+          <h3 className={styles.cardTitle}>{m.import}</h3>
+          <Text>{m.importHint}</Text>
+          <Field label={m.file}>
+            <input
+              id={fileId}
+              className={styles.file}
+              type="file"
+              accept=".csv,text/csv"
+              onChange={(e) => {
+                setFile(e.target.files?.[0]);
+                setPreview(undefined);
+              }}
+            />
+          </Field>
+          <div className={styles.row}>
+            <Button onClick={() => void check()} disabled={busy !== undefined}>
+              {busy === 'preview' ? m.previewing : m.preview}
+            </Button>
+            {preview && preview.result.valid > 0 && preview.result.errors.length === 0 && (
+              <Button
+                appearance="primary"
+                onClick={() => void confirm()}
+                disabled={busy !== undefined}
+              >
+                {busy === 'import' ? m.importing : m.confirm(preview.result.valid)}
+              </Button>
+            )}
+          </div>
+          <div role="status" aria-live="polite">
+            {preview && <Text block>{m.valid(preview.result.valid)}</Text>}
+            {imported && <Text block>{m.imported(imported.objectives, imported.keyResults)}</Text>}
+          </div>
+          {preview &&
+            preview.result.errors.length === 0 &&
+            preview.result.objectives.length > 0 && (
+              <ul className={styles.list} aria-label={m.preview}>
+                {preview.result.objectives.map((o, i) => (
+                  <li key={i}>
+                    <Text weight="semibold">{o.title}</Text>
+                    <ul className={styles.list}>
+                      {o.keyResults.map((k, j) => (
+                        <li key={j}>
+                          <Text>{m.previewRow(k.title, k.baseline, k.target)}</Text>
+                        </li>
+                      ))}
+                    </ul>
+                  </li>
+                ))}
+              </ul>
+            )}
+          {preview && preview.result.errors.length > 0 && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <ul className={styles.list}>
+                  {preview.result.errors.map((e) => (
+                    <li key={e.line}>{m.rowError(e.line, e.message)}</li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
+          )}
+        </section>
+      )}
+      {cycle && !canEdit && <Text>{m.readOnly}</Text>}
+    </main>
+  );
+}

@@ -1,0 +1,50 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { asApiError, type ApiRequestError } from '../api/errors';
+
+/** Where loading one thing stands. `refreshing` keeps the old data on screen. */
+export type LoadState<T> =
+  | { readonly status: 'loading' }
+  | { readonly status: 'error'; readonly error: ApiRequestError }
+  | { readonly status: 'ready'; readonly data: T; readonly refreshing: boolean };
+
+export interface Loaded<T> {
+  readonly state: LoadState<T>;
+  /** Loads again; the current data stays visible meanwhile. */
+  reload(): void;
+  /** Replaces the data locally (after a save answered with the new version). */
+  replace(update: (data: T) => T): void;
+}
+
+/**
+ * Loads with `load` whenever `key` changes (a string naming what is loaded) or on `reload()`.
+ * A stale answer (the key changed meanwhile) is dropped; a new key starts from the skeleton.
+ */
+export function useLoad<T>(key: string, load: (signal: AbortSignal) => Promise<T>): Loaded<T> {
+  const [state, setState] = useState<LoadState<T>>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  const shownKey = useRef<string>(undefined);
+  useEffect(() => {
+    const controller = new AbortController();
+    const sameKey = shownKey.current === key;
+    shownKey.current = key;
+    setState((prev) =>
+      sameKey && prev.status === 'ready' ? { ...prev, refreshing: true } : { status: 'loading' },
+    );
+    loadRef.current(controller.signal).then(
+      (data) => {
+        if (!controller.signal.aborted) setState({ status: 'ready', data, refreshing: false });
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) setState({ status: 'error', error: asApiError(error) });
+      },
+    );
+    return () => controller.abort();
+  }, [key, attempt]);
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const replace = useCallback((update: (data: T) => T) => {
+    setState((prev) => (prev.status === 'ready' ? { ...prev, data: update(prev.data) } : prev));
+  }, []);
+  return { state, reload, replace };
+}

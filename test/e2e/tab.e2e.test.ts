@@ -1,0 +1,327 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import { teamsDarkTheme } from '@fluentui/react-components';
+import { startTokenIssuer } from '../support/bot-tokens';
+import { startInProcess } from '../support/in-process-server';
+import { REPO_ROOT } from '../support/server-process';
+import { launchChromium } from './support/browser';
+
+// The built tab (vite build of tab/) served by the real server on a random port, in headless
+// Chromium: (a) alone in the browser, in local mode; (b) inside a stand-in Teams host page that
+// answers the teams-js handshake, with SSO tokens signed by a local key.
+const TEAM = '00000000-0000-0000-0000-000000000031';
+const TENANT = '00000000-0000-0000-0000-0000000000001';
+const ALEX = '00000000-0000-0000-0000-0000000000020';
+const CLIENT_ID = '5a0c9a1b-0000-4000-8000-00000000abcd';
+const SCREENSHOTS = path.join(REPO_ROOT, 'test-output', 'screenshots');
+const HOST_PAGE = fs.readFileSync(path.join(__dirname, 'support', 'tab-host.html'), 'utf8');
+const TREE = 'Alignment: company objectives, team objectives and key results';
+
+type Server = Awaited<ReturnType<typeof startInProcess>>;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+
+beforeAll(async () => {
+  // Always the current sources: the test opens what `npm run build -w tab` produces.
+  execFileSync(
+    process.execPath,
+    [path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: path.join(REPO_ROOT, 'tab'),
+      stdio: 'inherit',
+    },
+  );
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await launchChromium();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A page that fails the test on uncaught errors in the tab, and blocks everything off-box. */
+async function newPage(context: BrowserContext, origin: string): Promise<Page> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  (page as Page & { errors: string[] }).errors = errors;
+  await page.route(
+    (url) => url.origin !== origin,
+    (route) => route.abort(),
+  );
+  return page;
+}
+
+interface Box {
+  scrollWidth: number;
+  clientWidth: number;
+}
+/** The page's window, as functions passed to `evaluate` see it (no DOM library in this file). */
+interface BrowserWindow {
+  getComputedStyle(el: unknown): { backgroundColor: string; fontSize: string };
+  document: { activeElement: unknown };
+}
+
+/** Waits until `check` holds (the host log fills asynchronously); fails after 10 s. */
+async function eventually(check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`never true: ${check.toString()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('the tab outside Teams (local mode)', () => {
+  let server: Server;
+  let page: Page;
+  beforeAll(async () => {
+    server = await startInProcess({ BEARING_JOBS: 'off' });
+    page = await newPage(browser.context, server.url);
+  }, 60_000);
+  afterAll(async () => {
+    await page?.close();
+    await server?.stop();
+  });
+
+  it('shows the demo team’s alignment and says it runs with the local identity', async () => {
+    await page.goto(`${server.url}/tab/`);
+    const tree = page.getByRole('list', { name: TREE });
+    await tree.waitFor({ timeout: 15_000 });
+    await page.getByText('Local development mode — signed in as Alex Wilber').waitFor();
+    const people = page.getByRole('region', {
+      name: 'Be the place great people choose to build their careers',
+    });
+    await people
+      .getByRole('heading', { name: 'Make My Team a place people want to stay' })
+      .waitFor();
+    await people.getByRole('heading', { name: 'Hire great people faster' }).waitFor();
+    const growth = page.getByRole('region', { name: 'Grow a business our customers love' });
+    await growth
+      .getByRole('heading', { name: 'Ship changes faster without breaking things' })
+      .waitFor();
+    await growth.getByText('Grow MRR from $120k to $150k').waitFor();
+  });
+
+  it('edits a key result’s target through the UI, and the change survives a reload', async () => {
+    await page.goto(`${server.url}/tab/`);
+    const item = page.getByRole('listitem').filter({
+      has: page.getByText('Cut time to fill from 48 to 30 days', { exact: true }),
+    });
+    await item.first().waitFor({ timeout: 15_000 });
+    await item
+      .first()
+      .getByText(/target 30 /)
+      .waitFor();
+    await page
+      .getByRole('button', { name: 'Edit key result Cut time to fill from 48 to 30 days' })
+      .click();
+    const dialog = page.getByRole('dialog', { name: 'Edit key result' });
+    await dialog.getByRole('textbox', { name: 'Target' }).fill('25');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved “Cut time to fill from 48 to 30 days”.').waitFor();
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.reload();
+    await item
+      .first()
+      .getByText(/target 25 /)
+      .waitFor({ timeout: 15_000 });
+    expect(
+      await item
+        .first()
+        .getByText(/target 30 /)
+        .count(),
+    ).toBe(0);
+    // And the server has it, not just the page.
+    const res = await fetch(`${server.url}/api/v1/teams/${TEAM}/alignment`);
+    const view = (await res.json()) as {
+      objectives: { keyResults: { id: string; target: number }[] }[];
+    };
+    const kr = view.objectives.flatMap((o) => o.keyResults).find((k) => k.id === 'kr-time-to-fill');
+    expect(kr?.target).toBe(25);
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+  });
+});
+
+describe('the tab inside a Teams host (SSO, dark theme)', () => {
+  let server: Server;
+  let issuer: Awaited<ReturnType<typeof startTokenIssuer>>;
+  let page: Page;
+  beforeAll(async () => {
+    issuer = await startTokenIssuer();
+    server = await startInProcess({
+      AAD_APP_CLIENT_ID: CLIENT_ID,
+      AAD_JWKS_URL: issuer.openIdMetadataUrl.replace('/openid', '/keys'),
+      BEARING_JOBS: 'off',
+    });
+    page = await newPage(browser.context, server.url);
+    // The host page lives on the server's origin, like Teams' own frame would for postMessage.
+    await page.route(`${server.url}/e2e-host.html**`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: HOST_PAGE }),
+    );
+    const now = Math.floor(Date.now() / 1000);
+    await page.exposeFunction('bearingToken', () =>
+      issuer.sign({
+        aud: `api://localhost/${CLIENT_ID}`,
+        iss: `https://login.microsoftonline.com/${TENANT}/v2.0`,
+        tid: TENANT,
+        oid: ALEX,
+        name: 'Alex Wilber',
+        scp: 'access_as_user',
+        iat: now - 60,
+        nbf: now - 60,
+        exp: now + 3600,
+      }),
+    );
+  }, 60_000);
+  afterAll(async () => {
+    await page?.close();
+    await server?.stop();
+    await issuer?.stop();
+  });
+
+  async function openInHost(
+    frameContext: string,
+    src: string,
+    size: { width: number; height: number } = { width: 1280, height: 1300 },
+    extra: Record<string, string> = {},
+  ): Promise<FrameLocator> {
+    await page.setViewportSize({ width: size.width, height: size.height + 20 });
+    const query = new URLSearchParams({
+      frameContext,
+      theme: 'dark',
+      src,
+      tenantId: TENANT,
+      teamGroupId: TEAM,
+      userId: ALEX,
+      width: String(size.width),
+      height: String(size.height),
+      ...extra,
+    });
+    await page.goto(`${server.url}/e2e-host.html?${query.toString()}`);
+    return page.frameLocator('iframe[title="Bearing"]');
+  }
+
+  // Browser-side code is passed as strings: this file is type-checked without the DOM library.
+  const hostLog = () => page.evaluate<{ func: string; args: unknown[] }[]>('window.hostLog');
+
+  const providerBackground = (frame: FrameLocator) =>
+    frame
+      .locator('.fui-FluentProvider')
+      .first()
+      .evaluate(
+        (el) => (globalThis as unknown as BrowserWindow).getComputedStyle(el).backgroundColor,
+      );
+  const darkBackground = async () => {
+    const hex = teamsDarkTheme.colorNeutralBackground1.replace('#', '');
+    const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    return `rgb(${r}, ${g}, ${b})`;
+  };
+  async function expectDarkTheme(frame: FrameLocator): Promise<void> {
+    expect(await providerBackground(frame)).toBe(await darkBackground());
+  }
+
+  it('channel tab: signs in with SSO, follows the dark theme, tells Teams it loaded', async () => {
+    const frame = await openInHost('content', '/tab/');
+    await frame.getByRole('list', { name: TREE }).waitFor({ timeout: 20_000 });
+    await frame.getByRole('heading', { name: 'My Team', exact: true }).waitFor();
+    expect(await frame.getByText(/Local development mode/).count()).toBe(0);
+    await expectDarkTheme(frame);
+    const funcs = (await hostLog()).map((m) => m.func);
+    expect(funcs).toEqual(
+      expect.arrayContaining(['initialize', 'getContext', 'authentication.getAuthToken']),
+    );
+    await eventually(async () =>
+      (await hostLog()).some((m) => m.func === 'appInitialization.success'),
+    );
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'alignment-dark.png') });
+
+    // Teams switches to high contrast: the tab follows without a reload.
+    await page.evaluate("window.hostSend('themeChange', ['contrast'])");
+    await eventually(async () => (await providerBackground(frame)) !== (await darkBackground()));
+    await page.evaluate("window.hostSend('themeChange', ['dark'])");
+    await eventually(async () => (await providerBackground(frame)) === (await darkBackground()));
+
+    await frame.getByRole('tab', { name: 'Dashboard' }).click();
+    await frame.getByRole('heading', { name: 'Team dashboard' }).waitFor({ timeout: 15_000 });
+    // The demo team's KPIs, with their status in words, and a chart per key result.
+    const kpis = frame.getByRole('region', { name: 'KPIs' });
+    await kpis.getByText('Uptime', { exact: true }).waitFor({ timeout: 15_000 });
+    await frame
+      .getByRole('img', { name: /^Progress history of Raise the engagement score/ })
+      .waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard-dark.png') });
+  });
+
+  it('meeting side panel (320 px) shares this week’s agenda to the stage', async () => {
+    const frame = await openInHost('sidePanel', `/tab/?teamId=${TEAM}`, {
+      width: 320,
+      height: 900,
+    });
+    await frame.getByRole('heading', { name: /This week’s agenda — My Team/ }).waitFor({
+      timeout: 20_000,
+    });
+    // Fits the 320 px panel: nothing wider than the frame.
+    const overflow = await frame
+      .locator('html')
+      .evaluate((el) => (el as unknown as Box).scrollWidth - (el as unknown as Box).clientWidth);
+    expect(overflow).toBe(0);
+    await frame.getByRole('button', { name: 'Share to stage' }).click();
+    await frame.getByText('Shared to the meeting stage.').waitFor();
+    const share = (await hostLog()).find((m) => m.func === 'meeting.shareAppContentToStage');
+    expect(String(share?.args[0])).toBe(`${server.url}/tab/?view=stage&teamId=${TEAM}`);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'meeting-side-panel-dark.png') });
+  });
+
+  it('meeting stage: the agenda in large type, sections reachable with the keyboard', async () => {
+    const frame = await openInHost('meetingStage', `/tab/?view=stage&teamId=${TEAM}`, {
+      width: 1600,
+      height: 900,
+    });
+    const blockers = frame.getByRole('region', { name: /^Blockers \(\d+\)$/ });
+    await blockers.waitFor({ timeout: 20_000 });
+    await expectDarkTheme(frame);
+    const changes = frame.getByRole('region', { name: /^What changed \(\d+\)$/ });
+    await changes.focus();
+    await changes.press('ArrowDown');
+    expect(
+      await blockers.evaluate(
+        (el) => el === (globalThis as unknown as BrowserWindow).document.activeElement,
+      ),
+    ).toBe(true);
+    const size = await frame
+      .getByRole('heading', { name: /^This week’s agenda/ })
+      .evaluate((el) =>
+        parseFloat((globalThis as unknown as BrowserWindow).getComputedStyle(el).fontSize),
+      );
+    expect(Number(size)).toBeGreaterThanOrEqual(40);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'meeting-stage-dark.png') });
+  });
+
+  it('does not hang when the embedding page never answers the Teams handshake', async () => {
+    const frame = await openInHost('content', '/tab/', undefined, { silent: '1' });
+    // After the short initialize timeout the tab runs standalone; with SSO required and no
+    // token, it says how to sign in instead of spinning or going blank.
+    const alert = frame.getByRole('alert');
+    await alert.waitFor({ timeout: 20_000 });
+    expect(await alert.textContent()).toContain('Reload the tab to sign in again');
+    expect((await hostLog()).map((m) => m.func)).toEqual(['initialize']);
+  });
+
+  it('configuration page: valid once a team is chosen, saves the tab’s content URL', async () => {
+    const frame = await openInHost('settings', '/tab/?view=config');
+    await frame.getByRole('combobox', { name: /Team/ }).waitFor({ timeout: 20_000 });
+    await eventually(async () =>
+      (await hostLog()).some((m) => m.func === 'settings.setValidityState' && m.args[0] === true),
+    );
+    await page.evaluate("window.hostSend('settings.save', [{}])");
+    await eventually(async () => (await hostLog()).some((m) => m.func === 'settings.save.success'));
+    const saved = (await hostLog()).find((m) => m.func === 'settings.setSettings');
+    expect(saved?.args[0]).toEqual({
+      contentUrl: `${server.url}/tab/?view=alignment&teamId=${TEAM}`,
+      websiteUrl: `${server.url}/tab/?view=alignment&teamId=${TEAM}`,
+      entityId: `bearing-${TEAM}`,
+      suggestedDisplayName: 'Bearing',
+    });
+  });
+});

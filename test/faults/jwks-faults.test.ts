@@ -1,0 +1,111 @@
+import crypto from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startHarness, type Harness } from './harness';
+
+// Tab SSO when Entra's key endpoint misbehaves: down, back, down again after keys were cached, and
+// a key rotation (Entra publishes the next key before signing with it).
+const CLIENT_ID = '5a0c9a1b-0000-4000-8000-00000000abcd';
+const TENANT = '00000000-0000-0000-0000-0000000000001';
+const ALEX = '00000000-0000-0000-0000-0000000000020';
+
+const newKey = (kid: string) => {
+  const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return {
+    kid,
+    privateKey,
+    jwk: { ...(publicKey.export({ format: 'jwk' }) as object), kid, use: 'sig', alg: 'RS256' },
+  };
+};
+const current = newKey('current');
+const next = newKey('next');
+// Entra publishes the next signing key weeks before it signs with it.
+let published = [current.jwk, next.jwk];
+let up = false;
+let fetches = 0;
+const jwks = http.createServer((_req, res) => {
+  fetches += 1;
+  if (!up) res.writeHead(503).end('down');
+  else
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ keys: published }));
+});
+
+const b64 = (v: string | Buffer) => Buffer.from(v).toString('base64url');
+function token(key: ReturnType<typeof newKey>) {
+  const now = Math.floor(Date.now() / 1000);
+  const input = `${b64(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: key.kid }))}.${b64(
+    JSON.stringify({
+      aud: `api://localhost/${CLIENT_ID}`,
+      iss: `https://login.microsoftonline.com/${TENANT}/v2.0`,
+      tid: TENANT,
+      oid: ALEX,
+      scp: 'access_as_user',
+      iat: now - 60,
+      nbf: now - 60,
+      exp: now + 3600,
+    }),
+  )}`;
+  return `${input}.${b64(crypto.sign('RSA-SHA256', Buffer.from(input), key.privateKey))}`;
+}
+
+let h: Harness;
+beforeAll(async () => {
+  await new Promise<void>((r) => jwks.listen(0, '127.0.0.1', () => r()));
+  h = await startHarness({
+    sso: {
+      clientId: CLIENT_ID,
+      jwksUrl: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/keys`,
+    },
+  });
+});
+afterAll(async () => {
+  await h?.stop();
+  await new Promise<void>((r) => jwks.close(() => r()));
+});
+
+const me = async (bearer: string) => {
+  const res = await fetch(`${h.url}/api/v1/me`, { headers: { authorization: `Bearer ${bearer}` } });
+  return { status: res.status, body: (await res.json()) as { error?: { code?: string } } };
+};
+
+it('keys endpoint down before the first fetch: 401 JSON (retry later), never a 500', async () => {
+  const res = await me(token(current));
+  expect(fetches).toBeGreaterThan(0);
+  expect(res.status).toBe(401);
+  expect(res.body.error?.code).toEqual(expect.any(String));
+});
+
+it('keys endpoint back: the next request fetches and succeeds', async () => {
+  up = true;
+  expect((await me(token(current))).status).toBe(200);
+});
+
+it('keys endpoint down again after the keys were cached: still signed in', async () => {
+  up = false;
+  expect((await me(token(current))).status).toBe(200);
+});
+
+it('rotation: tokens signed with the key published ahead work from the cache, no refetch', async () => {
+  up = true;
+  const before = fetches;
+  expect((await me(token(next))).status).toBe(200);
+  expect(fetches).toBe(before);
+});
+
+it('a key never published is refused with 401 JSON, never a 500', async () => {
+  const res = await me(token(newKey('stranger')));
+  expect(res.status).toBe(401);
+  expect(res.body.error?.code).toEqual(expect.any(String));
+});
+
+it('a key published after the last fetch: refetched on its unknown kid (or 401 within 30 s)', async () => {
+  const later = newKey('later');
+  published = [current.jwk, next.jwk, later.jwk];
+  const before = fetches;
+  const res = await me(token(later));
+  // jose refetches on an unknown kid but at most once per 30 s cooldown; the tab retries on 401.
+  expect([200, 401]).toContain(res.status);
+  console.log(`key published after the last fetch: ${res.status}, refetches ${fetches - before}`);
+});

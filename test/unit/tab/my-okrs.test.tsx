@@ -1,0 +1,103 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { ApiRequestError } from '../../../tab/src/api/errors';
+import type { MyOkrs } from '../../../tab/src/api/views';
+import { MyOkrsPage } from '../../../tab/src/personal/MyOkrsPage';
+import {
+  FakeApi,
+  TEAM_ID,
+  deferred,
+  myOkrsFixture,
+  myTeamFixture,
+  renderInTab,
+  stubBrowserApis,
+} from './support';
+
+beforeAll(stubBrowserApis);
+
+const KR = 'Raise the engagement score from 7.2 to 8.5';
+
+describe('MyOkrsPage', () => {
+  it('shows a skeleton while loading, and the local-mode banner', async () => {
+    const pending = deferred<MyOkrs>();
+    renderInTab(<MyOkrsPage api={new FakeApi({ views: { getMyOkrs: [pending.promise] } })} />);
+    expect(screen.getByRole('status', { name: 'Loading your team’s goals…' })).toBeTruthy();
+    expect(await screen.findByText(/Local development mode/)).toBeTruthy();
+    await act(async () => pending.resolve(myOkrsFixture()));
+    expect(await screen.findByRole('region', { name: 'Team: My Team' })).toBeTruthy();
+  });
+
+  it('says what to do when the user owns no key results', async () => {
+    renderInTab(
+      <MyOkrsPage
+        api={
+          new FakeApi({
+            views: { getMyOkrs: [myOkrsFixture([myTeamFixture({ keyResults: [] })])] },
+          })
+        }
+      />,
+    );
+    expect(await screen.findByText(/You own no key results in this cycle/)).toBeTruthy();
+  });
+
+  it('shows an error with Retry', async () => {
+    const api = new FakeApi({
+      views: { getMyOkrs: [new ApiRequestError('CLIENT.NETWORK', 'offline', 0), myOkrsFixture()] },
+    });
+    renderInTab(<MyOkrsPage api={api} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('could not reach its server');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('region', { name: 'Check-in history: My Team' })).toBeTruthy();
+  });
+
+  it('shows my key results and history, and submits a check-in', async () => {
+    const api = new FakeApi({ views: { getMyOkrs: [myOkrsFixture()], submitMyCheckIn: [{}] } });
+    renderInTab(<MyOkrsPage api={api} />);
+    const history = await screen.findByRole('region', { name: 'Check-in history: My Team' });
+    expect(within(history).getByText('2026-W46')).toBeTruthy();
+    expect(within(history).getByText(`${KR}: 7.4`)).toBeTruthy();
+    expect(within(history).getByText('Blocker: Survey tool licence expired')).toBeTruthy();
+
+    const value = screen.getByRole('textbox', { name: `New value (${KR})` });
+    fireEvent.change(value, { target: { value: 'eight' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Submit check-in' }));
+    expect(await screen.findByText('Enter a number, such as 8.5.')).toBeTruthy();
+    expect(api.callsOf('submitMyCheckIn')).toHaveLength(0);
+
+    fireEvent.change(value, { target: { value: '7,9' } });
+    fireEvent.change(screen.getByRole('combobox', { name: `Confidence (${KR})` }), {
+      target: { value: 'atRisk' },
+    });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Blocker' }), {
+      target: { value: 'Waiting on HR data' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Submit check-in' }));
+    expect(await screen.findByText('Check-in saved.')).toBeTruthy();
+    const [body] = api.callsOf('submitMyCheckIn')[0] as [Record<string, unknown>];
+    expect(body).toMatchObject({
+      teamId: TEAM_ID,
+      cycleId: 'FY2027-Q2',
+      week: '2026-W47',
+      updates: [{ keyResultId: 'kr-engagement', value: 7.9, confidence: 'atRisk' }],
+      blockers: 'Waiting on HR data',
+    });
+    expect(body.submissionId).toMatch(/^[A-Za-z0-9._:-]{8,100}$/);
+    await waitFor(() => expect(api.callsOf('getMyOkrs')).toHaveLength(2));
+  });
+
+  it('keeps the form and says why when the server refuses the check-in', async () => {
+    const api = new FakeApi({
+      views: {
+        getMyOkrs: [myOkrsFixture()],
+        submitMyCheckIn: [new ApiRequestError('AUTH.FORBIDDEN', 'no', 403)],
+      },
+    });
+    renderInTab(<MyOkrsPage api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Submit check-in' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Only team owners and managers can change this.',
+    );
+    expect(screen.getByRole('button', { name: 'Submit check-in' })).toBeTruthy();
+  });
+});
