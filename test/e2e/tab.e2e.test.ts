@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { teamsDarkTheme } from '@fluentui/react-components';
+import { isoWeek } from '@bearing/core';
+import { DEMO_TIME_ZONE } from '../../bot/src/app/demo-organization';
 import { startTokenIssuer } from '../support/bot-tokens';
 import { startInProcess } from '../support/in-process-server';
 import { REPO_ROOT } from '../support/server-process';
@@ -140,6 +142,108 @@ describe('the tab outside Teams (local mode)', () => {
     const kr = view.objectives.flatMap((o) => o.keyResults).find((k) => k.id === 'kr-time-to-fill');
     expect(kr?.target).toBe(25);
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
+  });
+});
+
+describe('hostile text in OKRs never runs as script in the tab', () => {
+  let server: Server;
+  let page: Page;
+  // Each payload, if it ever ran, would set a flag on the window or open a dialog.
+  const IMG = '<img src=x onerror="window.__pwned=1">';
+  const SCRIPT = '<script>window.__pwned=2</script>';
+  const LINK = '[Open](javascript:window.__pwned=3)';
+  beforeAll(async () => {
+    server = await startInProcess({ BEARING_JOBS: 'off' });
+    page = await newPage(browser.context, server.url);
+    const api = `${server.url}/api/v1/teams/${TEAM}`;
+    const view = (await (await fetch(`${api}/alignment`)).json()) as { cycle: { id: string } };
+    const created = await fetch(`${api}/objectives`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        cycleId: view.cycle.id,
+        title: `Pwn ${IMG}`,
+        description: `${SCRIPT} ${LINK} <a href="javascript:window.__pwned=4">x</a>`,
+        ownerId: ALEX,
+      }),
+    });
+    expect(created.status).toBe(201);
+    const objective = (await created.json()) as { id: string };
+    const kr = await fetch(`${api}/objectives/${objective.id}/key-results`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: `Reach ${SCRIPT} ${LINK}`,
+        type: 'number',
+        unit: '<b>u</b>',
+        baseline: 0,
+        target: 10,
+        ownerId: ALEX,
+      }),
+    });
+    expect(kr.status).toBe(201);
+    const { id: keyResultId } = (await kr.json()) as { id: string };
+    // A check-in puts the payloads on this week's meeting agenda too.
+    const checkIn = await fetch(`${server.url}/api/v1/me/check-ins`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        teamId: TEAM,
+        submissionId: 'e2e-hostile-check-in',
+        cycleId: view.cycle.id,
+        week: isoWeek(new Date().toISOString(), DEMO_TIME_ZONE),
+        updates: [{ keyResultId, value: 3, confidence: 'atRisk' }],
+        whatChanged: `Pwn ${IMG}`,
+        blockers: `Reach ${SCRIPT} ${LINK}`,
+      }),
+    });
+    expect(checkIn.status).toBeLessThan(300);
+  }, 60_000);
+  afterAll(async () => {
+    await page?.close();
+    await server?.stop();
+  });
+
+  it('serves the tab with a strict Content Security Policy and a no-cache page', async () => {
+    const res = await fetch(`${server.url}/tab/`);
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+    expect(csp).toContain('frame-ancestors');
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    const asset = /src="(\/tab\/assets\/[^"]+\.js)"/.exec(await res.text())?.[1];
+    expect(asset).toBeDefined();
+    const js = await fetch(`${server.url}${asset}`);
+    expect(js.headers.get('cache-control')).toContain('immutable');
+  });
+
+  it.each([
+    ['alignment', '/tab/'],
+    ['dashboard', `/tab/?view=dashboard&teamId=${TEAM}`],
+    ['manage', `/tab/?view=manage&teamId=${TEAM}`],
+    ['meeting stage', `/tab/?view=stage&teamId=${TEAM}`],
+    ['my OKRs', '/tab/?view=personal'],
+  ])('%s shows the payloads as text and runs none of them', async (_name, url) => {
+    const dialogs: string[] = [];
+    const onDialog = (d: { message(): string; dismiss(): Promise<void> }) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    };
+    page.on('dialog', onDialog);
+    await page.goto(`${server.url}${url}`);
+    await page
+      .getByText(/Reach <script>|Pwn <img/)
+      .first()
+      .waitFor({ timeout: 15_000 });
+    // Give event handlers (img onerror) time to fire if they had been rendered as markup.
+    await page.waitForTimeout(300);
+    expect(await page.evaluate('window.__pwned')).toBeUndefined();
+    expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    page.off('dialog', onDialog);
   });
 });
 

@@ -11,6 +11,7 @@ import { EMBEDDED_KEY, startEmbeddedCosmos } from '../../bot/src/store/embedded/
 import { oldestDueDeliveryAgeMs } from '../../bot/src/store/delivery-backlog';
 import { createHttpApp } from '../../bot/src/http/app';
 import { apiV1Router } from '../../bot/src/http/api-v1';
+import { ADMIN_ROLE, adminApiRouter } from '../../bot/src/http/admin-api';
 import { ingestRouter } from '../../bot/src/http/ingest';
 import { authenticate } from '../../bot/src/http/identity';
 import { entraTokenResolver } from '../../bot/src/http/entra-token';
@@ -174,11 +175,13 @@ export async function startHarness(options: HarnessOptions = {}) {
             userId: DEMO_USERS[0].userId,
             name: DEMO_USERS[0].name,
             source: 'local' as const,
+            roles: [ADMIN_ROLE],
           },
       resolve: options.sso
         ? entraTokenResolver({ clientId: options.sso.clientId, jwksUrl: options.sso.jwksUrl })
         : async () => undefined,
     }),
+    admin: adminApiRouter(stores, { checkInDays: 730, readingDays: 400 }, logger, now),
     api: apiV1Router(stores, now),
     ingest: ingestRouter(stores, now),
   });

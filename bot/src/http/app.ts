@@ -1,3 +1,4 @@
+import path from 'node:path';
 import express, { type Express, type RequestHandler, type Router } from 'express';
 import type { Logger } from '../observability/logger';
 import { errorHandler, notFound } from './errors';
@@ -24,6 +25,34 @@ export interface HttpDependencies {
   readonly tabDir?: string;
 }
 
+/**
+ * The tab's Content Security Policy: its own scripts only (no inline or eval), styles inserted by
+ * Fluent at run time, API calls to this server, and framing by Teams and the Microsoft 365 hosts
+ * that Microsoft's tab requirements list.
+ */
+const TAB_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  [
+    'frame-ancestors',
+    "'self'",
+    'https://teams.microsoft.com',
+    'https://*.teams.microsoft.com',
+    'https://*.cloud.microsoft',
+    'https://*.microsoft365.com',
+    'https://*.office.com',
+    'https://outlook.office.com',
+    'https://outlook.office365.com',
+  ].join(' '),
+].join('; ');
+
 /** Builds the one HTTP app: bot endpoint, tab API, built tab and health check. */
 export function createHttpApp(deps: HttpDependencies): Express {
   const app = express();
@@ -49,8 +78,27 @@ export function createHttpApp(deps: HttpDependencies): Express {
     app.use('/api/v1/admin', deps.authenticate, express.json({ limit: '16kb' }), deps.admin);
   app.use('/api/v1', deps.authenticate, express.json({ limit: '1mb' }), deps.api);
   app.use('/api', notFound);
-  if (deps.tabDir)
-    app.use('/tab', express.static(deps.tabDir, { index: 'index.html', maxAge: '1h' }));
+  if (deps.tabDir) {
+    app.use('/tab', (_req, res, next) => {
+      res.setHeader('Content-Security-Policy', TAB_CSP);
+      next();
+    });
+    app.use(
+      '/tab',
+      express.static(deps.tabDir, {
+        index: 'index.html',
+        // Built assets have content hashes in their names; the page that names them must not be
+        // cached, or a deploy leaves users on the old bundle.
+        setHeaders: (res, file) =>
+          res.setHeader(
+            'Cache-Control',
+            file.includes(`${path.sep}assets${path.sep}`)
+              ? 'public, max-age=31536000, immutable'
+              : 'no-cache',
+          ),
+      }),
+    );
+  }
   app.use(errorHandler(deps.logger));
   return app;
 }
