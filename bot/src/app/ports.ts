@@ -185,8 +185,3 @@ export interface UserStore {
   getUser(tenantId: TenantId, userId: UserId): Promise<Versioned<UserProfile> | undefined>;
   saveUser(user: UserProfile, etag?: string): Promise<Versioned<UserProfile>>;
 }
-
-/** Deletes every item of one user in a tenant (data-subject requests); returns how many were removed. */
-export interface UserDataEraser {
-  eraseUser(tenantId: TenantId, userId: UserId): Promise<number>;
-}

@@ -6,7 +6,6 @@ import type {
   OkrStore,
   OrganizationStore,
   TeamStore,
-  UserDataEraser,
   UserStore,
 } from '../app/ports';
 import type { Logger } from '../observability/logger';
@@ -24,7 +23,6 @@ import { CosmosKpiStore } from './kpi-store';
 import { CosmosOkrStore } from './okr-store';
 import type { OperationCounter } from './op-counter';
 import { CosmosTeamStore } from './team-store';
-import { CosmosUserDataEraser } from './user-data-eraser';
 import { CosmosUserStore } from './user-store';
 import { CosmosDeliveryJobStore } from './delivery-store';
 
@@ -39,7 +37,6 @@ export interface Stores {
   readonly checkIns: CheckInStore;
   readonly kpis: KpiStore;
   readonly users: UserStore;
-  readonly eraser: UserDataEraser;
   readonly dataRights: DataRightsStore;
   readonly deliveries: DeliveryJobStore;
   readonly database: Database;
@@ -94,7 +91,6 @@ export function createStores(
     checkIns: new CosmosCheckInStore(teamDocs, checkInTtl),
     kpis: new CosmosKpiStore(teamDocs, readingDocs, readingTtl),
     users: new CosmosUserStore(userDocs),
-    eraser: new CosmosUserDataEraser(teamDocs, userDocs),
     dataRights: new CosmosDataRightsStore(database, {
       teams: teamDocs,
       users: userDocs,

@@ -267,13 +267,13 @@ describe('erasing a user', () => {
     await s.checkIns.saveCheckIn(checkIn(A, 'leaver', '2026-W47', 'erase'));
     await s.checkIns.saveCheckIn(checkIn(A, 'stayer', '2026-W47', 'erase'));
     await s.checkIns.saveCheckIn(checkIn(B, 'leaver', '2026-W47', 'erase'));
-    expect(await s.eraser.eraseUser(A, 'leaver')).toBe(3);
+    expect((await s.dataRights.eraseUser(A, 'leaver', {})).removed).toBe(3);
     expect(await s.users.getUser(A, 'leaver')).toBeUndefined();
     expect((await s.teams.listMembers(A, 'erase')).map((m) => m.userId)).toEqual(['stayer']);
     expect(
       (await s.checkIns.listCheckInsForWeek(A, 'erase', '2026-W47')).map((c) => c.value.userId),
     ).toEqual(['stayer']);
     expect(await s.checkIns.getCheckIn(B, 'erase', 'leaver', '2026-W47')).toBeDefined();
-    expect(await s.eraser.eraseUser(A, 'leaver')).toBe(0);
+    expect((await s.dataRights.eraseUser(A, 'leaver', {})).removed).toBe(0);
   });
 });
