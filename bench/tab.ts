@@ -11,6 +11,7 @@ import { apiV1Router } from '../bot/src/http/api-v1';
 import { createHttpApp } from '../bot/src/http/app';
 import { authenticate } from '../bot/src/http/identity';
 import { openStores, type Stores } from '../bot/src/store';
+import { EMBEDDED_KEY } from '../bot/src/store/embedded/embedded-cosmos';
 import { seedDemoOrganization } from '../bot/src/app/seed-demo';
 import {
   DEMO_FISCAL_START_MONTH,
@@ -20,6 +21,7 @@ import {
 } from '../bot/src/app/demo-organization';
 import type { KeyResult, Objective, Team, TeamMember } from '@bearing/core';
 import { launchChromium } from '../test/e2e/support/browser';
+import { startHelper } from './processes';
 import { option, percentile, report } from './report';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -28,13 +30,20 @@ const TREE = 'Alignment: company objectives, team objectives and key results';
 
 /**
  * `npm run bench -- tab [--teams 1000] [--objectives 5] [--krs 4] [--requests 400]
- * [--concurrency 4] [--seconds 90] [--renders 5] [--save]`: builds the tab and measures
+ * [--concurrency 4] [--seconds 90] [--renders 5] [--store process|embedded]
+ * [--profile-store DIR] [--save]`: builds the tab and measures
  * (1) the initial JS it ships, gzipped (the entry script and the chunks index.html preloads);
  * (2) first meaningful render in headless Chromium (navigation → alignment tree visible) on the
  * demo team; (3) the team view API (`GET /api/v1/teams/:id/alignment`) p50/p95 over a generated
  * tenant of `teams` teams × `objectives` objectives × `krs` key results, written straight into
- * the embedded store through the store classes. The API phase stops after `requests` or
- * `seconds`, whichever comes first; failed requests (store timeouts) are counted, not timed.
+ * the store through the store classes. The API phase stops after `requests` or `seconds`,
+ * whichever comes first; failed requests (store timeouts) are counted, not timed.
+ *
+ * `--store process` (default) runs the embedded Cosmos server in a process of its own, as Cosmos DB
+ * runs apart from the server, with queries scoped to their partition key (bench/partitioned-cosmos.ts
+ * says why); `--store embedded` runs it in this process as local mode does, where every query
+ * evaluates the whole container and a 1,000-team tenant is beyond it. `--profile-store DIR` writes
+ * the store process's CPU profile there (profile this process with `node --cpu-prof`).
  */
 export async function tab(args: readonly string[]): Promise<void> {
   const teamCount = Number(option(args, 'teams') ?? 1000);
@@ -44,6 +53,10 @@ export async function tab(args: readonly string[]): Promise<void> {
   const concurrency = Number(option(args, 'concurrency') ?? 4);
   const renders = Number(option(args, 'renders') ?? 5);
   const seconds = Number(option(args, 'seconds') ?? 90);
+  const storeMode = option(args, 'store') ?? 'process';
+  if (storeMode !== 'process' && storeMode !== 'embedded')
+    throw new Error(`--store ${storeMode}: expected "process" or "embedded"`);
+  const profileDir = option(args, 'profile-store');
 
   execFileSync(
     process.execPath,
@@ -60,7 +73,18 @@ export async function tab(args: readonly string[]): Promise<void> {
     LOG_LEVEL: 'warn',
   });
   const logger = createLogger(config.logLevel);
+  const cosmos =
+    storeMode === 'process'
+      ? await startHelper([
+          ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+          path.join(ROOT, 'scripts', 'run-ts.js'),
+          path.join(__dirname, 'partitioned-cosmos.ts'),
+        ])
+      : undefined;
+  // The store process must not outlive a benchmark that fails before its `finally`.
+  if (cosmos) process.once('exit', () => cosmos.stop());
   const stores = await openStores({
+    ...(cosmos ? { endpoint: cosmos.info.url, key: EMBEDDED_KEY, endpointDiscovery: false } : {}),
     databaseId: config.cosmos.database,
     dataDir,
     logger,
@@ -129,6 +153,13 @@ export async function tab(args: readonly string[]): Promise<void> {
         ['first meaningful render (median)', `${renderMedian} ms (runs: ${renderMs.join(', ')})`],
         ['  target', '< 1500 ms'],
         [
+          'store',
+          cosmos
+            ? 'embedded Cosmos in its own process; queries scoped to their partition key, ' +
+              'query plans not evaluated, no O(n²) scan (bench/partitioned-cosmos.ts)'
+            : 'embedded Cosmos in this process: every query evaluates the whole container',
+        ],
+        [
           'tenant',
           `${teamCount} teams, ${objectives} objectives, ${objectives * krsPerObjective} KRs`,
         ],
@@ -153,6 +184,7 @@ export async function tab(args: readonly string[]): Promise<void> {
         teamViewFailures: failures.length,
         teamViewP50Ms: p50,
         teamViewP95Ms: p95,
+        store: storeMode,
       },
       args.includes('--save'),
     );
@@ -160,6 +192,7 @@ export async function tab(args: readonly string[]): Promise<void> {
     listener.closeAllConnections();
     await new Promise((resolve) => listener.close(resolve));
     await stores.close();
+    cosmos?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -10,6 +10,8 @@ import {
   teamProgress,
   worstConfidence,
   type KeyResult,
+  type Organization,
+  type Team,
   type TeamRole,
   type TeamViewResponse,
   type TenantId,
@@ -43,6 +45,29 @@ export async function teamAccess(
 }
 
 /**
+ * The team view for a caller, or undefined when the caller is not an active member of the team (or
+ * the team does not exist). Membership, organisation and team are point-read together, then the
+ * team snapshot and the company objectives are queried together: two round trips deep, whatever
+ * the size of the tenant.
+ */
+export async function getTeamViewForMember(
+  stores: TeamViewStores,
+  tenantId: TenantId,
+  teamId: string,
+  userId: UserId,
+  now: Date,
+  options: TeamViewOptions = {},
+): Promise<TeamViewResponse | undefined> {
+  const [member, org, team] = await Promise.all([
+    stores.teams.getMember(tenantId, teamId, userId),
+    stores.organizations.getOrganization(tenantId),
+    stores.teams.getTeam(tenantId, teamId),
+  ]);
+  if (!member?.value.active || !team) return undefined;
+  return buildTeamView(stores, tenantId, teamId, org?.value, team, now, options);
+}
+
+/**
  * The team view of the tab: the team's objectives and key results of a cycle with progress,
  * confidence, owners, lint warnings and guardrail KPIs, the company objectives they align to, and
  * this week's check-in completion. One single-partition query for the team and one for the
@@ -53,16 +78,36 @@ export async function getTeamView(
   tenantId: TenantId,
   teamId: string,
   now: Date,
-  options: { readonly cycleId?: string; readonly search?: string } = {},
+  options: TeamViewOptions = {},
 ): Promise<TeamViewResponse | undefined> {
-  const org = await stores.organizations.getOrganization(tenantId);
-  const fiscalStart = org?.value.fiscalStartMonth ?? 1;
+  const [org, team] = await Promise.all([
+    stores.organizations.getOrganization(tenantId),
+    stores.teams.getTeam(tenantId, teamId),
+  ]);
+  if (!team) return undefined;
+  return buildTeamView(stores, tenantId, teamId, org?.value, team, now, options);
+}
+
+/** Which cycle to show, and an optional text filter on objective and key result titles. */
+export interface TeamViewOptions {
+  readonly cycleId?: string;
+  readonly search?: string;
+}
+
+async function buildTeamView(
+  stores: TeamViewStores,
+  tenantId: TenantId,
+  teamId: string,
+  org: Organization | undefined,
+  team: Versioned<Team>,
+  now: Date,
+  options: TeamViewOptions,
+): Promise<TeamViewResponse | undefined> {
+  const fiscalStart = org?.fiscalStartMonth ?? 1;
   const cycle =
     (options.cycleId ? cycleById(options.cycleId, fiscalStart) : undefined) ??
     cycleFor(now.toISOString().slice(0, 10), fiscalStart);
-  const team = await stores.teams.getTeam(tenantId, teamId);
-  if (!team) return undefined;
-  const zone = resolveMemberTimeZone(team.value.settings.timeZone, org?.value.defaultTimeZone);
+  const zone = resolveMemberTimeZone(team.value.settings.timeZone, org?.defaultTimeZone);
   const week = isoWeek(now.toISOString(), zone);
   const [snapshot, company] = await Promise.all([
     stores.teams.loadTeamSnapshot(tenantId, teamId, cycle.id, [week]),

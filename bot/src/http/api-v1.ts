@@ -17,7 +17,7 @@ import type {
   TeamStore,
   UserStore,
 } from '../app/ports';
-import { getTeamView, teamAccess } from '../app/team-view';
+import { getTeamViewForMember } from '../app/team-view';
 import { dataRoutes } from './api-v1-data';
 import { meRoutes } from './api-v1-me';
 import { okrRoutes } from './api-v1-okrs';
@@ -77,9 +77,15 @@ export function apiV1Router(
     const params = parse(res, schemas.teamParams, req.params);
     const query = params && parse(res, schemas.alignmentQuery, req.query);
     if (!params || !query) return;
-    const access = await teamAccess(stores, caller.tenantId, params.teamId, caller.userId);
-    if (access.kind !== 'ok') return teamNotFound(res);
-    const view = await getTeamView(stores, caller.tenantId, params.teamId, now(), query);
+    // Not a member and no such team answer alike (404), so team ids cannot be probed.
+    const view = await getTeamViewForMember(
+      stores,
+      caller.tenantId,
+      params.teamId,
+      caller.userId,
+      now(),
+      query,
+    );
     if (!view) return teamNotFound(res);
     res.setHeader('Cache-Control', 'no-store');
     res.json(view);
