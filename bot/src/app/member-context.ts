@@ -43,43 +43,64 @@ export async function resolveMemberContext(
   now: Date,
   teamId?: string,
 ): Promise<MemberContext | undefined> {
+  if (teamId) {
+    // The team is known (a card or the tab names it): one round trip of point reads, not four.
+    const [user, member, team, organization] = await Promise.all([
+      stores.users.getUser(tenantId, userId),
+      stores.teams.getMember(tenantId, teamId, userId),
+      stores.teams.getTeam(tenantId, teamId),
+      stores.organizations.getOrganization(tenantId),
+    ]);
+    if (!user?.value.teamIds.includes(teamId) || !member?.value.active || !team) return undefined;
+    return contextOf(user, member.value, team.value, organization?.value, now);
+  }
   const user = await stores.users.getUser(tenantId, userId);
   if (!user) return undefined;
-  const candidates = teamId ? user.value.teamIds.filter((t) => t === teamId) : user.value.teamIds;
-  for (const candidate of candidates) {
+  for (const candidate of user.value.teamIds) {
     const member = await stores.teams.getMember(tenantId, candidate, userId);
     if (!member?.value.active) continue;
     const [team, organization] = await Promise.all([
       stores.teams.getTeam(tenantId, candidate),
       stores.organizations.getOrganization(tenantId),
     ]);
-    if (!team) continue;
-    const org: Organization = organization?.value ?? {
-      tenantId,
-      name: team.value.name,
-      fiscalStartMonth: 1,
-      defaultTimeZone: 'UTC',
-      createdAt: team.value.createdAt,
-      updatedAt: team.value.updatedAt,
-    };
-    const timeZone = resolveMemberTimeZone(
-      member.value.timeZone ?? user.value.timeZone,
-      team.value.settings.timeZone,
-      org.defaultTimeZone,
-    );
-    // Cycles follow the organisation's calendar; weeks follow the member's own clock.
-    const orgLocal = toLocal(now.getTime(), resolveMemberTimeZone(org.defaultTimeZone));
-    const orgDate = `${orgLocal.year}-${String(orgLocal.month).padStart(2, '0')}-${String(orgLocal.day).padStart(2, '0')}`;
-    return {
-      user,
-      organization: org,
-      team: team.value,
-      member: member.value,
-      cycle: cycleFor(orgDate, org.fiscalStartMonth),
-      week: isoWeek(now.toISOString(), timeZone),
-      timeZone,
-      locale: member.value.locale ?? user.value.locale ?? 'en-US',
-    };
+    if (team) return contextOf(user, member.value, team.value, organization?.value, now);
   }
   return undefined;
+}
+
+/** The context of one active membership (cycle from the organisation, week from the member). */
+function contextOf(
+  user: Versioned<UserProfile>,
+  member: TeamMember,
+  team: Team,
+  organization: Organization | undefined,
+  now: Date,
+): MemberContext {
+  const { tenantId } = user.value;
+  const org: Organization = organization ?? {
+    tenantId,
+    name: team.name,
+    fiscalStartMonth: 1,
+    defaultTimeZone: 'UTC',
+    createdAt: team.createdAt,
+    updatedAt: team.updatedAt,
+  };
+  const timeZone = resolveMemberTimeZone(
+    member.timeZone ?? user.value.timeZone,
+    team.settings.timeZone,
+    org.defaultTimeZone,
+  );
+  // Cycles follow the organisation's calendar; weeks follow the member's own clock.
+  const orgLocal = toLocal(now.getTime(), resolveMemberTimeZone(org.defaultTimeZone));
+  const orgDate = `${orgLocal.year}-${String(orgLocal.month).padStart(2, '0')}-${String(orgLocal.day).padStart(2, '0')}`;
+  return {
+    user,
+    organization: org,
+    team,
+    member,
+    cycle: cycleFor(orgDate, org.fiscalStartMonth),
+    week: isoWeek(now.toISOString(), timeZone),
+    timeZone,
+    locale: member.locale ?? user.value.locale ?? 'en-US',
+  };
 }

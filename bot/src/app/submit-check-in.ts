@@ -43,13 +43,11 @@ export async function submitCheckIn(
     });
   }
   for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
-    const krs = await stores.okrs.listKeyResultsOwnedBy(
-      tenantId,
-      teamId,
-      submission.cycleId,
-      userId,
-    );
-    const existing = await stores.checkIns.getCheckIn(tenantId, teamId, userId, submission.week);
+    // One round trip: the submitted key results and this week's check-in, all point reads.
+    const [krs, existing] = await Promise.all([
+      submittedKeyResults(stores.okrs, context, submission),
+      stores.checkIns.getCheckIn(tenantId, teamId, userId, submission.week),
+    ]);
     const applied = applyCheckIn(
       krs.map((k) => k.value),
       existing?.value,
@@ -85,6 +83,27 @@ export async function submitCheckIn(
   });
 }
 
+/**
+ * The key results the card submits, read by id (the card carries them; at most 20) and kept only
+ * when the user owns them in the card's cycle. Point reads instead of a query over the team: what
+ * applyCheckIn then sees is the same, since it only looks at the submitted ids.
+ */
+async function submittedKeyResults(
+  okrs: OkrStore,
+  context: MemberContext,
+  submission: CheckInCardSubmission,
+): Promise<Versioned<KeyResult>[]> {
+  const { tenantId, userId } = context.user.value;
+  const ids = [...new Set(submission.updates.map((u) => u.keyResultId))];
+  const found = await Promise.all(
+    ids.map((id) => okrs.getKeyResult(tenantId, context.team.id, id)),
+  );
+  return found.filter(
+    (k): k is Versioned<KeyResult> =>
+      k !== undefined && k.value.ownerId === userId && k.value.cycleId === submission.cycleId,
+  );
+}
+
 /** The key results as the check-in found them (previous values), for summaries. */
 function before(krs: readonly Versioned<KeyResult>[], checkIn: CheckIn): KeyResult[] {
   const previous = new Map(checkIn.updates.map((u) => [u.keyResultId, u.previousValue]));
@@ -98,29 +117,32 @@ async function reconcileKeyResults(
   krs: readonly Versioned<KeyResult>[],
   now: string,
 ): Promise<void> {
-  for (const update of checkIn.updates) {
-    let current = krs.find((k) => k.value.id === update.keyResultId);
-    for (let attempt = 1; current && attempt <= ATTEMPTS; attempt += 1) {
-      const kr = current.value;
-      const inLine = kr.current === update.value && kr.confidence === update.confidence;
-      const changedLater = kr.lastCheckInAt !== undefined && kr.lastCheckInAt > checkIn.updatedAt;
-      if (inLine || changedLater) break;
-      try {
-        await okrs.saveKeyResult(
-          {
-            ...kr,
-            current: update.value,
-            confidence: update.confidence,
-            lastCheckInAt: checkIn.updatedAt,
-            updatedAt: now,
-          },
-          current.etag,
-        );
-        break;
-      } catch (error) {
-        if (!(error instanceof StoreConflictError)) throw error;
-        current = await okrs.getKeyResult(kr.tenantId, kr.teamId, kr.id);
+  // Each key result is its own document: bring them in line side by side, not one after another.
+  await Promise.all(
+    checkIn.updates.map(async (update) => {
+      let current = krs.find((k) => k.value.id === update.keyResultId);
+      for (let attempt = 1; current && attempt <= ATTEMPTS; attempt += 1) {
+        const kr = current.value;
+        const inLine = kr.current === update.value && kr.confidence === update.confidence;
+        const changedLater = kr.lastCheckInAt !== undefined && kr.lastCheckInAt > checkIn.updatedAt;
+        if (inLine || changedLater) break;
+        try {
+          await okrs.saveKeyResult(
+            {
+              ...kr,
+              current: update.value,
+              confidence: update.confidence,
+              lastCheckInAt: checkIn.updatedAt,
+              updatedAt: now,
+            },
+            current.etag,
+          );
+          break;
+        } catch (error) {
+          if (!(error instanceof StoreConflictError)) throw error;
+          current = await okrs.getKeyResult(kr.tenantId, kr.teamId, kr.id);
+        }
       }
-    }
-  }
+    }),
+  );
 }

@@ -110,7 +110,8 @@ export async function openStores(options: OpenStoresOptions): Promise<Stores> {
       : {
           endpoint: options.endpoint as string,
           key: options.key,
-          embedded: options.endpointDiscovery === false,
+          // Plain HTTP is only ever a local emulator: discovery would switch it to HTTPS.
+          embedded: options.endpointDiscovery === false || options.endpoint?.startsWith('http://'),
         },
   );
   // Azure (managed identity, local auth disabled): Bicep owns the schema and data-plane RBAC cannot

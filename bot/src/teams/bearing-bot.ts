@@ -38,6 +38,7 @@ import {
   contextOrMessage,
   handleCheckInSubmit,
   myOkrsCard,
+  unsavedCheckInCard,
   type CheckInDeps,
 } from '../app/check-in-views';
 import { identityOf } from './identity';
@@ -326,7 +327,24 @@ export class BearingBot extends TeamsActivityHandler {
       }
       return invokeCard(buildMessageCard(parsed.error.message, 'attention'));
     }
-    return invokeCard(await this.routeAction(identity, parsed.value, rawInputs));
+    const action = parsed.value;
+    try {
+      return invokeCard(await this.routeAction(identity, action, rawInputs));
+    } catch (error) {
+      if (
+        action.verb !== CARD_VERBS.checkInSubmit &&
+        action.verb !== CARD_VERBS.checkInNothingChanged
+      )
+        throw error;
+      // A store call failed mid-submit (timed out after applying, or failed past the SDK's
+      // retries): the check-in may or may not be stored. Say so and offer the same submission
+      // again (idempotent by submissionId) instead of failing the invoke with a bare 500.
+      this.deps.logger.warn('check-in outcome unknown', {
+        verb: action.verb,
+        error: (error as Error).name,
+      });
+      return invokeCard(unsavedCheckInCard(action.verb, invokeValue.action?.data ?? {}));
+    }
   }
 
   private async routeAction(

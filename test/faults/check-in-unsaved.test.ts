@@ -1,0 +1,145 @@
+import { CARD_VERBS, CHECKIN_INPUTS } from '@bearing/core';
+import { OperationCounter } from '../../bot/src/store';
+import { cardInvoke, personalActivity } from '../support/activities';
+import { startFakeConnector } from '../support/fake-connector';
+import { schemaErrors, texts } from '../support/cards';
+import { postJson, startHarness, type Harness } from './harness';
+
+// A check-in write whose outcome the server cannot know (applied but never acknowledged, or the
+// store failing past the SDK's retries) must not end the invoke in a bare HTTP 500: the user gets
+// a card saying it may not have been saved, with a button that resubmits the same submission.
+const counter = new OperationCounter();
+let h: Harness;
+let connector: Awaited<ReturnType<typeof startFakeConnector>>;
+beforeAll(async () => {
+  [h, connector] = await Promise.all([startHarness({ counter }), startFakeConnector()]);
+});
+afterAll(async () => {
+  await h?.stop();
+  await connector?.stop();
+});
+afterEach(() => h.proxy.setFault(undefined));
+
+const messages = () => `${h.url}/api/messages`;
+const ALEX_CHECK_IN = '"id":"checkIn|00000000-0000-0000-0000-0000000000020|';
+const checkInDocs = async () =>
+  (await h.contents())
+    .split('\n')
+    .filter((l) => l.includes(ALEX_CHECK_IN))
+    .filter((l) => !l.includes('"submissionId":"demo-'));
+const isCheckInWrite = (method: string | undefined, isQuery: unknown, body: string) =>
+  method !== 'GET' && !isQuery && body.includes('"type":"checkIn"');
+
+type ExecuteAction = { type: string; verb: string; data: Record<string, unknown> };
+const actionsOf = (body: unknown) =>
+  ((body as { value?: { actions?: ExecuteAction[] } })?.value?.actions ?? []).filter(
+    (a) => a.type === 'Action.Execute',
+  );
+
+/** The data an invoke's Action.Execute carries. */
+const dataOf = (invoke: object) =>
+  (invoke as { value: { action: { data: Record<string, unknown> & { krIds: string[] } } } }).value
+    .action.data;
+
+/** Alex's check-in card from "check in", submitted with `value` for every key result. */
+async function checkInSubmit(value: string) {
+  const before = connector.sent.length;
+  await postJson(
+    messages(),
+    personalActivity(connector.url, { type: 'message', text: 'check in' }),
+  );
+  const reply = connector.sent
+    .slice(before)
+    .find((s) => JSON.stringify(s.activity).includes('checkin.submit'));
+  if (!reply) throw new Error('no check-in card');
+  const card = (reply.activity.attachments as { content: { actions: ExecuteAction[] } }[])[0]
+    .content;
+  const data = card.actions.find((a) => a.verb === CARD_VERBS.checkInSubmit)!.data as {
+    krIds: string[];
+  };
+  return cardInvoke(connector.url, CARD_VERBS.checkInSubmit, {
+    ...data,
+    ...Object.fromEntries(
+      data.krIds.flatMap((id) => [
+        [CHECKIN_INPUTS.value(id), value],
+        [CHECKIN_INPUTS.confidence(id), 'onTrack'],
+      ]),
+    ),
+  });
+}
+
+it('a check-in write applied but never acknowledged: a "may not have been saved" card, and its retry saves once', async () => {
+  const invoke = await checkInSubmit('6');
+  let dropped = 0;
+  h.proxy.setFault((req, body) => {
+    if (dropped === 0 && isCheckInWrite(req.method, req.headers['x-ms-documentdb-isquery'], body)) {
+      dropped += 1;
+      return { kind: 'forwardThenDrop' };
+    }
+    return undefined;
+  });
+  const first = await postJson(messages(), invoke);
+  h.proxy.setFault(undefined);
+  expect(dropped).toBe(1);
+  expect(first.status).toBe(200);
+  expect(first.body).toMatchObject({
+    statusCode: 200,
+    type: 'application/vnd.microsoft.card.adaptive',
+  });
+  const card = (first.body as { value: unknown }).value;
+  expect(schemaErrors(card)).toEqual([]);
+  expect(texts(card).join(' ')).toMatch(/may not have been saved/i);
+  expect(h.logs.some((l) => l.includes('check-in outcome unknown'))).toBe(true);
+
+  // "Try again" resubmits exactly what the user sent (same submissionId): stored once.
+  const retry = actionsOf(first.body).find((a) => a.verb === CARD_VERBS.checkInSubmit);
+  expect(retry?.data).toEqual(dataOf(invoke));
+  const again = await postJson(messages(), cardInvoke(connector.url, retry!.verb, retry!.data));
+  expect(again.status).toBe(200);
+  expect(texts(again.body).some((t) => t.startsWith('✅ Checked in'))).toBe(true);
+  const docs = await checkInDocs();
+  expect(docs).toHaveLength(1);
+  expect(docs[0]).toContain('"value":6');
+});
+
+it('a store failing every check-in write past the SDK retries: the same card, not a 500', async () => {
+  const invoke = await checkInSubmit('7');
+  const before = await checkInDocs();
+  h.proxy.setFault((req, body) =>
+    isCheckInWrite(req.method, req.headers['x-ms-documentdb-isquery'], body)
+      ? { kind: 'status', status: 503 }
+      : undefined,
+  );
+  const res = await postJson(messages(), invoke);
+  h.proxy.setFault(undefined);
+  expect(res.status).toBe(200);
+  expect(texts(res.body).join(' ')).toMatch(/may not have been saved/i);
+  expect(await checkInDocs()).toEqual(before);
+});
+
+it('store operations per card submit: point reads and writes only, no query', async () => {
+  const invoke = await checkInSubmit('8');
+  counter.reset();
+  const res = await postJson(messages(), invoke);
+  expect(texts(res.body).some((t) => t.startsWith('✅ Checked in'))).toBe(true);
+  const submitted = counter.snapshot();
+  counter.reset();
+  await postJson(messages(), { ...invoke, id: 'teams-retry' });
+  const replayed = counter.snapshot();
+  const krs = dataOf(invoke).krIds.length;
+  console.log(`store operations per check-in submit (${krs} KRs):`, { submitted, replayed });
+  // Member context (user, membership, team, organisation), the submitted KRs and the week's
+  // check-in are point reads; then the check-in and each changed KR are conditional writes.
+  expect(submitted).toEqual({
+    pointRead: 4 + krs + 1,
+    pointWrite: 1 + krs,
+    singlePartitionQuery: 0,
+    crossPartitionQuery: 0,
+  });
+  expect(replayed).toEqual({
+    pointRead: 4 + krs + 1,
+    pointWrite: 0,
+    singlePartitionQuery: 0,
+    crossPartitionQuery: 0,
+  });
+});
