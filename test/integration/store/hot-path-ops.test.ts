@@ -1,8 +1,9 @@
-import { applyCheckIn, type CheckIn } from '@bearing/core';
 import type { OperationKind } from '../../../bot/src/store/op-counter';
 import { keyResult, objective, team } from '../../fixtures/okrs';
 import { startTestStore, type TestStore } from '../../support/embedded-store';
 import { getTeamView, teamAccess } from '../../../bot/src/app/team-view';
+import { resolveMemberContext } from '../../../bot/src/app/member-context';
+import { submitCheckIn } from '../../../bot/src/app/submit-check-in';
 
 // Pins what each hot path costs in store operations and prints the table quoted in docs/data-model.md.
 const A = '11111111-1111-1111-1111-111111111111';
@@ -70,40 +71,49 @@ it('team view: one single-partition query for the team (+1 for company objective
   });
 });
 
-it('check-in submit: single-partition reads and conditional point writes only', async () => {
+it('check-in submit (the card’s use case): point reads and conditional point writes only', async () => {
+  const s = t.stores;
+  await s.users.saveUser({
+    tenantId: A,
+    userId: 'u2',
+    displayName: 'U2',
+    teamIds: ['hot'],
+    updatedAt: now,
+  });
+  const cycleId = (await resolveMemberContext(s, A, 'u2', new Date(now), 'hot'))!.cycle.id;
+  for (const id of ['k3', 'k4']) {
+    await s.okrs.saveKeyResult(
+      keyResult({ tenantId: A, teamId: 'hot', id, ownerId: 'u2', cycleId }),
+    );
+  }
   const counts = await measure('check-in submit (2 KRs)', async () => {
-    const s = t.stores;
-    const krs = await s.okrs.listKeyResultsOwnedBy(A, 'hot', 'FY2027-Q2', 'u1');
-    const existing = await s.checkIns.getCheckIn(A, 'hot', 'u1', '2026-W48');
-    const applied = applyCheckIn(
-      krs.map((k) => k.value),
-      existing?.value,
+    const context = await resolveMemberContext(s, A, 'u2', new Date(now), 'hot');
+    if (!context) throw new Error('u2 is not a member of the team');
+    const result = await submitCheckIn(
+      s,
+      context,
       {
-        tenantId: A,
         teamId: 'hot',
-        userId: 'u1',
-        cycleId: 'FY2027-Q2',
-        week: '2026-W48',
+        cycleId: context.cycle.id,
+        week: context.week,
         submissionId: 'sub-hotpath1',
         nothingChanged: false,
-        updates: krs.map((k) => ({
-          keyResultId: k.value.id,
+        updates: ['k3', 'k4'].map((keyResultId) => ({
+          keyResultId,
           value: 33,
           confidence: 'onTrack' as const,
         })),
       },
       now,
     );
-    if (!applied.ok) throw new Error(applied.error.message);
-    await s.checkIns.saveCheckIn(applied.value.checkIn as CheckIn, existing?.etag);
-    for (const kr of applied.value.keyResults) {
-      await s.okrs.saveKeyResult(kr, krs.find((k) => k.value.id === kr.id)?.etag);
-    }
+    if (!result.ok) throw new Error(result.error.message);
   });
+  // Member context (user, membership, team, organisation), the 2 submitted key results and the
+  // week's check-in are point reads; then the check-in and each key result are conditional writes.
   expect(counts).toEqual({
-    pointRead: 1,
+    pointRead: 7,
     pointWrite: 3,
-    singlePartitionQuery: 1,
+    singlePartitionQuery: 0,
     crossPartitionQuery: 0,
   });
 });
