@@ -117,6 +117,24 @@ it('a store failing every check-in write past the SDK retries: the same card, no
   expect(await checkInDocs()).toEqual(before);
 });
 
+it('any other card action failing in the store: a card that says to try again, not a 500', async () => {
+  const { teamId, week } = dataOf(await checkInSubmit('7')) as { teamId?: string; week?: string };
+  h.proxy.setFault((req, body) =>
+    req.method !== 'GET' && !req.headers['x-ms-documentdb-isquery'] && body.length > 0
+      ? { kind: 'status', status: 503 }
+      : undefined,
+  );
+  const res = await postJson(
+    messages(),
+    cardInvoke(connector.url, CARD_VERBS.checkInSnooze, { teamId, week }),
+  );
+  h.proxy.setFault(undefined);
+  expect(res.status).toBe(200);
+  expect(texts(res.body).join(' ')).toBe(
+    'Something went wrong on our side. Please try again in a moment.',
+  );
+});
+
 it('store operations per card submit: point reads and writes only, no query', async () => {
   const invoke = await checkInSubmit('8');
   counter.reset();

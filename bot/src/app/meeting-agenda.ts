@@ -13,9 +13,11 @@ import { cycleOf, cycleRef, roleIn, teamNotFound, weekIn, type Caller } from './
 
 type NoteField = 'whatChanged' | 'blockers' | 'decisionNeeded';
 
+const WEEK_MS = 7 * 24 * 60 * 60_000;
+
 /**
  * This week's meeting agenda (ISO week in the team's time zone): what changed, blockers and
- * decisions needed from the week's check-ins, each with its author and the key results that
+ * decisions needed from the week's check-ins (last week's while nobody has checked in this week), each with its author and the key results that
  * check-in updated; key results at risk; KPIs with an open breach or out of range now.
  * One point read for the role, one for the team, one single-partition query.
  */
@@ -33,13 +35,23 @@ export async function getMeetingAgenda(
   if (!team) return teamNotFound;
   const timeZone = team.value.settings.timeZone || orgTimeZone || 'UTC';
   const week = weekIn(now, team.value.settings.timeZone, orgTimeZone);
-  const snapshot = await stores.teams.loadTeamSnapshot(caller.tenantId, teamId, cycle.id, [week]);
+  const lastWeek = weekIn(
+    new Date(now.getTime() - WEEK_MS),
+    team.value.settings.timeZone,
+    orgTimeZone,
+  );
+  const snapshot = await stores.teams.loadTeamSnapshot(caller.tenantId, teamId, cycle.id, [
+    week,
+    lastWeek,
+  ]);
   if (!snapshot) return teamNotFound;
   const names = new Map(snapshot.members.map((m) => [m.userId, m.displayName]));
   const titles = new Map(snapshot.keyResults.map((k) => [k.value.id, k.value.title]));
+  // A meeting before anyone has checked in this week reviews last week's check-ins (and says so).
+  const notesWeek = snapshot.checkIns.some((c) => c.value.week === week) ? week : lastWeek;
   const checkIns = snapshot.checkIns
     .map((c) => c.value)
-    .filter((c) => c.week === week)
+    .filter((c) => c.week === notesWeek)
     .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
   const notes = (field: NoteField): AgendaNote[] =>
     checkIns
@@ -83,6 +95,7 @@ export async function getMeetingAgenda(
     team: { id: team.value.id, name: team.value.name },
     cycle: cycleRef(cycle),
     week,
+    notesWeek,
     timeZone,
     changes: notes('whatChanged'),
     blockers: notes('blockers'),

@@ -3,10 +3,11 @@ import { schemas } from '@bearing/core';
 import { getMeetingAgenda } from '../app/meeting-agenda';
 import { getTeamDashboard, type DashboardStores } from '../app/team-dashboard';
 import { getTeamSettings, patchTeamSettings } from '../app/team-settings';
+import { replanTeamWeek, type PlannerStores } from '../jobs/planner';
 import { callerOf, parse, send, withIfMatch } from './api-v1-helpers';
 
 /** A team's settings, dashboard and meeting agenda. */
-export function teamRoutes(stores: DashboardStores, now: () => Date): Router {
+export function teamRoutes(stores: DashboardStores & PlannerStores, now: () => Date): Router {
   const router = Router();
 
   router.get('/teams/:teamId/settings', async (req, res) => {
@@ -19,7 +20,12 @@ export function teamRoutes(stores: DashboardStores, now: () => Date): Router {
     const params = parse(res, schemas.teamParams, req.params);
     const body = params && parse(res, schemas.patchTeamSettingsRequest, withIfMatch(req));
     if (!params || !body) return;
-    send(res, await patchTeamSettings(stores.teams, callerOf(res), params.teamId, body, now()));
+    const caller = callerOf(res);
+    const at = now();
+    const result = await patchTeamSettings(stores.teams, caller, params.teamId, body, at);
+    // This week's cards, reminders and digest that are still waiting move to the new times.
+    if (result.ok) await replanTeamWeek(stores, caller.tenantId, params.teamId, at);
+    send(res, result);
   });
 
   router.get('/teams/:teamId/dashboard', async (req, res) => {

@@ -204,3 +204,68 @@ async function pullForward(
   }
   return false;
 }
+
+/**
+ * Brings this week's planned deliveries in line with the team's settings after an owner changed
+ * them (day, time, time zone, reminder offset, digest): jobs that are still waiting for their time
+ * move to the new one; missing ones are created. What already went out, is being sent or retried,
+ * or is due now stays as it is, and so does a member's reminder once their card has gone out (it
+ * counts from when the card was sent). A new time that passed more than {@link CATCH_UP_MS} ago
+ * does not cancel a card still waiting for the old one. Returns how many jobs moved or were added.
+ */
+export async function replanTeamWeek(
+  stores: PlannerStores,
+  tenantId: TenantId,
+  teamId: string,
+  now: Date,
+): Promise<number> {
+  const plan = await planJobs(stores, tenantId, teamId, now, false);
+  if (!plan) return 0;
+  const nowIso = now.toISOString();
+  const cardSent = new Set<string>();
+  let changed = 0;
+  // Cards first, so a reminder knows whether its card is still waiting.
+  const ordered = [...plan.jobs].sort(
+    (a, b) => Number(a.kind === 'reminder') - Number(b.kind === 'reminder'),
+  );
+  for (const planned of ordered) {
+    if (planned.kind === 'reminder' && planned.userId && cardSent.has(planned.userId)) continue;
+    const moved = await moveIfWaiting(stores.deliveries, planned, nowIso);
+    if (moved === 'created' || moved === 'moved') changed += 1;
+    if (planned.kind === 'checkIn' && moved === 'fixed' && planned.userId) {
+      cardSent.add(planned.userId);
+    }
+  }
+  return changed;
+}
+
+/** Creates the job, or moves a waiting one to the planned time; `fixed` when it may not move. */
+async function moveIfWaiting(
+  deliveries: DeliveryJobStore,
+  planned: DeliveryJob,
+  nowIso: string,
+): Promise<'created' | 'moved' | 'unchanged' | 'fixed'> {
+  if (await deliveries.createJob(planned)) return 'created';
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const current = await deliveries.getJob(planned.tenantId, planned.teamId, planned.id);
+    if (!current) return 'fixed';
+    const job = current.value;
+    const waiting =
+      job.status === 'pending' &&
+      job.attempts === 0 &&
+      !(job.leaseUntil && job.leaseUntil > nowIso) &&
+      job.notBefore > nowIso;
+    if (!waiting) return 'fixed';
+    if (job.dueAt === planned.dueAt) return 'unchanged';
+    try {
+      await deliveries.saveJob(
+        { ...job, dueAt: planned.dueAt, notBefore: planned.dueAt },
+        current.etag,
+      );
+      return 'moved';
+    } catch (error) {
+      if (!(error instanceof StoreConflictError)) throw error;
+    }
+  }
+  return 'fixed';
+}

@@ -331,19 +331,22 @@ export class BearingBot extends TeamsActivityHandler {
     try {
       return invokeCard(await this.routeAction(identity, action, rawInputs));
     } catch (error) {
-      if (
-        action.verb !== CARD_VERBS.checkInSubmit &&
-        action.verb !== CARD_VERBS.checkInNothingChanged
-      )
-        throw error;
-      // A store call failed mid-submit (timed out after applying, or failed past the SDK's
-      // retries): the check-in may or may not be stored. Say so and offer the same submission
-      // again (idempotent by submissionId) instead of failing the invoke with a bare 500.
-      this.deps.logger.warn('check-in outcome unknown', {
+      const checkIn =
+        action.verb === CARD_VERBS.checkInSubmit ||
+        action.verb === CARD_VERBS.checkInNothingChanged;
+      // A store call failed mid-action (timed out after applying, or failed past the SDK's
+      // retries): the outcome is unknown. The user gets a card that says so instead of a bare
+      // 500 (Teams shows that as an unexplained error); a check-in offers the same submission
+      // again (idempotent by submissionId).
+      this.deps.logger.warn(checkIn ? 'check-in outcome unknown' : 'card action failed', {
         verb: action.verb,
         error: (error as Error).name,
       });
-      return invokeCard(unsavedCheckInCard(action.verb, invokeValue.action?.data ?? {}));
+      return invokeCard(
+        checkIn
+          ? unsavedCheckInCard(action.verb, invokeValue.action?.data ?? {})
+          : buildMessageCard(en.errors.generic, 'attention'),
+      );
     }
   }
 

@@ -122,6 +122,8 @@ export const meetingAgendaResponse = z.object({
   team: teamRef,
   cycle: cycleRef,
   week: isoWeekLabel,
+  /** The week the notes come from: `week`, or the one before while nobody has checked in yet. */
+  notesWeek: isoWeekLabel,
   timeZone: z.string(),
   changes: z.array(agendaNote),
   blockers: z.array(agendaNote),

@@ -109,6 +109,8 @@ export const en = {
   meeting: {
     title: (team: string) => `This week’s agenda — ${team}`,
     week: (week: string, cycle: string) => `Week ${week} · cycle ${cycle}`,
+    fromLastWeek: (week: string) =>
+      `Nobody has checked in this week yet: what changed, blockers and decisions are from last week’s check-ins (${week}).`,
     share: 'Share to stage',
     sharing: 'Sharing…',
     shared: 'Shared to the meeting stage.',

@@ -144,6 +144,11 @@ export function MeetingView({
           <Text size={stage ? 500 : 200} className={styles.muted}>
             {m.checkedIn(agenda.checkInCompletion.done, agenda.checkInCompletion.expected)}
           </Text>
+          {agenda.notesWeek !== agenda.week && (
+            <Text size={stage ? 500 : 200} className={styles.muted}>
+              {m.fromLastWeek(agenda.notesWeek)}
+            </Text>
+          )}
         </div>
       )}
       {!stage && (

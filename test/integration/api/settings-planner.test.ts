@@ -1,6 +1,6 @@
 import { DEFAULT_TEAM_SETTINGS } from '@bearing/core';
 import { getTeamSettings, patchTeamSettings } from '../../../bot/src/app/team-settings';
-import { planTeamWeek } from '../../../bot/src/jobs/planner';
+import { planTeamWeek, replanTeamWeek } from '../../../bot/src/jobs/planner';
 import { startTestStore, type TestStore } from '../../support/embedded-store';
 
 // Settings saved through the tab's use case are what the weekly planner schedules with.
@@ -68,4 +68,51 @@ it('plans the check-in and reminder at the day, time and offset saved from the t
   // The member's own zone (UTC) wins over the team's new default zone; day and time are the team's.
   expect(dueOf('checkIn')).toBe('2026-11-25T10:30:00.000Z');
   expect(dueOf('reminder')).toBe('2026-11-25T12:00:00.000Z');
+});
+
+it('moves this week’s waiting jobs when the settings change, and leaves what went out', async () => {
+  const s = store.stores;
+  const caller = { tenantId: T, userId: OWNER };
+  const change = async (fields: Record<string, unknown>, at: Date) => {
+    const current = await getTeamSettings(s.teams, caller, TEAM);
+    if (!current.ok) throw new Error(current.error.message);
+    const saved = await patchTeamSettings(
+      s.teams,
+      caller,
+      TEAM,
+      { etag: current.value.etag, ...fields },
+      at,
+    );
+    if (!saved.ok) throw new Error(saved.error.message);
+    return replanTeamWeek(s, T, TEAM, at);
+  };
+  const jobs = async () => {
+    const all = await s.deliveries.listJobsForWeek(T, TEAM, '2026-W48');
+    return Object.fromEntries(all.map((j) => [j.kind, j]));
+  };
+  // Planned for Wednesday 10:30 by the test above; the owner moves it to Thursday 08:00, +2 h.
+  expect(
+    await change(
+      { checkInDay: 4, checkInTime: '08:00', reminderOffsetMinutes: 120 },
+      MONDAY_06_UTC,
+    ),
+  ).toBe(2);
+  expect((await jobs()).checkIn?.dueAt).toBe('2026-11-26T08:00:00.000Z');
+  expect((await jobs()).reminder?.dueAt).toBe('2026-11-26T10:00:00.000Z');
+  // Nothing changed: nothing moves.
+  expect(await change({ reminderOffsetMinutes: 120, checkInTime: '08:00' }, MONDAY_06_UTC)).toBe(0);
+
+  // Thursday: the card went out. A later change moves neither the card nor its reminder.
+  const card = (await s.deliveries.listJobsForWeek(T, TEAM, '2026-W48')).find(
+    (j) => j.kind === 'checkIn',
+  )!;
+  const stored = await s.deliveries.getJob(T, TEAM, card.id);
+  await s.deliveries.saveJob({ ...stored!.value, status: 'sent' }, stored!.etag);
+  const thursday = new Date('2026-11-26T09:00:00Z');
+  expect(await change({ checkInDay: 5, reminderOffsetMinutes: 30 }, thursday)).toBe(0);
+  expect((await jobs()).checkIn).toMatchObject({
+    status: 'sent',
+    dueAt: '2026-11-26T08:00:00.000Z',
+  });
+  expect((await jobs()).reminder?.dueAt).toBe('2026-11-26T10:00:00.000Z');
 });

@@ -14,6 +14,20 @@ const settings = async () => {
   return schemas.teamSettingsResponse.parse(res.body);
 };
 
+describe('the meeting agenda before anyone checks in this week', () => {
+  it('reviews last week’s check-ins and says which week they are from', async () => {
+    const res = await call('GET', `/teams/${TEAM}/meeting-agenda`);
+    expect(res.status).toBe(200);
+    const agenda = schemas.meetingAgendaResponse.parse(res.body);
+    expect(agenda.checkInCompletion).toMatchObject({ week: agenda.week, done: 0 });
+    expect(agenda.notesWeek).not.toBe(agenda.week);
+    expect(agenda.notesWeek < agenda.week).toBe(true);
+    // The demo organisation's check-ins of last week, with their notes and authors.
+    expect(agenda.changes.length).toBeGreaterThan(0);
+    expect(agenda.changes.every((n) => n.author.displayName.length > 0)).toBe(true);
+  });
+});
+
 describe('my OKRs and check-ins from the tab', () => {
   it('lists the caller’s key results per team with what the check-in form needs', async () => {
     const mine = await myOkrs();
@@ -69,6 +83,7 @@ describe('my OKRs and check-ins from the tab', () => {
     expect(view.blockers.map((b) => b.text)).toContain('Survey tool licence expired.');
     expect(view.atRisk.map((k) => k.id)).toContain('kr-engagement');
     expect(view.checkInCompletion.done).toBeGreaterThanOrEqual(1);
+    expect(view.notesWeek).toBe(view.week);
 
     const dashboard = await call('GET', `/teams/${TEAM}/dashboard`);
     expect(dashboard.status).toBe(200);

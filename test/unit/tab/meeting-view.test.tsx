@@ -48,6 +48,24 @@ describe('MeetingView', () => {
     expect(await screen.findByText(/nobody has checked in this week/)).toBeTruthy();
   });
 
+  it('says when the notes are last week’s because nobody has checked in this week', async () => {
+    renderMeeting(
+      new FakeApi({ views: { getMeetingAgenda: [agendaFixture({ notesWeek: '2026-W46' })] } }),
+      'stage',
+    );
+    expect(
+      await screen.findByText(
+        'Nobody has checked in this week yet: what changed, blockers and decisions are from last week’s check-ins (2026-W46).',
+      ),
+    ).toBeTruthy();
+  });
+
+  it('says nothing about last week when the notes are this week’s', async () => {
+    renderMeeting(new FakeApi({ views: { getMeetingAgenda: [agendaFixture()] } }), 'stage');
+    await screen.findByRole('region', { name: 'Blockers (1)' });
+    expect(screen.queryByText(/from last week’s check-ins/)).toBeNull();
+  });
+
   it('shows an error with Retry, and a missing route as a server that lacks the view', async () => {
     const api = new FakeApi({
       views: {

@@ -358,6 +358,7 @@ export function agendaFixture(overrides: Partial<MeetingAgenda> = {}): MeetingAg
     team: { id: TEAM_ID, name: 'My Team' },
     cycle: CYCLE,
     week: '2026-W47',
+    notesWeek: '2026-W47',
     timeZone: 'Europe/London',
     changes: [
       note('u-megan', 'Megan Bowen', 'Two offers accepted', [
