@@ -23,7 +23,7 @@ import { startServer, type RunningServer } from '../bot/src/server';
 import { openStores, type Stores } from '../bot/src/store';
 import { startTokenIssuer } from '../test/support/bot-tokens';
 import { cardInvoke } from '../test/support/activities';
-import { startCosmosProcess } from './processes';
+import { CORRECTED_STORE, startCosmosProcess } from './processes';
 import { option, percentile, report } from './report';
 
 const BOT_ID = 'bearing-bench-bot';
@@ -209,7 +209,7 @@ export async function invoke(args: readonly string[]): Promise<void> {
       'store',
       storeMode === 'inline'
         ? 'embedded, on the server thread, with its snapshots (local mode)'
-        : 'embedded, in its own process, no snapshots (as production reaches Cosmos DB)',
+        : `${CORRECTED_STORE}, no snapshots (as production reaches Cosmos DB)`,
     ],
     ['load', 'closed loop: each connection sends again as soon as it is answered'],
   ];

@@ -21,7 +21,7 @@ import {
 } from '../bot/src/app/demo-organization';
 import type { KeyResult, Objective, Team, TeamMember } from '@bearing/core';
 import { launchChromium } from '../test/e2e/support/browser';
-import { startHelper } from './processes';
+import { startHelper, CORRECTED_STORE } from './processes';
 import { option, percentile, report } from './report';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -155,8 +155,7 @@ export async function tab(args: readonly string[]): Promise<void> {
         [
           'store',
           cosmos
-            ? 'embedded Cosmos in its own process; queries scoped to their partition key, ' +
-              'query plans not evaluated, no O(n²) scan (bench/partitioned-cosmos.ts)'
+            ? CORRECTED_STORE
             : 'embedded Cosmos in this process: every query evaluates the whole container',
         ],
         [

@@ -10,7 +10,7 @@ import type {
   TeamMember,
   TeamRole,
 } from '@bearing/core';
-import { DEFAULT_TEAM_SETTINGS } from '@bearing/core';
+import { addWeeks, DEFAULT_TEAM_SETTINGS, isoWeek } from '@bearing/core';
 import demoJson from './demo-data.json';
 
 /**
@@ -187,28 +187,46 @@ export function buildDemoOrganization(now: Date, cycle: Cycle, lastWeek: string)
     },
   );
 
-  const checkIns: CheckIn[] = demo.lastWeekCheckIns.map(({ owner, ...text }) => {
-    const userId = userIdOf(owner);
-    return {
-      tenantId,
-      teamId,
-      userId,
-      cycleId: cycle.id,
-      week: lastWeek,
-      updates: keyResults
-        .filter((k) => k.ownerId === userId)
-        .map((k) => ({
-          keyResultId: k.id,
-          previousValue: k.baseline,
-          value: k.current,
-          confidence: k.confidence,
-        })),
-      nothingChanged: false,
-      ...text,
-      submissionId: `demo-${lastWeek}-${userId}`,
-      submittedAt: lastCheckInAt,
-      updatedAt: lastCheckInAt,
-    };
+  // Last week's check-ins with their notes, and up to three earlier weeks of this cycle in which
+  // values climbed from the baseline, with a member or two missing, so the dashboard has history.
+  const firstWeek = isoWeek(`${cycle.start}T12:00:00Z`, 'UTC');
+  const weeks = [-3, -2, -1, 0].map((n) => addWeeks(lastWeek, n)).filter((w) => w >= firstWeek);
+  const valueIn = (k: KeyResult, step: number) =>
+    step < 0
+      ? k.baseline
+      : step === weeks.length - 1
+        ? k.current
+        : Math.round((k.baseline + ((k.current - k.baseline) * (step + 1)) / weeks.length) * 10) /
+          10;
+  const checkIns: CheckIn[] = weeks.flatMap((week, step) => {
+    const last = week === lastWeek;
+    const submittedAt = new Date(
+      Date.parse(lastCheckInAt) - (weeks.length - 1 - step) * 7 * DAY,
+    ).toISOString();
+    return demo.lastWeekCheckIns
+      .filter((_, i) => last || i < demo.lastWeekCheckIns.length - (weeks.length - 1 - step))
+      .map(({ owner, ...text }) => {
+        const userId = userIdOf(owner);
+        const owned = keyResults.filter((k) => k.ownerId === userId);
+        return {
+          tenantId,
+          teamId,
+          userId,
+          cycleId: cycle.id,
+          week,
+          updates: owned.map((k) => ({
+            keyResultId: k.id,
+            previousValue: valueIn(k, step - 1),
+            value: valueIn(k, step),
+            confidence: k.confidence,
+          })),
+          nothingChanged: false,
+          ...(last ? text : {}),
+          submissionId: `demo-${week}-${userId}`,
+          submittedAt,
+          updatedAt: submittedAt,
+        };
+      });
   });
 
   return { organization, team, members, objectives, keyResults, kpis, readings, checkIns };

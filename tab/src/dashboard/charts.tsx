@@ -11,7 +11,7 @@ const useStyles = makeStyles({
   line: { fill: 'none', stroke: tokens.colorBrandForeground1, strokeWidth: 2.5 },
   dot: { fill: tokens.colorBrandForeground1 },
   bar: { fill: tokens.colorBrandBackground },
-  track: { fill: tokens.colorNeutralBackground5 },
+  track: { fill: tokens.colorNeutralBackground3 },
   label: { fill: tokens.colorNeutralForeground2, fontSize: '11px' },
   band: { fill: tokens.colorPaletteGreenBackground2 },
   needle: { fill: tokens.colorNeutralForeground1 },
@@ -50,14 +50,14 @@ export function HistoryChart({ history }: { readonly history: DashboardKeyResult
         <circle key={p.week} className={styles.dot} cx={x(i)} cy={y(p.progress)} r={3.5} />
       ))}
       {pts.length > 0 && (
-        <>
-          <text className={styles.label} x={PAD} y={H - 2}>
-            {pts[0]?.week}
-          </text>
-          <text className={styles.label} x={W - PAD} y={H - 2} textAnchor="end">
-            {pts[pts.length - 1]?.week}
-          </text>
-        </>
+        <text className={styles.label} x={PAD} y={H - 2}>
+          {pts[0]?.week}
+        </text>
+      )}
+      {pts.length > 1 && (
+        <text className={styles.label} x={W - PAD} y={H - 2} textAnchor="end">
+          {pts[pts.length - 1]?.week}
+        </text>
       )}
     </svg>
   );
@@ -97,6 +97,18 @@ export function CompletionChart({ weeks }: { readonly weeks: readonly WeekComple
             width={slot * 0.7}
             height={barH(share(w))}
           />
+          {/* Week under every bar that has room (every other one when the cycle is long). */}
+          {(slot >= 24 || i % 2 === (weeks.length - 1) % 2) && (
+            <text
+              className={styles.label}
+              x={PAD + i * slot + slot / 2}
+              y={H - 4}
+              textAnchor="middle"
+              aria-hidden
+            >
+              {w.week.slice(5)}
+            </text>
+          )}
         </g>
       ))}
     </svg>
