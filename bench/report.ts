@@ -20,7 +20,7 @@ export function report(
       ? fs.readFileSync(file, 'utf8')
       : '# Benchmark results (latest run per benchmark)\n\n';
     const kept = old.replace(new RegExp(`## ${name} \\([^)]*\\)\\n\\n\`\`\`\\n[^]*?\`\`\`\\n`), '');
-    fs.writeFileSync(file, `${kept.trimEnd()}\n\n${section}`);
+    fs.writeFileSync(file, `${kept.replace(/\n{3,}/g, '\n\n').trimEnd()}\n\n${section}`);
   }
 }
 
