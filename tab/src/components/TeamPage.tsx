@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState, type ComponentProps } from 'react';
 import {
   MessageBar,
   MessageBarBody,
@@ -28,6 +28,18 @@ const CycleCloseView = lazy(() =>
   import('../close/CycleCloseView').then((m) => ({ default: m.CycleCloseView })),
 );
 const DataView = lazy(() => import('../data/DataView').then((m) => ({ default: m.DataView })));
+
+// Editing, cycle close and data take the same props: one element renders whichever is open.
+const EDITING_VIEWS = { manage: ManageView, close: CycleCloseView, data: DataView } as const;
+type EditingViewName = keyof typeof EDITING_VIEWS;
+const isEditingView = (view: string): view is EditingViewName => view in EDITING_VIEWS;
+function EditingView({
+  view,
+  ...props
+}: { readonly view: EditingViewName } & ComponentProps<typeof ManageView>) {
+  const View = EDITING_VIEWS[view];
+  return <View {...props} />;
+}
 const MeetingView = lazy(() =>
   import('../meeting/MeetingView').then((m) => ({ default: m.MeetingView })),
 );
@@ -160,28 +172,9 @@ export function TeamPage({
           {!inMeeting && current === 'dashboard' && (
             <DashboardView key={teamId} api={api} teamId={teamId} {...cycle} {...settled} />
           )}
-          {!inMeeting && current === 'manage' && (
-            <ManageView
-              key={teamId}
-              api={api}
-              teamId={teamId}
-              canEdit={canEdit}
-              {...cycle}
-              {...settled}
-            />
-          )}
-          {!inMeeting && current === 'close' && (
-            <CycleCloseView
-              key={teamId}
-              api={api}
-              teamId={teamId}
-              canEdit={canEdit}
-              {...cycle}
-              {...settled}
-            />
-          )}
-          {!inMeeting && current === 'data' && (
-            <DataView
+          {!inMeeting && isEditingView(current) && (
+            <EditingView
+              view={current}
               key={teamId}
               api={api}
               teamId={teamId}

@@ -39,6 +39,9 @@ const useStyles = makeStyles({
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
+/** ISO weekdays, Monday first. */
+const DAYS = [1, 2, 3, 4, 5, 6, 7];
+
 /** The team's check-in and digest schedule. */
 export function SettingsForm({ api, teamId }: { readonly api: TabApi; readonly teamId: string }) {
   const { state, reload, replace } = useLoad(`settings:${teamId}`, (signal) =>
@@ -81,11 +84,20 @@ function SettingsEditor({
   const [message, setMessage] = useState<{ intent: 'error' | 'warning'; text: string }>();
   const [saved, setSaved] = useState(false);
   const [saving, setSaving] = useState(false);
-  const days = Array.from({ length: 7 }, (_, i) => i + 1);
-  const dayName = (d: number) =>
-    new Intl.DateTimeFormat(locale.tag, { weekday: 'long', timeZone: 'UTC' }).format(
-      new Date(Date.UTC(2024, 0, d)),
-    );
+  const daySelect = (key: 'checkInDay' | 'digestDay') => (
+    <Select
+      value={String(draft[key])}
+      onChange={(_, d) => setDraft({ ...draft, [key]: Number(d.value) })}
+    >
+      {DAYS.map((d) => (
+        <option key={d} value={d}>
+          {new Intl.DateTimeFormat(locale.tag, { weekday: 'long', timeZone: 'UTC' }).format(
+            new Date(Date.UTC(2024, 0, d)), // 1 January 2024 was a Monday: ISO weekday d
+          )}
+        </option>
+      ))}
+    </Select>
+  );
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -144,18 +156,7 @@ function SettingsEditor({
     <form className={styles.form} onSubmit={submit} noValidate aria-label={m.settings}>
       {readOnly && <Text>{m.settingsReadOnly}</Text>}
       <fieldset className={styles.fieldset} disabled={readOnly}>
-        <Field label={m.checkInDay}>
-          <Select
-            value={String(draft.checkInDay)}
-            onChange={(_, d) => setDraft({ ...draft, checkInDay: Number(d.value) })}
-          >
-            {days.map((d) => (
-              <option key={d} value={d}>
-                {dayName(d)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <Field label={m.checkInDay}>{daySelect('checkInDay')}</Field>
         <Field label={m.checkInTime} {...state('checkInTime')}>
           <Input
             value={draft.checkInTime}
@@ -175,18 +176,7 @@ function SettingsEditor({
             onChange={(_, d) => setDraft({ ...draft, reminder: d.value })}
           />
         </Field>
-        <Field label={m.digestDay}>
-          <Select
-            value={String(draft.digestDay)}
-            onChange={(_, d) => setDraft({ ...draft, digestDay: Number(d.value) })}
-          >
-            {days.map((d) => (
-              <option key={d} value={d}>
-                {dayName(d)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <Field label={m.digestDay}>{daySelect('digestDay')}</Field>
         <Field label={m.digestTime} {...state('digestTime')}>
           <Input
             value={draft.digestTime}
