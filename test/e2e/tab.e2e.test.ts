@@ -6,6 +6,7 @@ import { teamsDarkTheme } from '@fluentui/react-components';
 import { isoWeek } from '@bearing/core';
 import { DEMO_TIME_ZONE } from '../../bot/src/app/demo-organization';
 import { startTokenIssuer } from '../support/bot-tokens';
+import { ALEX, SSO_TENANT as TENANT, entraToken, ssoEnv } from '../support/entra-tokens';
 import { startInProcess } from '../support/in-process-server';
 import { REPO_ROOT } from '../support/server-process';
 import { launchChromium } from './support/browser';
@@ -14,9 +15,6 @@ import { launchChromium } from './support/browser';
 // Chromium: (a) alone in the browser, in local mode; (b) inside a stand-in Teams host page that
 // answers the teams-js handshake, with SSO tokens signed by a local key.
 const TEAM = '00000000-0000-0000-0000-000000000031';
-const TENANT = '00000000-0000-0000-0000-0000000000001';
-const ALEX = '00000000-0000-0000-0000-0000000000020';
-const CLIENT_ID = '5a0c9a1b-0000-4000-8000-00000000abcd';
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-output', 'screenshots');
 const HOST_PAGE = fs.readFileSync(path.join(__dirname, 'support', 'tab-host.html'), 'utf8');
 const TREE = 'Alignment: company objectives, team objectives and key results';
@@ -253,30 +251,14 @@ describe('the tab inside a Teams host (SSO, dark theme)', () => {
   let page: Page;
   beforeAll(async () => {
     issuer = await startTokenIssuer();
-    server = await startInProcess({
-      AAD_APP_CLIENT_ID: CLIENT_ID,
-      AAD_JWKS_URL: issuer.openIdMetadataUrl.replace('/openid', '/keys'),
-      BEARING_JOBS: 'off',
-    });
+    server = await startInProcess({ ...ssoEnv(issuer), BEARING_JOBS: 'off' });
     page = await newPage(browser.context, server.url);
     // The host page lives on the server's origin, like Teams' own frame would for postMessage.
     await page.route(`${server.url}/e2e-host.html**`, (route) =>
       route.fulfill({ contentType: 'text/html', body: HOST_PAGE }),
     );
-    const now = Math.floor(Date.now() / 1000);
-    await page.exposeFunction('bearingToken', () =>
-      issuer.sign({
-        aud: `api://localhost/${CLIENT_ID}`,
-        iss: `https://login.microsoftonline.com/${TENANT}/v2.0`,
-        tid: TENANT,
-        oid: ALEX,
-        name: 'Alex Wilber',
-        scp: 'access_as_user',
-        iat: now - 60,
-        nbf: now - 60,
-        exp: now + 3600,
-      }),
-    );
+    // A fresh token per request, as Teams' getAuthToken hands out.
+    await page.exposeFunction('bearingToken', () => entraToken(issuer));
   }, 60_000);
   afterAll(async () => {
     await page?.close();

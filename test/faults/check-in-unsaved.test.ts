@@ -1,8 +1,9 @@
-import { CARD_VERBS, CHECKIN_INPUTS } from '@bearing/core';
+import { CARD_VERBS } from '@bearing/core';
 import { OperationCounter } from '../../bot/src/store';
-import { cardInvoke, personalActivity } from '../support/activities';
+import { cardInvoke } from '../support/activities';
 import { startFakeConnector } from '../support/fake-connector';
 import { schemaErrors, texts } from '../support/cards';
+import { alexCheckInDocs, alexCheckInSubmit } from './alex-check-in';
 import { postJson, startHarness, type Harness } from './harness';
 
 // A check-in write whose outcome the server cannot know (applied but never acknowledged, or the
@@ -21,12 +22,8 @@ afterAll(async () => {
 afterEach(() => h.proxy.setFault(undefined));
 
 const messages = () => `${h.url}/api/messages`;
-const ALEX_CHECK_IN = '"id":"checkIn|00000000-0000-0000-0000-0000000000020|';
-const checkInDocs = async () =>
-  (await h.contents())
-    .split('\n')
-    .filter((l) => l.includes(ALEX_CHECK_IN))
-    .filter((l) => !l.includes('"submissionId":"demo-'));
+const checkInDocs = () => alexCheckInDocs(h);
+const checkInSubmit = (value: string) => alexCheckInSubmit(h, connector, value);
 const isCheckInWrite = (method: string | undefined, isQuery: unknown, body: string) =>
   method !== 'GET' && !isQuery && body.includes('"type":"checkIn"');
 
@@ -40,33 +37,6 @@ const actionsOf = (body: unknown) =>
 const dataOf = (invoke: object) =>
   (invoke as { value: { action: { data: Record<string, unknown> & { krIds: string[] } } } }).value
     .action.data;
-
-/** Alex's check-in card from "check in", submitted with `value` for every key result. */
-async function checkInSubmit(value: string) {
-  const before = connector.sent.length;
-  await postJson(
-    messages(),
-    personalActivity(connector.url, { type: 'message', text: 'check in' }),
-  );
-  const reply = connector.sent
-    .slice(before)
-    .find((s) => JSON.stringify(s.activity).includes('checkin.submit'));
-  if (!reply) throw new Error('no check-in card');
-  const card = (reply.activity.attachments as { content: { actions: ExecuteAction[] } }[])[0]
-    .content;
-  const data = card.actions.find((a) => a.verb === CARD_VERBS.checkInSubmit)!.data as {
-    krIds: string[];
-  };
-  return cardInvoke(connector.url, CARD_VERBS.checkInSubmit, {
-    ...data,
-    ...Object.fromEntries(
-      data.krIds.flatMap((id) => [
-        [CHECKIN_INPUTS.value(id), value],
-        [CHECKIN_INPUTS.confidence(id), 'onTrack'],
-      ]),
-    ),
-  });
-}
 
 it('a check-in write applied but never acknowledged: a "may not have been saved" card, and its retry saves once', async () => {
   const invoke = await checkInSubmit('6');

@@ -1,7 +1,6 @@
-import { CARD_VERBS, CHECKIN_INPUTS } from '@bearing/core';
-import { cardInvoke, personalActivity } from '../support/activities';
 import { startFakeConnector } from '../support/fake-connector';
 import { texts } from '../support/cards';
+import { alexCheckInDocs, alexCheckInSubmit } from './alex-check-in';
 import { postJson, startHarness, type Harness } from './harness';
 
 // Store faults between the real server code and a real (embedded) Cosmos: throttling storms,
@@ -18,40 +17,8 @@ afterAll(async () => {
 afterEach(() => h.proxy.setFault(undefined));
 
 const messages = () => `${h.url}/api/messages`;
-const checkInDocs = async () =>
-  (await h.contents())
-    .split('\n')
-    .filter((l) => l.includes('"id":"checkIn|00000000-0000-0000-0000-0000000000020|'))
-    .filter((l) => !l.includes('"submissionId":"demo-'));
-
-async function checkInSubmit(value: string) {
-  const before = connector.sent.length;
-  await postJson(
-    messages(),
-    personalActivity(connector.url, { type: 'message', text: 'check in' }),
-  );
-  const reply = connector.sent
-    .slice(before)
-    .find((s) => JSON.stringify(s.activity).includes('checkin.submit'));
-  if (!reply) throw new Error('no check-in card');
-  const card = (
-    reply.activity.attachments as {
-      content: { actions: { verb: string; data: Record<string, unknown> }[] };
-    }[]
-  )[0].content;
-  const data = card.actions.find((a) => a.verb === CARD_VERBS.checkInSubmit)!.data as {
-    krIds: string[];
-  };
-  return cardInvoke(connector.url, CARD_VERBS.checkInSubmit, {
-    ...data,
-    ...Object.fromEntries(
-      data.krIds.flatMap((id) => [
-        [CHECKIN_INPUTS.value(id), value],
-        [CHECKIN_INPUTS.confidence(id), 'onTrack'],
-      ]),
-    ),
-  });
-}
+const checkInDocs = () => alexCheckInDocs(h);
+const checkInSubmit = (value: string) => alexCheckInSubmit(h, connector, value);
 
 it('a 429 storm on every other store call: the check-in still succeeds once', async () => {
   const invoke = await checkInSubmit('3');

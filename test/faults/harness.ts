@@ -223,19 +223,4 @@ async function dumpDatabase(database: Database): Promise<string> {
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
 
-/** POSTs JSON and returns status and parsed body (JSON or text). */
-export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json: unknown;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = text;
-  }
-  return { status: res.status, body: json as Record<string, unknown> | undefined, text };
-}
+export { postJson } from '../support/in-process-server';

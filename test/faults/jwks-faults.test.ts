@@ -1,13 +1,11 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SSO_CLIENT_ID as CLIENT_ID, entraClaims } from '../support/entra-tokens';
 import { startHarness, type Harness } from './harness';
 
 // Tab SSO when Entra's key endpoint misbehaves: down, back, down again after keys were cached, and
 // a key rotation (Entra publishes the next key before signing with it).
-const CLIENT_ID = '5a0c9a1b-0000-4000-8000-00000000abcd';
-const TENANT = '00000000-0000-0000-0000-0000000000001';
-const ALEX = '00000000-0000-0000-0000-0000000000020';
 
 const newKey = (kid: string) => {
   const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -34,19 +32,8 @@ const jwks = http.createServer((_req, res) => {
 
 const b64 = (v: string | Buffer) => Buffer.from(v).toString('base64url');
 function token(key: ReturnType<typeof newKey>) {
-  const now = Math.floor(Date.now() / 1000);
-  const input = `${b64(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: key.kid }))}.${b64(
-    JSON.stringify({
-      aud: `api://localhost/${CLIENT_ID}`,
-      iss: `https://login.microsoftonline.com/${TENANT}/v2.0`,
-      tid: TENANT,
-      oid: ALEX,
-      scp: 'access_as_user',
-      iat: now - 60,
-      nbf: now - 60,
-      exp: now + 3600,
-    }),
-  )}`;
+  const header = { alg: 'RS256', typ: 'JWT', kid: key.kid };
+  const input = `${b64(JSON.stringify(header))}.${b64(JSON.stringify(entraClaims()))}`;
   return `${input}.${b64(crypto.sign('RSA-SHA256', Buffer.from(input), key.privateKey))}`;
 }
 

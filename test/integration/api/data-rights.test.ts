@@ -17,17 +17,15 @@ import { authenticate } from '../../../bot/src/http/identity';
 import { createStores } from '../../../bot/src/store';
 import { CONTAINERS } from '../../../bot/src/store/containers';
 import { startTokenIssuer } from '../../support/bot-tokens';
+import { ALEX, MEGAN, OTHER_TENANT, SSO_CLIENT_ID, entraToken } from '../../support/entra-tokens';
 import { memoryLogger, startTestStore, type TestStore } from '../../support/embedded-store';
 import { startInProcess } from '../../support/in-process-server';
 
 // The admin API over HTTP with real SSO token validation (local signing key, stub JWKS) against the
 // embedded Cosmos store, holding the demo organisation twice: in the demo tenant, and the very same
 // ids in a second tenant that no request may touch.
-const CLIENT_ID = '5a0c9a1b-0000-4000-8000-00000000abcd';
 const TENANT = DEMO_TENANT_ID;
-const OTHER_TENANT = '99999999-9999-4999-8999-999999999999';
-const ALEX = '00000000-0000-0000-0000-0000000000020'; // team owner, the admin here
-const MEGAN = '00000000-0000-0000-0000-0000000000021';
+// Alex, the team owner, is the admin here; Megan is a member.
 const ADELE = '00000000-0000-0000-0000-0000000000022';
 const RETENTION = { checkInDays: 30, readingDays: 10 };
 const DAY = 24 * 3600;
@@ -105,7 +103,7 @@ beforeAll(async () => {
     messages: (_req, res) => res.status(404).end(),
     authenticate: authenticate({
       resolve: entraTokenResolver({
-        clientId: CLIENT_ID,
+        clientId: SSO_CLIENT_ID,
         jwksUrl: issuer.openIdMetadataUrl.replace('/openid', '/keys'),
       }),
     }),
@@ -123,23 +121,9 @@ afterAll(async () => {
   await issuer?.stop();
 });
 
-const nowS = () => Math.floor(Date.now() / 1000);
-function token(claims: Record<string, unknown> = {}) {
-  const tid = (claims.tid as string | undefined) ?? TENANT;
-  return issuer.sign({
-    aud: `api://localhost/${CLIENT_ID}`,
-    iss: `https://login.microsoftonline.com/${tid}/v2.0`,
-    tid,
-    oid: ALEX,
-    name: 'Alex Wilber',
-    scp: 'access_as_user',
-    roles: [ADMIN_ROLE],
-    iat: nowS() - 60,
-    nbf: nowS() - 60,
-    exp: nowS() + 3600,
-    ...claims,
-  });
-}
+/** An admin's token (Alex, with the admin app role) unless the claims say otherwise. */
+const token = (claims: Record<string, unknown> = {}) =>
+  entraToken(issuer, { roles: [ADMIN_ROLE], ...claims });
 const admin = (tid = TENANT) => token({ tid });
 
 async function call(method: string, path: string, bearer?: string) {

@@ -5,15 +5,18 @@ import { DEMO_TIME_ZONE } from '../../../bot/src/app/demo-organization';
 import { startHarness, type Harness } from '../../faults/harness';
 import { API_ROUTES } from '../../support/api-routes';
 import { startTokenIssuer } from '../../support/bot-tokens';
+import {
+  ALEX,
+  OTHER_TENANT,
+  SSO_CLIENT_ID,
+  SSO_TENANT as TENANT,
+  entraToken,
+} from '../../support/entra-tokens';
 import { REPO_ROOT } from '../../support/server-process';
 
 // Every /api/v1 route against the token matrix, with SSO on: a token of another tenant (even one
 // naming the same user id) gets 4xx and writes nothing; an expired token gets 401. The route list
 // is checked against the server's sources so a new route cannot skip this (and the fuzzer).
-const CLIENT_ID = '5a0c9a1b-0000-4000-8000-00000000abcd';
-const TENANT = '00000000-0000-0000-0000-0000000000001';
-const OTHER_TENANT = '99999999-9999-4999-8999-999999999999';
-const ALEX = '00000000-0000-0000-0000-0000000000020';
 const TEAM = '00000000-0000-0000-0000-000000000031';
 
 let issuer: Awaited<ReturnType<typeof startTokenIssuer>>;
@@ -22,7 +25,7 @@ let cycleId: string;
 beforeAll(async () => {
   issuer = await startTokenIssuer();
   h = await startHarness({
-    sso: { clientId: CLIENT_ID, jwksUrl: issuer.openIdMetadataUrl.replace('/openid', '/keys') },
+    sso: { clientId: SSO_CLIENT_ID, jwksUrl: issuer.openIdMetadataUrl.replace('/openid', '/keys') },
   });
   const res = await fetch(`${h.url}/api/v1/teams/${TEAM}/alignment`, {
     headers: { authorization: `Bearer ${token(TENANT)}` },
@@ -35,20 +38,8 @@ afterAll(async () => {
 });
 
 const nowS = () => Math.floor(Date.now() / 1000);
-function token(tid: string, extra: Record<string, unknown> = {}): string {
-  return issuer.sign({
-    aud: `api://localhost/${CLIENT_ID}`,
-    iss: `https://login.microsoftonline.com/${tid}/v2.0`,
-    tid,
-    oid: ALEX,
-    name: 'Alex Wilber',
-    scp: 'access_as_user',
-    iat: nowS() - 60,
-    nbf: nowS() - 60,
-    exp: nowS() + 3600,
-    ...extra,
-  });
-}
+const token = (tid: string, extra: Record<string, unknown> = {}) =>
+  entraToken(issuer, { tid, ...extra });
 
 const ids: Record<string, string> = {
   teamId: TEAM,

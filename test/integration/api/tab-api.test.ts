@@ -1,14 +1,18 @@
 import { schemas } from '@bearing/core';
 import { startTokenIssuer } from '../../support/bot-tokens';
 import { startInProcess } from '../../support/in-process-server';
+import {
+  ALEX,
+  MEGAN,
+  OTHER_TENANT,
+  SSO_CLIENT_ID as CLIENT_ID,
+  SSO_TENANT as TENANT,
+  entraToken,
+  ssoEnv,
+} from '../../support/entra-tokens';
 
 // The tab API over HTTP with SSO on: Entra-style tokens signed by a local key, served from a stub
 // JWKS endpoint, against the seeded demo organisation in the embedded store.
-const CLIENT_ID = '5a0c9a1b-0000-4000-8000-00000000abcd';
-const TENANT = '00000000-0000-0000-0000-0000000000001';
-const OTHER_TENANT = '99999999-9999-4999-8999-999999999999';
-const ALEX = '00000000-0000-0000-0000-0000000000020'; // owner of My Team
-const MEGAN = '00000000-0000-0000-0000-0000000000021'; // member
 const TEAM = '00000000-0000-0000-0000-000000000031';
 
 type Issuer = Awaited<ReturnType<typeof startTokenIssuer>>;
@@ -18,11 +22,7 @@ let server: Server;
 
 beforeAll(async () => {
   issuer = await startTokenIssuer();
-  server = await startInProcess({
-    AAD_APP_CLIENT_ID: CLIENT_ID,
-    AAD_JWKS_URL: issuer.openIdMetadataUrl.replace('/openid', '/keys'),
-    BEARING_JOBS: 'off',
-  });
+  server = await startInProcess({ ...ssoEnv(issuer), BEARING_JOBS: 'off' });
 });
 afterAll(async () => {
   await server?.stop();
@@ -30,27 +30,10 @@ afterAll(async () => {
 });
 
 const nowS = () => Math.floor(Date.now() / 1000);
-function token(
+const token = (
   overrides: Record<string, unknown> = {},
   options: Parameters<Issuer['sign']>[1] = {},
-) {
-  const tid = (overrides.tid as string | undefined) ?? TENANT;
-  return issuer.sign(
-    {
-      aud: `api://localhost/${CLIENT_ID}`,
-      iss: `https://login.microsoftonline.com/${tid}/v2.0`,
-      tid,
-      oid: ALEX,
-      name: 'Alex Wilber',
-      scp: 'access_as_user',
-      iat: nowS() - 60,
-      nbf: nowS() - 60,
-      exp: nowS() + 3600,
-      ...overrides,
-    },
-    options,
-  );
-}
+) => entraToken(issuer, overrides, options);
 
 async function call(
   method: string,

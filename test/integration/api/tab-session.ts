@@ -1,13 +1,10 @@
 import { startTokenIssuer } from '../../support/bot-tokens';
 import { startInProcess } from '../../support/in-process-server';
+import { MEGAN, OTHER_TENANT, entraToken, ssoEnv } from '../../support/entra-tokens';
 
 // Shared by the tab view API tests: a server with SSO on (tokens signed by a local key) against the
 // seeded demo organisation in the embedded store, and a tiny HTTP client.
-export const CLIENT_ID = '5a0c9a1b-0000-4000-8000-00000000abcd';
-export const TENANT = '00000000-0000-0000-0000-0000000000001';
-export const OTHER_TENANT = '99999999-9999-4999-8999-999999999999';
-export const ALEX = '00000000-0000-0000-0000-0000000000020'; // owner of My Team
-export const MEGAN = '00000000-0000-0000-0000-0000000000021'; // member
+export { ALEX, MEGAN } from '../../support/entra-tokens';
 export const TEAM = '00000000-0000-0000-0000-000000000031';
 
 type Issuer = Awaited<ReturnType<typeof startTokenIssuer>>;
@@ -26,34 +23,15 @@ export function tabSession() {
   let server: Server;
   beforeAll(async () => {
     issuer = await startTokenIssuer();
-    server = await startInProcess({
-      AAD_APP_CLIENT_ID: CLIENT_ID,
-      AAD_JWKS_URL: issuer.openIdMetadataUrl.replace('/openid', '/keys'),
-      BEARING_JOBS: 'off',
-    });
+    server = await startInProcess({ ...ssoEnv(issuer), BEARING_JOBS: 'off' });
   }, 60_000);
   afterAll(async () => {
     await server?.stop();
     await issuer?.stop();
   });
 
-  const nowS = () => Math.floor(Date.now() / 1000);
   /** A valid token of Alex (owner) unless overridden (`oid`, `tid`). */
-  const token = (overrides: Record<string, unknown> = {}) => {
-    const tid = (overrides.tid as string | undefined) ?? TENANT;
-    return issuer.sign({
-      aud: `api://localhost/${CLIENT_ID}`,
-      iss: `https://login.microsoftonline.com/${tid}/v2.0`,
-      tid,
-      oid: ALEX,
-      name: 'Alex Wilber',
-      scp: 'access_as_user',
-      iat: nowS() - 60,
-      nbf: nowS() - 60,
-      exp: nowS() + 3600,
-      ...overrides,
-    });
-  };
+  const token = (overrides: Record<string, unknown> = {}) => entraToken(issuer, overrides);
   const member = () => token({ oid: MEGAN, name: 'Megan Bowen' });
   const foreign = () => token({ tid: OTHER_TENANT });
 
