@@ -5,4 +5,5 @@ export * from './card-numbers';
 export * from './card-actions';
 export type * from './types';
 export type * from './tab-views';
-export { OKR_CSV_COLUMNS } from './tab-views';
+export type * from './team-data';
+export { OKR_CSV_COLUMNS } from './team-data';

@@ -5,3 +5,4 @@ export * from './kpi-requests';
 export * from './team-requests';
 export * from './responses';
 export * from './tab-views';
+export * from './team-data';

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import {
   Button,
   Checkbox,
@@ -17,7 +17,7 @@ import { asApiError } from '../api/errors';
 import { parseNumber } from '../components/EditKeyResultDialog';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusStates';
 import { describeError } from '../components/describe-error';
-import { useLoad } from '../hooks/useLoad';
+import { useLoad, useSettled } from '../hooks/useLoad';
 import { useLocale } from '../i18n/locale';
 
 const useStyles = makeStyles({
@@ -66,10 +66,7 @@ function CycleCloseViewEditor({ api, teamId, cycleId, onSettled }: CycleCloseVie
   const { state, reload } = useLoad(`close:${teamId}:${cycleId ?? ''}`, (signal) =>
     api.getCycleClose(teamId, cycleId, signal),
   );
-  const settled = state.status !== 'loading';
-  useEffect(() => {
-    if (settled) onSettled?.();
-  }, [settled, onSettled]);
+  useSettled(state.status, onSettled);
   const preview = state.status === 'ready' ? state.data : undefined;
   return (
     <main className={styles.root}>

@@ -5,6 +5,7 @@ import { findKeyResult, groupAlignment } from '../alignment/group';
 import type { KeyResultChanges, TabApi } from '../api/client';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { useTeamAlignment, type AlignmentState } from '../hooks/useTeamAlignment';
+import { useSettled } from '../hooks/useLoad';
 import { useLocale } from '../i18n/locale';
 import { nearbyCycles } from '../params';
 import { AlignmentHeader } from './AlignmentHeader';
@@ -76,10 +77,7 @@ export function AlignmentView({ api, teamId, cycleId, canEdit, onSettled }: Alig
     setTimeout(() => returnFocus.current?.focus(), 0);
   };
 
-  const settled = state.status !== 'loading';
-  useEffect(() => {
-    if (settled) onSettled?.();
-  }, [settled, onSettled]);
+  useSettled(state.status, onSettled);
 
   const view = state.status === 'ready' ? state.view : undefined;
   useEffect(() => {

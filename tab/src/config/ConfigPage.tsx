@@ -12,6 +12,7 @@ import {
 } from '@fluentui/react-components';
 import type { TabApi } from '../api/client';
 import { useMe } from '../hooks/useMe';
+import { useSettled } from '../hooks/useLoad';
 import { useLocale } from '../i18n/locale';
 import type { ConfigHost, TabInstanceConfig } from '../teams/host';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusStates';
@@ -77,10 +78,7 @@ export function ConfigPage({ api, config, contextTeamId, tabUrl, onSettled }: Co
   useEffect(() => {
     config?.setValidity(valid);
   }, [config, valid]);
-  const settled = me.status !== 'loading';
-  useEffect(() => {
-    if (settled) onSettled?.();
-  }, [settled, onSettled]);
+  useSettled(me.status, onSettled);
 
   return (
     <main className={styles.root}>

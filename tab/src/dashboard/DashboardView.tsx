@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, type ReactNode } from 'react';
+import { Suspense, lazy, type ReactNode } from 'react';
 import {
   Badge,
   Skeleton,
@@ -12,7 +12,7 @@ import type { TabApi } from '../api/client';
 import { ConfidenceBadge } from '../components/ConfidenceBadge';
 import { ProgressMeter } from '../components/ProgressMeter';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusStates';
-import { useLoad } from '../hooks/useLoad';
+import { useLoad, useSettled } from '../hooks/useLoad';
 import { useLocale, type Locale } from '../i18n/locale';
 
 // The charts are drawn only once the data is here: their code comes with them, not with the tab.
@@ -79,10 +79,7 @@ export function DashboardView({ api, teamId, cycleId, onSettled }: DashboardView
   const { state, reload } = useLoad(`dashboard:${teamId}:${cycleId ?? ''}`, (signal) =>
     api.getDashboard(teamId, cycleId, signal),
   );
-  const settled = state.status !== 'loading';
-  useEffect(() => {
-    if (settled) onSettled?.();
-  }, [settled, onSettled]);
+  useSettled(state.status, onSettled);
   const data = state.status === 'ready' ? state.data : undefined;
   const nothing =
     data &&

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import {
   Button,
   Field,
@@ -13,7 +13,7 @@ import type { TabApi } from '../api/client';
 import { asApiError } from '../api/errors';
 import { ErrorState, LoadingState } from '../components/StatusStates';
 import { describeError } from '../components/describe-error';
-import { useLoad } from '../hooks/useLoad';
+import { useLoad, useSettled } from '../hooks/useLoad';
 import { useLocale } from '../i18n/locale';
 
 const useStyles = makeStyles({
@@ -53,10 +53,7 @@ export function DataView({ api, teamId, cycleId, canEdit = false, onSettled }: D
     `data:${teamId}:${cycleId ?? ''}`,
     async (signal) => cycleId ?? (await api.getTeamAlignment(teamId, {}, signal)).cycle.id,
   );
-  const settled = state.status !== 'loading';
-  useEffect(() => {
-    if (settled) onSettled?.();
-  }, [settled, onSettled]);
+  useSettled(state.status, onSettled);
   const [busy, setBusy] = useState<'csv' | 'json' | 'preview' | 'import'>();
   const [failure, setFailure] = useState<string>();
   const [file, setFile] = useState<File>();

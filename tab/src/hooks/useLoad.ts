@@ -48,3 +48,14 @@ export function useLoad<T>(key: string, load: (signal: AbortSignal) => Promise<T
   }, []);
   return { state, reload, replace };
 }
+
+/**
+ * Calls `onSettled` once `status` (of what a view shows first) is no longer `loading`: data or an
+ * error is on screen, which is when the tab tells Teams it has loaded.
+ */
+export function useSettled(status: string, onSettled?: () => void): void {
+  const settled = status !== 'loading';
+  useEffect(() => {
+    if (settled) onSettled?.();
+  }, [settled, onSettled]);
+}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Button,
   MessageBar,
@@ -14,7 +14,7 @@ import { ConfidenceBadge } from '../components/ConfidenceBadge';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusStates';
 import { WarningList } from '../components/WarningList';
 import { describeError } from '../components/describe-error';
-import { useLoad } from '../hooks/useLoad';
+import { useLoad, useSettled } from '../hooks/useLoad';
 import { useLocale } from '../i18n/locale';
 import { KeyResultForm, ObjectiveForm } from './forms';
 import { SettingsForm } from './SettingsForm';
@@ -80,10 +80,7 @@ function ManageViewEditor({ api, teamId, cycleId, onSettled }: ManageViewProps) 
   const [editing, setEditing] = useState<Editing>();
   const [notice, setNotice] = useState<string>();
   const [failure, setFailure] = useState<string>();
-  const settled = state.status !== 'loading';
-  useEffect(() => {
-    if (settled) onSettled?.();
-  }, [settled, onSettled]);
+  useSettled(state.status, onSettled);
   const view = state.status === 'ready' ? state.data : undefined;
 
   const done = (saved: boolean) => {

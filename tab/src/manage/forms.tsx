@@ -161,19 +161,7 @@ export function ObjectiveForm({
           />
         ))}
       </fieldset>
-      {formError && (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>{formError}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={styles.row}>
-        <Button type="submit" appearance="primary" disabled={saving}>
-          {saving ? m.saving : m.save}
-        </Button>
-        <Button onClick={() => onDone(false)} disabled={saving}>
-          {m.cancel}
-        </Button>
-      </div>
+      <FormFooter error={formError} saving={saving} onCancel={() => onDone(false)} />
     </form>
   );
 }
@@ -314,19 +302,38 @@ export function KeyResultForm({
           </Select>
         </Field>
       </div>
-      {formError && (
+      <FormFooter error={formError} saving={saving} onCancel={() => onDone(false)} />
+    </form>
+  );
+}
+
+/** The error of a whole form (not of one field), then Save and Cancel. */
+function FormFooter({
+  error,
+  saving,
+  onCancel,
+}: {
+  readonly error: string | undefined;
+  readonly saving: boolean;
+  readonly onCancel: () => void;
+}) {
+  const styles = useStyles();
+  const m = useLocale().messages.manage;
+  return (
+    <>
+      {error && (
         <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>{formError}</MessageBarBody>
+          <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.row}>
         <Button type="submit" appearance="primary" disabled={saving}>
           {saving ? m.saving : m.save}
         </Button>
-        <Button onClick={() => onDone(false)} disabled={saving}>
+        <Button onClick={onCancel} disabled={saving}>
           {m.cancel}
         </Button>
       </div>
-    </form>
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import {
   Button,
   Link,
@@ -14,7 +14,7 @@ import type { AgendaNote } from '@bearing/core';
 import type { MeetingAgenda } from '../api/views';
 import { ConfidenceBadge } from '../components/ConfidenceBadge';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusStates';
-import { useLoad } from '../hooks/useLoad';
+import { useLoad, useSettled } from '../hooks/useLoad';
 import { useLocale } from '../i18n/locale';
 
 const useStyles = makeStyles({
@@ -106,10 +106,7 @@ export function MeetingView({
   const [share, setShare] = useState<Share>({ status: 'idle' });
   const stage = surface === 'stage';
 
-  const settled = state.status !== 'loading';
-  useEffect(() => {
-    if (settled) onSettled?.();
-  }, [settled, onSettled]);
+  useSettled(state.status, onSettled);
 
   const onShare = async () => {
     if (!shareToStage) return;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import {
   Button,
   Field,
@@ -19,7 +19,7 @@ import { parseNumber } from '../components/EditKeyResultDialog';
 import { ProgressMeter } from '../components/ProgressMeter';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusStates';
 import { describeError } from '../components/describe-error';
-import { useLoad } from '../hooks/useLoad';
+import { useLoad, useSettled } from '../hooks/useLoad';
 import { useMe } from '../hooks/useMe';
 import { useLocale } from '../i18n/locale';
 
@@ -87,10 +87,7 @@ export function MyOkrsPage({
   const m = locale.messages.personal;
   const me = useMe(api);
   const { state, reload } = useLoad('my-okrs', (signal) => api.getMyOkrs(signal));
-  const settled = state.status !== 'loading';
-  useEffect(() => {
-    if (settled) onSettled?.();
-  }, [settled, onSettled]);
+  useSettled(state.status, onSettled);
   const data = state.status === 'ready' ? state.data : undefined;
   const teams = useMemo(() => data?.teams.filter((t) => t.keyResults.length > 0) ?? [], [data]);
 
