@@ -29,7 +29,15 @@ const envSchema = z.object({
   AAD_APP_TENANT_ID: optionalText,
   /** Where Entra ID publishes the keys that sign tab SSO tokens (sovereign clouds, tests). */
   AAD_JWKS_URL: optionalText.pipe(z.url().optional()),
-  BOT_DOMAIN: optionalText,
+  /** The public host name (no scheme or path): tab links and the SSO Application ID URI. */
+  BOT_DOMAIN: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/i, {
+        message: 'BOT_DOMAIN must be a host name such as bearing.azurewebsites.net',
+      })
+      .optional(),
+  ),
   /** Where Bot Framework channel signing keys are published (sovereign clouds, tests). */
   BOT_OPENID_METADATA_URL: optionalText.pipe(z.url().optional()),
   BEARING_DATA_DIR: optionalText.transform((v) => v ?? '.data'),
@@ -69,6 +77,8 @@ export interface Config {
     readonly clientId?: string;
     /** Set for a single-tenant app: only tokens of this tenant are accepted. */
     readonly tenantId?: string;
+    /** `api://<BOT_DOMAIN>/<client id>` (aad.manifest.json identifierUris), when both are set. */
+    readonly applicationIdUri?: string;
     readonly jwksUrl: string;
   };
   readonly dataDir: string;
@@ -109,6 +119,11 @@ export function loadConfig(
   if (e.NODE_ENV === 'production') {
     if (!e.BOT_ID) problems.push('BOT_ID is required when NODE_ENV=production');
     if (!e.COSMOS_ENDPOINT) problems.push('COSMOS_ENDPOINT is required when NODE_ENV=production');
+    // Without the SSO app nobody could sign in to the tab (there is no local identity here).
+    if (!e.AAD_APP_CLIENT_ID)
+      problems.push('AAD_APP_CLIENT_ID is required when NODE_ENV=production');
+    // The tab's links and its Application ID URI (an accepted token audience) name this host.
+    if (!e.BOT_DOMAIN) problems.push('BOT_DOMAIN is required when NODE_ENV=production');
   }
   const botType = e.BOT_TYPE ?? 'UserAssignedMsi';
   if (e.BOT_ID && botType === 'SingleTenant' && !e.BOT_PASSWORD) {
@@ -139,6 +154,10 @@ export function loadConfig(
     sso: Object.freeze({
       clientId: e.AAD_APP_CLIENT_ID,
       tenantId: e.AAD_APP_TENANT_ID,
+      applicationIdUri:
+        e.AAD_APP_CLIENT_ID && e.BOT_DOMAIN
+          ? `api://${e.BOT_DOMAIN}/${e.AAD_APP_CLIENT_ID}`
+          : undefined,
       jwksUrl: e.AAD_JWKS_URL ?? 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
     }),
     dataDir: e.BEARING_DATA_DIR,
@@ -152,7 +171,7 @@ export function loadConfig(
       readingDays: e.BEARING_READING_RETENTION_DAYS,
     }),
     localStore,
-    localBotAuth: !e.BOT_ID,
+    localBotAuth: !e.BOT_ID && e.NODE_ENV !== 'production',
   });
 }
 

@@ -3,14 +3,12 @@ import type { Server } from 'node:http';
 import type { Config } from './config';
 import type { Logger } from './observability/logger';
 import { seedDemoOrganization } from './app/seed-demo';
-import { DEMO_TENANT_ID, DEMO_USERS } from './app/demo-organization';
 import { openStores } from './store';
 import { createHttpApp } from './http/app';
 import { apiV1Router } from './http/api-v1';
-import { ADMIN_ROLE, adminApiRouter } from './http/admin-api';
+import { adminApiRouter } from './http/admin-api';
 import { ingestRouter } from './http/ingest';
-import { authenticate } from './http/identity';
-import { entraTokenResolver } from './http/entra-token';
+import { callerAuthentication } from './http/caller-authentication';
 import { randomUUID } from 'node:crypto';
 import { createAdapter } from './teams/adapter';
 import { BearingBot } from './teams/bearing-bot';
@@ -33,6 +31,8 @@ export interface RunningServer {
 
 /** Composition root: config → clients → stores → use cases → http. Nothing else wires. */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  // First, so an unsafe configuration refuses start-up before anything is opened.
+  const authenticateCaller = callerAuthentication(config);
   const stores = await openStores({
     endpoint: config.cosmos.endpoint,
     key: config.cosmos.key,
@@ -100,31 +100,12 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const scheduler = new Scheduler(stores, worker, logger, now);
   if (config.jobs) scheduler.start();
 
-  const localIdentity = config.sso.clientId
-    ? undefined
-    : {
-        tenantId: DEMO_TENANT_ID,
-        userId: DEMO_USERS[0].userId,
-        name: DEMO_USERS[0].name,
-        source: 'local' as const,
-        // Local mode only (no SSO app): the developer on this machine administers the demo tenant.
-        roles: [ADMIN_ROLE],
-      };
   const app = createHttpApp({
     logger,
     storeProbe: stores.probe,
     backlogProbe: () => oldestDueDeliveryAgeMs(stores.database, now()),
     messages: messagesRoute({ adapter, bot, localBotAuth: config.localBotAuth, logger }),
-    authenticate: authenticate({
-      localIdentity,
-      resolve: config.sso.clientId
-        ? entraTokenResolver({
-            clientId: config.sso.clientId,
-            tenantId: config.sso.tenantId,
-            jwksUrl: config.sso.jwksUrl,
-          })
-        : async () => undefined,
-    }),
+    authenticate: authenticateCaller,
     admin: adminApiRouter(stores, config.retention, logger, now),
     api: apiV1Router(stores, now),
     ingest: ingestRouter(stores, now),

@@ -15,12 +15,15 @@ export const ssoEnv = (issuer: Issuer) => ({
   AAD_JWKS_URL: issuer.openIdMetadataUrl.replace('/openid', '/keys'),
 });
 
-/** Claims of a valid token of Alex, valid for an hour; `tid` also sets the issuer. */
+/**
+ * Claims of a valid token of Alex, valid for an hour; `tid` also sets the issuer. The audience is
+ * the bare client id, as in the v2.0 tokens aad.manifest.json asks for (accessTokenAcceptedVersion 2).
+ */
 export function entraClaims(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const tid = (overrides.tid as string | undefined) ?? SSO_TENANT;
   const now = Math.floor(Date.now() / 1000);
   return {
-    aud: `api://localhost/${SSO_CLIENT_ID}`,
+    aud: SSO_CLIENT_ID,
     iss: `https://login.microsoftonline.com/${tid}/v2.0`,
     tid,
     oid: ALEX,

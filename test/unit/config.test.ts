@@ -34,20 +34,54 @@ describe('loadConfig', () => {
     expect((error as ConfigError).message).toContain('COSMOS_ENDPOINT');
   });
 
+  // What infra/modules/appservice.bicep sets on the web app.
+  const production = {
+    NODE_ENV: 'production',
+    BOT_ID: 'bot-app-id',
+    BOT_TENANT_ID: 'tenant',
+    COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/',
+    AAD_APP_CLIENT_ID: '5a0c9a1b-0000-4000-8000-00000000abcd',
+    BOT_DOMAIN: 'bearing-abc.azurewebsites.net',
+    PORT: '8080',
+  };
+
   it('accepts a complete production environment and leaves local mode', () => {
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      BOT_ID: 'bot-app-id',
-      BOT_TENANT_ID: 'tenant',
-      COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/',
-      PORT: '8080',
-    });
+    const config = loadConfig(production);
     expect(config).toMatchObject({
+      nodeEnv: 'production',
       port: 8080,
       localStore: false,
       localBotAuth: false,
       seedDemo: false,
+      sso: {
+        clientId: production.AAD_APP_CLIENT_ID,
+        // aad.manifest.json identifierUris: api://${{BOT_DOMAIN}}/${{AAD_APP_CLIENT_ID}}
+        applicationIdUri: `api://bearing-abc.azurewebsites.net/${production.AAD_APP_CLIENT_ID}`,
+      },
     });
+  });
+
+  it.each(['AAD_APP_CLIENT_ID', 'BOT_DOMAIN'])(
+    'refuses production without %s (tab sign-in), naming it',
+    (name) => {
+      const env: Record<string, string> = { ...production };
+      delete env[name];
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(`${name} is required when NODE_ENV=production`);
+    },
+  );
+
+  it('does not require AAD_APP_TENANT_ID (a multi-tenant SSO app has none) but uses it when set', () => {
+    expect(loadConfig(production).sso.tenantId).toBeUndefined();
+    expect(loadConfig({ ...production, AAD_APP_TENANT_ID: 'tid' }).sso.tenantId).toBe('tid');
+  });
+
+  it('knows no Application ID URI without BOT_DOMAIN (then only the bare client id is an audience)', () => {
+    expect(loadConfig({ AAD_APP_CLIENT_ID: 'client' }).sso.applicationIdUri).toBeUndefined();
+    expect(
+      loadConfig({ AAD_APP_CLIENT_ID: 'client', BOT_DOMAIN: 'x.devtunnels.ms' }).sso
+        .applicationIdUri,
+    ).toBe('api://x.devtunnels.ms/client');
   });
 
   it.each([
@@ -57,6 +91,8 @@ describe('loadConfig', () => {
     [{ BOT_TYPE: 'MultiTenant' }, 'BOT_TYPE'],
     [{ BOT_ID: 'id', BOT_TENANT_ID: 't', BOT_TYPE: 'SingleTenant' }, 'BOT_PASSWORD'],
     [{ BOT_ID: 'id' }, 'BOT_TENANT_ID'],
+    [{ BOT_DOMAIN: 'https://bearing.example/' }, 'BOT_DOMAIN'],
+    [{ BOT_DOMAIN: 'bearing.example/tab' }, 'BOT_DOMAIN'],
   ])('rejects %j naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(name);
   });

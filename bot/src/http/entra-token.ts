@@ -5,6 +5,8 @@ import type { CallerIdentity, IdentityResolver } from './identity';
 export interface EntraTokenOptions {
   /** The Entra app (client) id the tab's `getAuthToken()` asks a token for. */
   readonly clientId: string;
+  /** Its Application ID URI (`api://<BOT_DOMAIN>/<client id>`), the other accepted audience. */
+  readonly applicationIdUri?: string;
   /** Single-tenant apps accept only this tenant. */
   readonly tenantId?: string;
   /** Signing keys (Entra's common v2.0 keys in Azure). */
@@ -25,7 +27,7 @@ interface EntraClaims extends JWTPayload {
 /**
  * Validates Entra ID access tokens of the tab (`authentication.getAuthToken()`): RS256 signature
  * against the published keys (fetched once, cached, refetched on an unknown key id), not expired,
- * `aud` is the app id or its `api://…/<app id>` URI, `iss` is the v2.0 issuer of the token's own
+ * `aud` is the app id or its configured Application ID URI, `iss` is the v2.0 issuer of the token's own
  * tenant, and `scp` grants `access_as_user`. The identity is (tid, oid), never a name or an email.
  * Any failure is "not authenticated", never an exception.
  */
@@ -35,12 +37,10 @@ export function entraTokenResolver(options: EntraTokenOptions): IdentityResolver
     cooldownDuration: 30_000,
     timeoutDuration: 5_000,
   });
+  // Exactly these, compared whole: never "any api://…/<client id>", which any host could claim.
+  const audiences = new Set([options.clientId, options.applicationIdUri].filter(Boolean));
   const audienceOk = (aud: JWTPayload['aud']) =>
-    (Array.isArray(aud) ? aud : [aud]).some(
-      (a) =>
-        a === options.clientId ||
-        (typeof a === 'string' && a.startsWith('api://') && a.endsWith(`/${options.clientId}`)),
-    );
+    (Array.isArray(aud) ? aud : [aud]).some((a) => typeof a === 'string' && audiences.has(a));
   return async (authorization): Promise<CallerIdentity | undefined> => {
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(
       authorization ?? '',

@@ -14,6 +14,7 @@ import {
 // The tab API over HTTP with SSO on: Entra-style tokens signed by a local key, served from a stub
 // JWKS endpoint, against the seeded demo organisation in the embedded store.
 const TEAM = '00000000-0000-0000-0000-000000000031';
+const BOT_DOMAIN = 'bearing.example';
 
 type Issuer = Awaited<ReturnType<typeof startTokenIssuer>>;
 type Server = Awaited<ReturnType<typeof startInProcess>>;
@@ -22,7 +23,7 @@ let server: Server;
 
 beforeAll(async () => {
   issuer = await startTokenIssuer();
-  server = await startInProcess({ ...ssoEnv(issuer), BEARING_JOBS: 'off' });
+  server = await startInProcess({ ...ssoEnv(issuer), BOT_DOMAIN, BEARING_JOBS: 'off' });
 });
 afterAll(async () => {
   await server?.stop();
@@ -72,14 +73,25 @@ describe('token matrix', () => {
       identitySource: 'sso',
       teams: [{ id: TEAM, name: 'My Team', role: 'owner' }],
     });
-    // The plain app id is an accepted audience too.
-    expect((await call('GET', '/me', token({ aud: CLIENT_ID }))).status).toBe(200);
+    // The Application ID URI of aad.manifest.json (api://<BOT_DOMAIN>/<client id>) is one too.
+    const uri = `api://${BOT_DOMAIN}/${CLIENT_ID}`;
+    expect((await call('GET', '/me', token({ aud: uri }))).status).toBe(200);
+    expect((await call('GET', '/me', token({ aud: [uri] }))).status).toBe(200);
   });
 
   it.each([
     ['no token (SSO is configured, so no local identity)', () => undefined],
     ['expired', () => token({ exp: nowS() - 600, iat: nowS() - 4000, nbf: nowS() - 4000 })],
-    ['wrong audience', () => token({ aud: 'api://localhost/someone-else' })],
+    ['wrong audience', () => token({ aud: `api://${BOT_DOMAIN}/someone-else` })],
+    ['the client id under another host', () => token({ aud: `api://evil.example/${CLIENT_ID}` })],
+    [
+      'the client id under a look-alike host',
+      () => token({ aud: `api://${BOT_DOMAIN}.evil.example/${CLIENT_ID}` }),
+    ],
+    [
+      'the client id under a longer path',
+      () => token({ aud: `api://${BOT_DOMAIN}/x/${CLIENT_ID}` }),
+    ],
     ['wrong issuer', () => token({ iss: 'https://login.microsoftonline.com/common/v2.0' })],
     [
       'issuer of another tenant',
