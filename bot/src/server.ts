@@ -110,6 +110,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     api: apiV1Router(stores, now),
     ingest: ingestRouter(stores, now),
     tabDir: path.resolve(__dirname, '..', '..', 'tab', 'dist'),
+    production: config.nodeEnv === 'production',
   });
 
   const server: Server = await new Promise((resolve) => {

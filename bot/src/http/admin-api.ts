@@ -87,7 +87,6 @@ export function adminApiRouter(
     if (!params) return;
     const data = await exportUserData(bound, caller.tenantId, params.userId, now());
     audit(caller, 'exportUser', { targetUserId: params.userId, items: data.items.length });
-    res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Disposition', `attachment; filename="bearing-user-export.json"`);
     res.json(data);
   });

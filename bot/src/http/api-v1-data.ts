@@ -15,7 +15,6 @@ export function dataRoutes(stores: ObjectiveStores, now: () => Date, newId: () =
     if (!params || !query) return;
     const result = await exportTeam(stores, callerOf(res), params.teamId, query, now());
     if (!result.ok) return sendDomainError(res, result.error);
-    res.setHeader('Cache-Control', 'no-store');
     if (result.value.format === 'json') return void res.json(result.value.body);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${result.value.fileName}"`);

@@ -33,7 +33,6 @@ export const callerOf = (res: Response) => res.locals[CALLER] as CallerIdentity;
 /** Sends a use case's result as JSON, or its domain error. */
 export function send<T>(res: Response, result: Result<T>, status = 200): void {
   if (!result.ok) return sendDomainError(res, result.error);
-  res.setHeader('Cache-Control', 'no-store');
   res.status(status).json(result.value);
 }
 

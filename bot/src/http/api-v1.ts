@@ -87,7 +87,6 @@ export function apiV1Router(
       query,
     );
     if (!view) return teamNotFound(res);
-    res.setHeader('Cache-Control', 'no-store');
     res.json(view);
   });
 
@@ -154,7 +153,6 @@ export function apiV1Router(
     const params = parse(res, schemas.teamParams, req.params);
     const body = params && parse(res, schemas.createIngestionKeyRequest, req.body);
     if (!params || !body) return;
-    res.setHeader('Cache-Control', 'no-store');
     send(
       res,
       await createIngestionKey(stores, callerOf(res), params.teamId, body.name, now()),

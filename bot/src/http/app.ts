@@ -23,6 +23,8 @@ export interface HttpDependencies {
   readonly ingest?: Router;
   /** Folder of the built tab, served at `/tab/` when present. */
   readonly tabDir?: string;
+  /** Production: HSTS on every answer, and the tab's source maps are not published. */
+  readonly production?: boolean;
 }
 
 /**
@@ -53,6 +55,17 @@ const TAB_CSP = [
   ].join(' '),
 ].join('; ');
 
+/** True for a path naming a source map, as the static server will decode it (`%2emap` too). */
+function isSourceMap(urlPath: string): boolean {
+  let decoded = urlPath;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    // Malformed escapes: the static server answers 400 itself.
+  }
+  return /\.map\/*$/i.test(decoded);
+}
+
 /** Builds the one HTTP app: bot endpoint, tab API, built tab and health check. */
 export function createHttpApp(deps: HttpDependencies): Express {
   const app = express();
@@ -61,6 +74,9 @@ export function createHttpApp(deps: HttpDependencies): Express {
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+    // App Service terminates TLS; browsers that reached us over HTTPS keep to it for a year.
+    if (deps.production)
+      res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     next();
   });
   // One correlation id per request (and so per bot turn): every log line and span carries it.
@@ -72,6 +88,11 @@ export function createHttpApp(deps: HttpDependencies): Express {
   });
   app.get('/healthz', healthRoute(deps.storeProbe));
   if (deps.backlogProbe) app.get('/readyz', readinessRoute(deps.storeProbe, deps.backlogProbe));
+  // API answers are per caller and often personal: no browser or proxy may keep any (errors too).
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.post('/api/messages', express.json({ limit: '256kb' }), deps.messages);
   if (deps.ingest) app.use('/api/v1', deps.ingest);
   if (deps.admin)
@@ -79,6 +100,11 @@ export function createHttpApp(deps: HttpDependencies): Express {
   app.use('/api/v1', deps.authenticate, express.json({ limit: '1mb' }), deps.api);
   app.use('/api', notFound);
   if (deps.tabDir) {
+    // Source maps are built (for error reporting) but published only outside production.
+    if (deps.production)
+      app.use('/tab', (req, res, next) =>
+        isSourceMap(req.path) ? void res.status(404).type('text/plain').send('Not found') : next(),
+      );
     app.use('/tab', (_req, res, next) => {
       res.setHeader('Content-Security-Policy', TAB_CSP);
       next();

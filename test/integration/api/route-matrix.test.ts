@@ -113,7 +113,8 @@ async function call(method: string, route: string, bearer: string) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, type: res.headers.get('content-type') ?? '', text };
+  const cache = res.headers.get('cache-control');
+  return { status: res.status, type: res.headers.get('content-type') ?? '', cache, text };
 }
 
 const CALLER_SCOPED = new Set(['GET /me', 'GET /me/okrs']);
@@ -132,6 +133,7 @@ describe('a token of another tenant (same user id)', () => {
       expect([401, 403, 404]).toContain(res.status);
       expect(res.type).toMatch(/application\/json/);
     }
+    expect(res.cache).toBe('no-store');
     expect(await h.contents()).toBe(before);
   });
 
@@ -155,6 +157,7 @@ describe('an expired token of the right tenant', () => {
     const res = await call(route.method, route.path, expired);
     expect(res.status).toBe(401);
     expect(res.type).toMatch(/application\/json/);
+    expect(res.cache).toBe('no-store');
     expect(await h.contents()).toBe(before);
   });
 });
