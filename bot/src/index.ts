@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './observability/logger';
+import { routeConsoleToLogger } from './observability/console-bridge';
 import { startServer } from './server';
 import { startTelemetry } from './observability/telemetry';
 
@@ -16,6 +17,8 @@ function start(): void {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  // Libraries' console output (the Bot Framework SDK's) becomes JSON log lines, redacted.
+  routeConsoleToLogger(logger);
   let stopping = false;
   startTelemetry(config.appInsightsConnectionString)
     .then(() => startServer(config, logger))

@@ -18,8 +18,13 @@ export interface Logger {
 const SECRET_FIELD = /(token|secret|password|key|authorization|cookie|signature)$/i;
 const PERSONAL_FIELD =
   /^(text|name|displayName|userName|email|upn|comment|note|notes|whatChanged|blockers|body|message)$/i;
-// Values that are credentials whatever the field is called: bearer headers and JWTs.
-const SECRET_VALUE = /(bearer\s+\S+|eyJ[\w-]+\.[\w-]+\.[\w-]*)/gi;
+// Values that are credentials whatever the field is called: bearer headers, JWTs and PEM blocks
+// (a key or certificate, to its END line or, when cut short, to the end of the text).
+const SECRET_VALUE =
+  /(bearer\s+\S+|eyJ[\w-]+\.[\w-]+\.[\w-]*|-----BEGIN[^-]*-----[\s\S]*?(?:-----END[^-]*-----|$))/gi;
+
+/** Removes credentials (bearer headers, JWTs, PEM blocks) from a text. */
+export const redactText = (text: string): string => text.replace(SECRET_VALUE, '[redacted]');
 
 /** Removes credentials and personal free text from fields before they are written. */
 export function redact(fields: LogFields | undefined): Record<string, unknown> {
@@ -27,7 +32,7 @@ export function redact(fields: LogFields | undefined): Record<string, unknown> {
   if (!fields) return out;
   for (const [k, v] of Object.entries(fields)) {
     if (SECRET_FIELD.test(k) || PERSONAL_FIELD.test(k)) out[k] = '[redacted]';
-    else out[k] = typeof v === 'string' ? v.replace(SECRET_VALUE, '[redacted]') : v;
+    else out[k] = typeof v === 'string' ? redactText(v) : v;
   }
   return out;
 }
@@ -63,7 +68,7 @@ export function createLogger(
     (lvl: Exclude<LogLevel, 'silent'>) =>
     (message: string, fields?: LogFields): void => {
       isError = lvl === 'error' || lvl === 'warn';
-      base[lvl](redact(fields), message.replace(SECRET_VALUE, '[redacted]'));
+      base[lvl](redact(fields), redactText(message));
     };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
