@@ -66,11 +66,11 @@ describe('local mode server process', () => {
     expect(forged.status).toBe(401);
   }, 60_000);
 
-  it('refuses to start in production without BOT_ID and COSMOS_ENDPOINT, naming them', async () => {
+  it('refuses to start in production without BOT_ID, COSMOS_ENDPOINT and the SSO settings, naming them', async () => {
     server = await startServer({ ...env(), NODE_ENV: 'production' });
     const exit = await server.exited;
     expect(exit.code).not.toBe(0);
-    expect(server.output()).toContain('BOT_ID');
-    expect(server.output()).toContain('COSMOS_ENDPOINT');
+    for (const name of ['BOT_ID', 'COSMOS_ENDPOINT', 'AAD_APP_CLIENT_ID', 'BOT_DOMAIN'])
+      expect(server.output()).toContain(`${name} is required when NODE_ENV=production`);
   }, 30_000);
 });
