@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@azure/cosmos';
 import { seedDemoOrganization } from '../../bot/src/app/seed-demo';
-import { DEMO_TENANT_ID, DEMO_USERS } from '../../bot/src/app/demo-organization';
 import { createStores, type OperationCounter } from '../../bot/src/store';
 import { CONTAINERS, ensureSchema } from '../../bot/src/store/containers';
 import { createCosmosClient } from '../../bot/src/store/cosmos-client';
@@ -11,10 +10,9 @@ import { EMBEDDED_KEY, startEmbeddedCosmos } from '../../bot/src/store/embedded/
 import { oldestDueDeliveryAgeMs } from '../../bot/src/store/delivery-backlog';
 import { createHttpApp } from '../../bot/src/http/app';
 import { apiV1Router } from '../../bot/src/http/api-v1';
-import { ADMIN_ROLE, adminApiRouter } from '../../bot/src/http/admin-api';
+import { adminApiRouter } from '../../bot/src/http/admin-api';
 import { ingestRouter } from '../../bot/src/http/ingest';
-import { authenticate } from '../../bot/src/http/identity';
-import { entraTokenResolver } from '../../bot/src/http/entra-token';
+import { callerAuthentication } from '../../bot/src/http/caller-authentication';
 import { createAdapter } from '../../bot/src/teams/adapter';
 import { BearingBot } from '../../bot/src/teams/bearing-bot';
 import { messagesRoute } from '../../bot/src/teams/messages-route';
@@ -167,20 +165,8 @@ export async function startHarness(options: HarnessOptions = {}) {
     storeProbe: stores.probe,
     backlogProbe: () => oldestDueDeliveryAgeMs(database, now()),
     messages: messagesRoute({ adapter, bot, localBotAuth: !options.bot, logger }),
-    authenticate: authenticate({
-      localIdentity: options.sso
-        ? undefined
-        : {
-            tenantId: DEMO_TENANT_ID,
-            userId: DEMO_USERS[0].userId,
-            name: DEMO_USERS[0].name,
-            source: 'local' as const,
-            roles: [ADMIN_ROLE],
-          },
-      resolve: options.sso
-        ? entraTokenResolver({ clientId: options.sso.clientId, jwksUrl: options.sso.jwksUrl })
-        : async () => undefined,
-    }),
+    // As the server composes it: SSO tokens with `sso`, the local identity without.
+    authenticate: callerAuthentication({ nodeEnv: 'test', sso: options.sso ?? { jwksUrl: '' } }),
     admin: adminApiRouter(stores, { checkInDays: 730, readingDays: 400 }, logger, now),
     api: apiV1Router(stores, now),
     ingest: ingestRouter(stores, now),
