@@ -50,6 +50,14 @@ describe('appPackage/manifest.json', () => {
     expect(file.endsWith(`/build${suffix}`)).toBe(true);
   });
 
+  it('finds schemas only for manifest versions, inside @microsoft/app-manifest', () => {
+    expect(fs.existsSync(manifestSchemaFile('1.22'))).toBe(true);
+    expect(fs.existsSync(manifestSchemaFile('1.99'))).toBe(false);
+    for (const bad of ['../../../../shared/schemas/x', '1.22/../../..', '']) {
+      expect(() => manifestSchemaFile(bad)).toThrow(/is not a Teams manifest version/);
+    }
+  });
+
   it('validates against the official schema once filled with env/.env.dev values', () => {
     const validate = manifestValidator(manifest.manifestVersion);
     const valid = validate(manifest);
