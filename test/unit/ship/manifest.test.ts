@@ -53,7 +53,7 @@ describe('appPackage/manifest.json', () => {
   it('finds schemas only for manifest versions, inside @microsoft/app-manifest', () => {
     expect(fs.existsSync(manifestSchemaFile('1.22'))).toBe(true);
     expect(fs.existsSync(manifestSchemaFile('1.99'))).toBe(false);
-    for (const bad of ['../../../../shared/schemas/x', '1.22/../../..', '']) {
+    for (const bad of ['1.22/../../x', 'v1.22', '']) {
       expect(() => manifestSchemaFile(bad)).toThrow(/is not a Teams manifest version/);
     }
   });
