@@ -7,9 +7,8 @@
 // default `local` environment only, names still empty after that fall back to the clearly-marked,
 // non-secret placeholder ids of appPackage/local-placeholders.env, so a fresh clone packages offline
 // (the result validates but cannot be installed until `teamsapp provision --env local`). The filled
-// manifest is validated against the official schema of its manifestVersion (../shared/schemas when
-// present, else the copy bundled in @microsoft/app-manifest; never the network), and the icons are
-// checked from their PNG headers. Any problem exits non-zero with a message saying what to fix.
+// manifest is validated against the official schema of its manifestVersion, as bundled in the
+// @microsoft/app-manifest package (never the network), and the icons are checked from their PNG headers. Any problem exits non-zero with a message saying what to fix.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -101,32 +100,31 @@ function fillPlaceholders(text, values) {
   return { filled, missing: [...missing] };
 }
 
-/** The official schema for a manifestVersion: ../shared/schemas first, then the bundled copy. */
-function loadSchema(manifestVersion) {
-  const shared = path.resolve(ROOT, '..', 'shared', 'schemas');
-  const candidates = [path.join(shared, `teams-manifest-${manifestVersion}.schema.json`)];
+/** Where @microsoft/app-manifest bundles the official Teams schema of a manifestVersion. */
+function manifestSchemaFile(manifestVersion) {
+  if (!/^(\d+\.\d+|devPreview)$/.test(String(manifestVersion))) {
+    throw new PackageError(`manifestVersion "${manifestVersion}" is not a Teams manifest version`);
+  }
+  let pkg;
   try {
-    const pkg = require.resolve('@microsoft/app-manifest/package.json', { paths: [ROOT] });
-    candidates.push(
-      path.join(
-        path.dirname(pkg),
-        'build',
-        'json-schemas',
-        'teams',
-        `v${manifestVersion}`,
-        'MicrosoftTeams.schema.json',
-      ),
-    );
+    pkg = require.resolve('@microsoft/app-manifest/package.json', { paths: [ROOT] });
   } catch {
-    // Not installed: only the shared schemas can be used.
+    throw new PackageError('@microsoft/app-manifest is not installed: run `npm install`');
   }
-  const found = candidates.find((file) => fs.existsSync(file));
-  if (!found) {
+  const dir = path.join(path.dirname(pkg), 'build', 'json-schemas', 'teams');
+  return path.join(dir, `v${manifestVersion}`, 'MicrosoftTeams.schema.json');
+}
+
+/** The official schema for a manifestVersion, from the copy bundled in @microsoft/app-manifest. */
+function loadSchema(manifestVersion) {
+  const file = manifestSchemaFile(manifestVersion);
+  if (!fs.existsSync(file)) {
     throw new PackageError(
-      `no offline schema for manifestVersion ${manifestVersion} (looked in ${candidates.join(', ')})`,
+      `no offline schema for manifestVersion ${manifestVersion} (looked for ${file}); ` +
+        'use a manifestVersion that the installed @microsoft/app-manifest ships',
     );
   }
-  return { schema: JSON.parse(fs.readFileSync(found, 'utf8')), file: found };
+  return { schema: JSON.parse(fs.readFileSync(file, 'utf8')), file };
 }
 
 async function validateAgainstSchema(manifest, schema) {
@@ -292,4 +290,11 @@ if (require.main === module) {
   });
 }
 
-module.exports = { packageApp, parseEnvFile, fillPlaceholders, readPng, PackageError };
+module.exports = {
+  packageApp,
+  parseEnvFile,
+  fillPlaceholders,
+  readPng,
+  manifestSchemaFile,
+  PackageError,
+};

@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { teamsDarkTheme } from '@fluentui/react-components';
 import { isoWeek } from '@bearing/core';
 import { DEMO_TIME_ZONE } from '../../bot/src/app/demo-organization';
@@ -10,13 +9,22 @@ import { ALEX, SSO_TENANT as TENANT, entraToken, ssoEnv } from '../support/entra
 import { startInProcess } from '../support/in-process-server';
 import { REPO_ROOT } from '../support/server-process';
 import { launchChromium } from './support/browser';
+import {
+  VALID_DOMAINS_URL,
+  buildTab,
+  eventually,
+  hostLog as hostLogOf,
+  newPage,
+  openInHost as openHost,
+  serveHost,
+  type WatchedPage,
+} from './support/tab-page';
 
 // The built tab (vite build of tab/) served by the real server on a random port, in headless
 // Chromium: (a) alone in the browser, in local mode; (b) inside a stand-in Teams host page that
 // answers the teams-js handshake, with SSO tokens signed by a local key.
 const TEAM = '00000000-0000-0000-0000-000000000031';
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-output', 'screenshots');
-const HOST_PAGE = fs.readFileSync(path.join(__dirname, 'support', 'tab-host.html'), 'utf8');
 const TREE = 'Alignment: company objectives, team objectives and key results';
 
 type Server = Awaited<ReturnType<typeof startInProcess>>;
@@ -24,33 +32,13 @@ let browser: Awaited<ReturnType<typeof launchChromium>>;
 
 beforeAll(async () => {
   // Always the current sources: the test opens what `npm run build -w tab` produces.
-  execFileSync(
-    process.execPath,
-    [path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
-    {
-      cwd: path.join(REPO_ROOT, 'tab'),
-      stdio: 'inherit',
-    },
-  );
+  await buildTab();
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   browser = await launchChromium();
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
 });
-
-/** A page that fails the test on uncaught errors in the tab, and blocks everything off-box. */
-async function newPage(context: BrowserContext, origin: string): Promise<Page> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  (page as Page & { errors: string[] }).errors = errors;
-  await page.route(
-    (url) => url.origin !== origin,
-    (route) => route.abort(),
-  );
-  return page;
-}
 
 interface Box {
   scrollWidth: number;
@@ -60,15 +48,6 @@ interface Box {
 interface BrowserWindow {
   getComputedStyle(el: unknown): { backgroundColor: string; fontSize: string };
   document: { activeElement: unknown };
-}
-
-/** Waits until `check` holds (the host log fills asynchronously); fails after 10 s. */
-async function eventually(check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`never true: ${check.toString()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('the tab outside Teams (local mode)', () => {
@@ -209,6 +188,11 @@ describe('hostile text in OKRs never runs as script in the tab', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe/);
     expect(csp).toContain('frame-ancestors');
+    // API calls to this server, and teams-js's list of valid hosts from its CDN: nothing else.
+    const connect = csp.split(';').map((d) => d.trim());
+    expect(connect.filter((d) => d.startsWith('connect-src'))).toEqual([
+      `connect-src 'self' ${new URL(VALID_DOMAINS_URL).origin}`,
+    ]);
     expect(res.headers.get('cache-control')).toBe('no-cache');
     const asset = /src="(\/tab\/assets\/[^"]+\.js)"/.exec(await res.text())?.[1];
     expect(asset).toBeDefined();
@@ -248,48 +232,46 @@ describe('hostile text in OKRs never runs as script in the tab', () => {
 describe('the tab inside a Teams host (SSO, dark theme)', () => {
   let server: Server;
   let issuer: Awaited<ReturnType<typeof startTokenIssuer>>;
-  let page: Page;
+  let page: WatchedPage;
   beforeAll(async () => {
     issuer = await startTokenIssuer();
     server = await startInProcess({ ...ssoEnv(issuer), BEARING_JOBS: 'off' });
     page = await newPage(browser.context, server.url);
-    // The host page lives on the server's origin, like Teams' own frame would for postMessage.
-    await page.route(`${server.url}/e2e-host.html**`, (route) =>
-      route.fulfill({ contentType: 'text/html', body: HOST_PAGE }),
-    );
-    // A fresh token per request, as Teams' getAuthToken hands out.
-    await page.exposeFunction('bearingToken', () => entraToken(issuer));
+    // The host page lives on the server's origin, like Teams' own frame would for postMessage;
+    // a fresh token per request, as Teams' getAuthToken hands out.
+    await serveHost(page, server.url, () => entraToken(issuer));
   }, 60_000);
+  // No test in Teams may leave an uncaught error behind in the tab or the host page.
+  afterEach(() => {
+    expect(page.errors.splice(0)).toEqual([]);
+  });
   afterAll(async () => {
     await page?.close();
     await server?.stop();
     await issuer?.stop();
   });
 
-  async function openInHost(
+  const openInHost = (
     frameContext: string,
     src: string,
-    size: { width: number; height: number } = { width: 1280, height: 1300 },
+    size?: { width: number; height: number },
     extra: Record<string, string> = {},
-  ): Promise<FrameLocator> {
-    await page.setViewportSize({ width: size.width, height: size.height + 20 });
-    const query = new URLSearchParams({
-      frameContext,
-      theme: 'dark',
-      src,
-      tenantId: TENANT,
-      teamGroupId: TEAM,
-      userId: ALEX,
-      width: String(size.width),
-      height: String(size.height),
-      ...extra,
-    });
-    await page.goto(`${server.url}/e2e-host.html?${query.toString()}`);
-    return page.frameLocator('iframe[title="Bearing"]');
-  }
-
-  // Browser-side code is passed as strings: this file is type-checked without the DOM library.
-  const hostLog = () => page.evaluate<{ func: string; args: unknown[] }[]>('window.hostLog');
+  ): Promise<FrameLocator> =>
+    openHost(
+      page,
+      server.url,
+      {
+        frameContext,
+        theme: 'dark',
+        src,
+        tenantId: TENANT,
+        teamGroupId: TEAM,
+        userId: ALEX,
+        ...extra,
+      },
+      size,
+    );
+  const hostLog = () => hostLogOf(page);
 
   const providerBackground = (frame: FrameLocator) =>
     frame

@@ -2,7 +2,7 @@ import { CARD_VERBS } from '@bearing/core';
 import { OperationCounter } from '../../bot/src/store';
 import { cardInvoke } from '../support/activities';
 import { startFakeConnector } from '../support/fake-connector';
-import { schemaErrors, texts } from '../support/cards';
+import { cardProblems, texts } from '../support/cards';
 import { alexCheckInDocs, alexCheckInSubmit } from './alex-check-in';
 import { postJson, startHarness, type Harness } from './harness';
 
@@ -57,7 +57,7 @@ it('a check-in write applied but never acknowledged: a "may not have been saved"
     type: 'application/vnd.microsoft.card.adaptive',
   });
   const card = (first.body as { value: unknown }).value;
-  expect(schemaErrors(card)).toEqual([]);
+  expect(cardProblems(card)).toEqual([]);
   expect(texts(card).join(' ')).toMatch(/may not have been saved/i);
   expect(h.logs.some((l) => l.includes('check-in outcome unknown'))).toBe(true);
 

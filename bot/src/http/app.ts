@@ -30,15 +30,17 @@ export interface HttpDependencies {
 /**
  * The tab's Content Security Policy: its own scripts only (no inline or eval), styles inserted by
  * Fluent at run time, API calls to this server, and framing by Teams and the Microsoft 365 hosts
- * that Microsoft's tab requirements list.
+ * that Microsoft's tab requirements list. teams-js fetches the list of hosts it trusts from
+ * TEAMS_JS_CDN on every load (`validOriginsCdnEndpoint` in @microsoft/teams-js).
  */
+export const TEAMS_JS_CDN = 'https://res.cdn.office.net';
 const TAB_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  `connect-src 'self' ${TEAMS_JS_CDN}`,
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",

@@ -1,15 +1,16 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { en } from '@bearing/core';
 import {
   devValuesWithDummies,
   draft04OnlyKeywords,
   fill,
+  manifestSchema,
+  manifestSchemaFile,
   manifestValidator,
   placeholders,
   readEnv,
   readText,
-  schemasDir,
+  repoRoot,
 } from './ship-helpers';
 
 interface Manifest {
@@ -36,16 +37,25 @@ const filled = (): Manifest => JSON.parse(fill(template, devValuesWithDummies())
 describe('appPackage/manifest.json', () => {
   const manifest = filled();
 
-  it('uses manifest schema 1.22 or newer, and the schema is in ../shared/schemas', () => {
+  it('uses manifest schema 1.22 or newer, whose official schema @microsoft/app-manifest ships', () => {
     const [major, minor] = manifest.manifestVersion.split('.').map(Number);
     expect(major).toBe(1);
     expect(minor).toBeGreaterThanOrEqual(22);
-    expect(
-      fs.existsSync(
-        path.join(schemasDir, `teams-manifest-${manifest.manifestVersion}.schema.json`),
-      ),
-    ).toBe(true);
-    expect(JSON.parse(template).$schema).toContain(`/v${manifest.manifestVersion}/`);
+    const file = manifestSchemaFile(manifest.manifestVersion);
+    expect(file.startsWith(`${repoRoot}/node_modules/@microsoft/app-manifest/`)).toBe(true);
+    expect(fs.existsSync(file)).toBe(true);
+    // The bundled file sits where the manifest's $schema URL points, below json-schemas/.
+    const suffix = `/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`;
+    expect(JSON.parse(template).$schema).toBe(`https://developer.microsoft.com/en-us${suffix}`);
+    expect(file.endsWith(`/build${suffix}`)).toBe(true);
+  });
+
+  it('finds schemas only for manifest versions, inside @microsoft/app-manifest', () => {
+    expect(fs.existsSync(manifestSchemaFile('1.22'))).toBe(true);
+    expect(fs.existsSync(manifestSchemaFile('1.99'))).toBe(false);
+    for (const bad of ['1.22/../../x', 'v1.22', '']) {
+      expect(() => manifestSchemaFile(bad)).toThrow(/is not a Teams manifest version/);
+    }
   });
 
   it('validates against the official schema once filled with env/.env.dev values', () => {
@@ -67,13 +77,7 @@ describe('appPackage/manifest.json', () => {
   });
 
   it('relies on no draft-04-only keyword when validated with Ajv draft-07', () => {
-    const schema = JSON.parse(
-      fs.readFileSync(
-        path.join(schemasDir, `teams-manifest-${manifest.manifestVersion}.schema.json`),
-        'utf8',
-      ),
-    ) as unknown;
-    expect(draft04OnlyKeywords(schema)).toEqual([]);
+    expect(draft04OnlyKeywords(manifestSchema(manifest.manifestVersion))).toEqual([]);
     expect(
       draft04OnlyKeywords({ properties: { n: { minimum: 0, exclusiveMinimum: true } } }),
     ).toEqual(['#/properties/n/exclusiveMinimum']);

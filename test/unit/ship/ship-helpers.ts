@@ -7,7 +7,16 @@ import addFormats from 'ajv-formats';
 /** Helpers for the tests of what ships: app package, infra, Toolkit files and CI. */
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
-export const schemasDir = path.resolve(repoRoot, '..', 'shared', 'schemas');
+
+// The package script's own lookup: the official schemas bundled in @microsoft/app-manifest.
+const { manifestSchemaFile } = require('../../../scripts/package-app.js') as {
+  manifestSchemaFile: (manifestVersion: string) => string;
+};
+export { manifestSchemaFile };
+
+/** The official Teams manifest schema of a manifestVersion, as @microsoft/app-manifest ships it. */
+export const manifestSchema = (version: string): Record<string, unknown> =>
+  JSON.parse(fs.readFileSync(manifestSchemaFile(version), 'utf8')) as Record<string, unknown>;
 
 export const readText = (relative: string): string =>
   fs.readFileSync(path.join(repoRoot, relative), 'utf8');
@@ -67,10 +76,7 @@ export function fill(text: string, values: Map<string, string>): string {
  * exclusiveMaximum, no `id` keyword); `draft04OnlyKeywords` checks that before we rely on it.
  */
 export function manifestValidator(version: string): ValidateFunction {
-  const schema = JSON.parse(
-    fs.readFileSync(path.join(schemasDir, `teams-manifest-${version}.schema.json`), 'utf8'),
-  ) as Record<string, unknown>;
-  const { $schema: _dialect, ...rest } = schema;
+  const { $schema: _dialect, ...rest } = manifestSchema(version);
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
   return ajv.compile(rest);
