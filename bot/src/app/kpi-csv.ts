@@ -2,17 +2,13 @@ import {
   API_ERROR_CODES,
   err,
   ok,
+  readingTimeProblem,
   type CsvPreviewResponse,
   type Result,
   type TenantId,
   type UserId,
 } from '@bearing/core';
-import {
-  MAX_FUTURE_MS,
-  recordReadings,
-  type ReadingInput,
-  type ReadingStores,
-} from './kpi-readings';
+import { recordReadings, type ReadingInput, type ReadingStores } from './kpi-readings';
 
 /** Rows one import may hold. */
 export const MAX_CSV_ROWS = 10_000;
@@ -85,8 +81,9 @@ export function parseReadingsCsv(
       });
       continue;
     }
-    if (t > now.getTime() + MAX_FUTURE_MS) {
-      errors.push({ line, message: `${atText} is in the future.` });
+    const problem = readingTimeProblem(t, now.getTime(), atText.slice(0, 40));
+    if (problem) {
+      errors.push({ line, message: problem });
       continue;
     }
     if (valueText === '' || !Number.isFinite(value)) {

@@ -7,6 +7,7 @@ import {
   isoWeek,
   nextEpisodeState,
   ok,
+  readingTimeProblem,
   updateFrequencyMs,
   type Kpi,
   type KpiEpisode,
@@ -45,8 +46,6 @@ export interface ReadingStores {
   readonly deliveries: DeliveryJobStore;
 }
 
-/** Readings more than this far in the future are a clock or unit mistake. */
-export const MAX_FUTURE_MS = 5 * 60_000;
 /** How often an evaluation retries when other writers keep changing the KPI. */
 const EVALUATION_ATTEMPTS = 20;
 
@@ -93,7 +92,7 @@ export const readingId = (r: Pick<ReadingInput, 'id' | 'at'>) =>
 
 /**
  * Records readings for KPIs of one team: everything is checked first (the KPI exists in this team
- * and is active, the time is not in the future), so a bad reading rejects the whole request and
+ * and is active, the time is from 2000-01-01 on and not in the future), so a bad reading rejects the whole request and
  * nothing is written. Then each reading is stored idempotently (same id → nothing new), the KPI's
  * latest value moves only forward in time (late readings are placed, not applied as "latest"),
  * and the KPI is evaluated: a breach opens an episode and enqueues one alert to the owner and one
@@ -110,10 +109,11 @@ export async function recordReadings(
   const kpis = new Map<string, Versioned<Kpi>>();
   for (const [i, r] of readings.entries()) {
     const field = readings.length > 1 ? `readings.${i}` : '';
-    if (Date.parse(r.at) > nowMs + MAX_FUTURE_MS)
+    const problem = readingTimeProblem(Date.parse(r.at), nowMs, `The reading's time ${r.at}`);
+    if (problem)
       return err({
         code: API_ERROR_CODES.validation,
-        message: `${field ? `${field}: ` : ''}The reading is dated in the future (${r.at}).`,
+        message: `${field ? `${field}: ` : ''}${problem}`,
         field: field ? `${field}.at` : 'at',
       });
     if (!kpis.has(r.kpiId)) {

@@ -147,6 +147,8 @@ describe('readings', () => {
     ['a value that is null', { value: null, at: hoursAgo(3) }, 400, 'value'],
     ['a timestamp that is not ISO 8601', { value: 1, at: 'yesterday' }, 400, 'at'],
     ['a timestamp a day in the future', { value: 1, at: hoursAgo(-24) }, 400, 'at'],
+    ['a timestamp in the year 0000', { value: 1, at: '0000-01-01T00:00:00Z' }, 400, 'at'],
+    ['a timestamp before 2000', { value: 1, at: '1999-12-31T23:59:59Z' }, 400, 'at'],
     ['an unknown field', { value: 1, at: hoursAgo(3), unit: '%' }, 400, undefined],
   ])('reject %s with a 4xx JSON error and write nothing', async (_n, body, status, field) => {
     const before = await turnover();
@@ -154,6 +156,27 @@ describe('readings', () => {
     expect(res.status).toBe(status);
     expect(res.body).toMatchObject({ error: { code: 'VALIDATION.FAILED' } });
     if (field) expect((res.body.error as { field?: string }).field).toBe(field);
+    expect(await turnover()).toEqual(before);
+  });
+
+  it('names the reading of a batch dated before 2000 and writes none of the batch', async () => {
+    const before = await turnover();
+    const res = await ingest('/kpis/readings:batch', {
+      readings: [
+        { kpiId: 'kpi-turnover', id: 'ok-2026', value: 40, at: hoursAgo(5) },
+        { kpiId: 'kpi-turnover', id: 'year-zero', value: 41, at: '0000-06-01T00:00:00Z' },
+      ],
+    });
+    expect(res).toMatchObject({
+      status: 400,
+      body: {
+        error: {
+          code: 'VALIDATION.FAILED',
+          field: 'readings.1.at',
+          message: expect.stringContaining('2000-01-01'),
+        },
+      },
+    });
     expect(await turnover()).toEqual(before);
   });
 
@@ -187,6 +210,7 @@ describe('CSV upload', () => {
     '2026-02-28,not-a-number,feb',
     'last tuesday,13.9,mar',
     '2099-01-01,13,future',
+    '0000-01-01,13,zero',
     '2026-04-30,13.5,apr',
   ].join('\n');
 
@@ -201,6 +225,7 @@ describe('CSV upload', () => {
           { line: 3, message: '"not-a-number" is not a number.' },
           { line: 4, message: expect.stringContaining('is not a date and time') },
           { line: 5, message: '2099-01-01 is in the future.' },
+          { line: 6, message: expect.stringContaining('2000-01-01') },
         ],
       });
     }
