@@ -82,11 +82,29 @@ export function ingestRouter(
     return scope;
   };
 
-  const ingest = async (res: Response, scope: IngestionScope, readings: ReadingInput[]) => {
+  const ingest = async (
+    res: Response,
+    scope: IngestionScope,
+    readings: ReadingInput[],
+    single = false,
+  ) => {
     const result = await recordReadings(stores, scope, readings, 'api', now());
     if (!result.ok) {
       const e = result.error;
       sendError(res, STATUS[e.code] ?? 400, e.code, e.message, e.field);
+      return;
+    }
+    const conflict = single ? result.value.conflicts[0] : undefined;
+    if (conflict) {
+      sendError(
+        res,
+        409,
+        API_ERROR_CODES.conflict,
+        `Reading "${conflict.id}" is already stored with the value ${conflict.kept.value} at ` +
+          `${conflict.kept.at}; the first value sent is kept, so ${conflict.rejected.value} was ` +
+          'not recorded. Send a correction under a new id.',
+        readings[0]?.id === undefined ? 'at' : 'id',
+      );
       return;
     }
     res.status(result.value.accepted > 0 ? 201 : 200).json(result.value);
@@ -128,7 +146,7 @@ export function ingestRouter(
         req.params,
       );
       const body = params && parse(res, schemas.addReadingRequest, req.body);
-      if (params && body) await ingest(res, scope, [{ ...body, kpiId: params.kpiId }]);
+      if (params && body) await ingest(res, scope, [{ ...body, kpiId: params.kpiId }], true);
     }),
   );
   return router;

@@ -128,6 +128,26 @@ export const ingestionKeyView = z.object({
   revokedAt: instant.optional(),
 });
 
+const readingValue = z.object({ value: z.number(), at: instant });
+
+/**
+ * `POST /api/v1/kpis/:kpiId/readings` and `…/readings:batch`: what was recorded. Readings are
+ * idempotent by id and the first write wins: a reading sent again under a stored id changes
+ * nothing and counts in `duplicates`; when its value or time differs from the stored one it is
+ * also listed in `conflicts` (the single-reading endpoint answers 409 instead).
+ */
+export const recordReadingsResponse = z.object({
+  accepted: z.number().int(),
+  /** Readings already stored under the same id, conflicting or not: nothing changed. */
+  duplicates: z.number().int(),
+  /** Readings whose id was stored with another value or time: the stored one is kept. */
+  conflicts: z.array(
+    z.object({ kpiId: z.string(), id: z.string(), kept: readingValue, rejected: readingValue }),
+  ),
+  /** Alerts enqueued because a breach episode opened (or closed). */
+  alertsEnqueued: z.number().int(),
+});
+
 /** CSV preview: rows that would be imported and each bad row with its line number. */
 export const csvPreviewResponse = z.object({
   valid: z.number().int(),
@@ -143,3 +163,4 @@ export type TeamViewResponse = z.infer<typeof teamViewResponse>;
 export type IngestionKeyCreated = z.infer<typeof ingestionKeyCreated>;
 export type IngestionKeyView = z.infer<typeof ingestionKeyView>;
 export type CsvPreviewResponse = z.infer<typeof csvPreviewResponse>;
+export type RecordReadingsResponse = z.infer<typeof recordReadingsResponse>;

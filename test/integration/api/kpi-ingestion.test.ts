@@ -107,7 +107,10 @@ describe('readings', () => {
       value: 11.9,
       at,
     });
-    expect(retry).toMatchObject({ status: 200, body: { accepted: 0, duplicates: 1 } });
+    expect(retry).toMatchObject({
+      status: 200,
+      body: { accepted: 0, duplicates: 1, conflicts: [] },
+    });
     const byTime = { value: 11.8, at: hoursAgo(1) };
     expect((await ingest('/kpis/kpi-turnover/readings', byTime)).body).toMatchObject({
       accepted: 1,
@@ -116,6 +119,46 @@ describe('readings', () => {
       duplicates: 1,
     });
     expect((await turnover())?.lastReading).toEqual({ value: 11.8, at: byTime.at });
+  });
+
+  it('keep the first value sent under an id and report a different one as a conflict', async () => {
+    const at = hoursAgo(30);
+    const first = { id: 'hr-conflict', value: 11.9, at };
+    expect((await ingest('/kpis/kpi-turnover/readings', first)).status).toBe(201);
+    // One reading: a 409 naming the value kept.
+    const changed = await ingest('/kpis/kpi-turnover/readings', { ...first, value: 12.5 });
+    expect(changed).toMatchObject({
+      status: 409,
+      body: {
+        error: {
+          code: 'STORE.CONFLICT',
+          field: 'id',
+          message: expect.stringContaining('11.9'),
+        },
+      },
+    });
+    // A batch: the new reading is accepted, the changed one is reported, the same one is a retry.
+    const batch = await ingest('/kpis/readings:batch', {
+      readings: [
+        { kpiId: 'kpi-turnover', id: 'hr-conflict-new', value: 12, at: hoursAgo(29) },
+        { kpiId: 'kpi-turnover', ...first, value: 13 },
+        { kpiId: 'kpi-turnover', ...first },
+      ],
+    });
+    expect(batch).toMatchObject({ status: 201 });
+    expect(batch.body).toEqual({
+      accepted: 1,
+      duplicates: 2,
+      conflicts: [
+        {
+          kpiId: 'kpi-turnover',
+          id: 'hr-conflict',
+          kept: { value: 11.9, at: new Date(at).toISOString() },
+          rejected: { value: 13, at: new Date(at).toISOString() },
+        },
+      ],
+      alertsEnqueued: expect.any(Number),
+    });
   });
 
   it('places late readings in time without taking them as the latest value', async () => {
