@@ -148,10 +148,45 @@ export const recordReadingsResponse = z.object({
   alertsEnqueued: z.number().int(),
 });
 
-/** CSV preview: rows that would be imported and each bad row with its line number. */
+/** Bad rows a CSV preview lists at most (the first ones, by line); the counts cover them all. */
+export const CSV_ERRORS_SHOWN = 100;
+
+/** What is wrong with a CSV row, as a stable code (the message says it in words). */
+export const csvErrorCode = z.enum([
+  'csv.header',
+  'csv.tooManyRows',
+  'reading.time',
+  'reading.value',
+  'reading.id',
+  'reading.repeated',
+  'objective.invalid',
+  'objective.tooMany',
+  'owner.notMember',
+  'keyResult.invalid',
+  'keyResult.tooMany',
+]);
+
+/** One bad row of a CSV upload. */
+export const csvRowError = z.object({
+  line: z.number().int(),
+  code: csvErrorCode,
+  message: z.string(),
+  field: z.string().optional(),
+});
+
+/** The bad rows of a CSV upload: the first {@link CSV_ERRORS_SHOWN}, and how many of each code. */
+export const csvErrorSummary = {
+  errors: z.array(csvRowError).max(CSV_ERRORS_SHOWN),
+  /** All bad rows, listed or not. */
+  errorCount: z.number().int(),
+  /** All bad rows by code. */
+  errorCounts: z.partialRecord(csvErrorCode, z.number().int()),
+};
+
+/** CSV preview of readings: rows that would be imported and the bad rows with their lines. */
 export const csvPreviewResponse = z.object({
   valid: z.number().int(),
-  errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
+  ...csvErrorSummary,
   imported: z.number().int(),
 });
 
@@ -163,4 +198,6 @@ export type TeamViewResponse = z.infer<typeof teamViewResponse>;
 export type IngestionKeyCreated = z.infer<typeof ingestionKeyCreated>;
 export type IngestionKeyView = z.infer<typeof ingestionKeyView>;
 export type CsvPreviewResponse = z.infer<typeof csvPreviewResponse>;
+export type CsvErrorCode = z.infer<typeof csvErrorCode>;
+export type CsvRowError = z.infer<typeof csvRowError>;
 export type RecordReadingsResponse = z.infer<typeof recordReadingsResponse>;

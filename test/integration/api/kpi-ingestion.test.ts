@@ -265,11 +265,17 @@ describe('CSV upload', () => {
         valid: 2,
         imported: 0,
         errors: [
-          { line: 3, message: '"not-a-number" is not a number.' },
-          { line: 4, message: expect.stringContaining('is not a date and time') },
-          { line: 5, message: '2099-01-01 is in the future.' },
-          { line: 6, message: expect.stringContaining('2000-01-01') },
+          { line: 3, code: 'reading.value', message: '"not-a-number" is not a number.' },
+          {
+            line: 4,
+            code: 'reading.time',
+            message: expect.stringContaining('is not a date and time'),
+          },
+          { line: 5, code: 'reading.time', message: '2099-01-01 is in the future.' },
+          { line: 6, code: 'reading.time', message: expect.stringContaining('2000-01-01') },
         ],
+        errorCount: 4,
+        errorCounts: { 'reading.value': 1, 'reading.time': 3 },
       });
     }
   });
@@ -280,15 +286,37 @@ describe('CSV upload', () => {
       valid: 2,
       imported: 0,
       errors: [],
+      errorCount: 0,
+      errorCounts: {},
     });
     expect((await api('POST', path, { csv: clean, confirm: true })).body).toEqual({
       valid: 2,
       imported: 2,
       errors: [],
+      errorCount: 0,
+      errorCounts: {},
     });
     expect((await api('POST', path, { csv: clean, confirm: true })).body).toMatchObject({
       imported: 0,
     });
+  });
+
+  it('shows the first 100 bad rows of a large file and counts all of them by code', async () => {
+    const rows = Array.from({ length: 5_000 }, (_, i) =>
+      i % 2
+        ? `2026-01-01T00:00:${String(i % 60).padStart(2, '0')}Z,n/a,r${i}`
+        : `yesterday,1,r${i}`,
+    );
+    const res = await api('POST', path, { csv: ['at,value,id', ...rows].join('\n') });
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body).length).toBeLessThan(20_000);
+    expect(res.body).toMatchObject({
+      valid: 0,
+      imported: 0,
+      errorCount: 5_000,
+      errorCounts: { 'reading.time': 2_500, 'reading.value': 2_500 },
+    });
+    expect(res.body.errors).toHaveLength(100);
   });
 
   it('needs a header naming the columns', async () => {
