@@ -7,6 +7,7 @@ import {
   type CsvErrorCode,
   type CsvPreviewResponse,
   type CsvRowError,
+  type ReadingConflict,
   type Result,
   type TenantId,
   type UserId,
@@ -147,7 +148,7 @@ export function parseReadingsCsv(
 /**
  * CSV upload of readings from the tab: a preview reports the bad rows and imports nothing; with
  * `confirm` and no bad rows, the readings are recorded (idempotently: re-uploading the same file
- * adds nothing). KPI owners and team managers may upload.
+ * adds nothing, and a row whose id is stored with another value is kept as stored and reported). KPI owners and team managers may upload.
  */
 export async function importReadingsCsv(
   stores: ReadingStores,
@@ -170,9 +171,11 @@ export async function importReadingsCsv(
       message: 'Only the KPI owner and team managers can upload readings.',
     });
   const { rows, errors } = parseReadingsCsv(kpiId, csv, now);
+  const noConflicts = { conflicts: [], conflictCount: 0 };
   if (!confirm || errors.length > 0 || rows.length === 0)
-    return ok({ valid: rows.length, ...summariseRowErrors(errors), imported: 0 });
+    return ok({ valid: rows.length, ...summariseRowErrors(errors), imported: 0, ...noConflicts });
   let imported = 0;
+  const conflicts: ReadingConflict[] = [];
   for (let i = 0; i < rows.length; i += 500) {
     const result = await recordReadings(
       stores,
@@ -183,6 +186,13 @@ export async function importReadingsCsv(
     );
     if (!result.ok) return result;
     imported += result.value.accepted;
+    conflicts.push(...result.value.conflicts);
   }
-  return ok({ valid: rows.length, ...summariseRowErrors([]), imported });
+  return ok({
+    valid: rows.length,
+    ...summariseRowErrors([]),
+    imported,
+    conflicts: conflicts.slice(0, schemas.CSV_ERRORS_SHOWN),
+    conflictCount: conflicts.length,
+  });
 }

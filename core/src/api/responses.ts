@@ -130,6 +130,14 @@ export const ingestionKeyView = z.object({
 
 const readingValue = z.object({ value: z.number(), at: instant });
 
+/** A reading sent under an id already stored with another value or time: the stored one is kept. */
+export const readingConflict = z.object({
+  kpiId: z.string(),
+  id: z.string(),
+  kept: readingValue,
+  rejected: readingValue,
+});
+
 /**
  * `POST /api/v1/kpis/:kpiId/readings` and `…/readings:batch`: what was recorded. Readings are
  * idempotent by id and the first write wins: a reading sent again under a stored id changes
@@ -141,9 +149,7 @@ export const recordReadingsResponse = z.object({
   /** Readings already stored under the same id, conflicting or not: nothing changed. */
   duplicates: z.number().int(),
   /** Readings whose id was stored with another value or time: the stored one is kept. */
-  conflicts: z.array(
-    z.object({ kpiId: z.string(), id: z.string(), kept: readingValue, rejected: readingValue }),
-  ),
+  conflicts: z.array(readingConflict),
   /** Alerts enqueued because a breach episode opened (or closed). */
   alertsEnqueued: z.number().int(),
 });
@@ -183,11 +189,17 @@ export const csvErrorSummary = {
   errorCounts: z.partialRecord(csvErrorCode, z.number().int()),
 };
 
-/** CSV preview of readings: rows that would be imported and the bad rows with their lines. */
+/**
+ * CSV upload of readings: rows that would be imported, the bad rows with their lines, and once
+ * confirmed, the readings already stored under the same id with another value (the first
+ * {@link CSV_ERRORS_SHOWN}; the stored values are kept).
+ */
 export const csvPreviewResponse = z.object({
   valid: z.number().int(),
   ...csvErrorSummary,
   imported: z.number().int(),
+  conflicts: z.array(readingConflict).max(CSV_ERRORS_SHOWN),
+  conflictCount: z.number().int(),
 });
 
 export type MeResponse = z.infer<typeof meResponse>;
@@ -201,3 +213,4 @@ export type CsvPreviewResponse = z.infer<typeof csvPreviewResponse>;
 export type CsvErrorCode = z.infer<typeof csvErrorCode>;
 export type CsvRowError = z.infer<typeof csvRowError>;
 export type RecordReadingsResponse = z.infer<typeof recordReadingsResponse>;
+export type ReadingConflict = z.infer<typeof readingConflict>;

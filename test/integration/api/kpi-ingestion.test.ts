@@ -276,6 +276,8 @@ describe('CSV upload', () => {
         ],
         errorCount: 4,
         errorCounts: { 'reading.value': 1, 'reading.time': 3 },
+        conflicts: [],
+        conflictCount: 0,
       });
     }
   });
@@ -288,6 +290,8 @@ describe('CSV upload', () => {
       errors: [],
       errorCount: 0,
       errorCounts: {},
+      conflicts: [],
+      conflictCount: 0,
     });
     expect((await api('POST', path, { csv: clean, confirm: true })).body).toEqual({
       valid: 2,
@@ -295,9 +299,27 @@ describe('CSV upload', () => {
       errors: [],
       errorCount: 0,
       errorCounts: {},
+      conflicts: [],
+      conflictCount: 0,
     });
     expect((await api('POST', path, { csv: clean, confirm: true })).body).toMatchObject({
       imported: 0,
+      conflicts: [],
+      conflictCount: 0,
+    });
+    // The same file with a corrected value: nothing overwritten, and the upload says so.
+    const changed = clean.replace('13.2', '12.0');
+    expect((await api('POST', path, { csv: changed, confirm: true })).body).toMatchObject({
+      imported: 0,
+      conflictCount: 1,
+      conflicts: [
+        {
+          kpiId: 'kpi-turnover',
+          id: 'at-2026-06-30T00:00:00.000Z',
+          kept: { value: 13.2, at: '2026-06-30T00:00:00.000Z' },
+          rejected: { value: 12, at: '2026-06-30T00:00:00.000Z' },
+        },
+      ],
     });
   });
 
