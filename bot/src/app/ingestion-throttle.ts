@@ -110,11 +110,11 @@ export class IngestionThrottle {
     const pair = this.current(this.pairs, pairKey, t);
     const byAddress = this.current(this.addresses, address, t);
     const full = [
-      [pair, this.budget.perKeyAndAddress],
-      [byAddress, this.budget.perAddress],
-    ].filter(([b, limit]) => (b as Bucket).failures >= (limit as number)) as [Bucket, number][];
+      { bucket: pair, limit: this.budget.perKeyAndAddress },
+      { bucket: byAddress, limit: this.budget.perAddress },
+    ].filter((b) => b.bucket.failures >= b.limit);
     if (full.length > 0) {
-      const until = Math.max(...full.map(([b]) => b.start + this.budget.windowMs));
+      const until = Math.max(...full.map((b) => b.bucket.start + this.budget.windowMs));
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((until - t) / 1000)) };
     }
     pair.failures += 1;
