@@ -104,6 +104,8 @@ export interface HarnessOptions {
   readonly sso?: { clientId: string; jwksUrl: string };
   /** Counts the server's store operations (the harness's own reads are never counted). */
   readonly counter?: OperationCounter;
+  /** The server's clock (a test clock); real time by default. */
+  readonly now?: () => Date;
 }
 
 /**
@@ -128,7 +130,7 @@ export async function startHarness(options: HarnessOptions = {}) {
   });
   const database = serverClient.database(databaseId);
   const logger = memoryLogger();
-  const now = () => new Date();
+  const now = options.now ?? (() => new Date());
   const stores = {
     ...createStores(database, options.counter),
     database,

@@ -45,6 +45,10 @@ function parseKey(
   };
 }
 
+/** The key id of a well-formed key (no store read); undefined for anything malformed. */
+export const ingestionKeyId = (raw: string | undefined): string | undefined =>
+  raw ? parseKey(raw)?.keyId : undefined;
+
 const managersOnly = err({
   code: API_ERROR_CODES.forbidden,
   message: 'Only team owners and managers can manage ingestion keys.',

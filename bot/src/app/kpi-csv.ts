@@ -2,17 +2,17 @@ import {
   API_ERROR_CODES,
   err,
   ok,
+  readingTimeProblem,
+  schemas,
+  type CsvErrorCode,
   type CsvPreviewResponse,
+  type CsvRowError,
+  type ReadingConflict,
   type Result,
   type TenantId,
   type UserId,
 } from '@bearing/core';
-import {
-  MAX_FUTURE_MS,
-  recordReadings,
-  type ReadingInput,
-  type ReadingStores,
-} from './kpi-readings';
+import { recordReadings, type ReadingInput, type ReadingStores } from './kpi-readings';
 
 /** Rows one import may hold. */
 export const MAX_CSV_ROWS = 10_000;
@@ -41,6 +41,20 @@ export const splitCsvLine = (line: string): string[] => {
 };
 
 /**
+ * The bad rows of an upload as answered: the first {@link schemas.CSV_ERRORS_SHOWN} (a 1 MB file
+ * of bad rows would otherwise answer close to 1 MB of errors), the total, and counts per code.
+ */
+export function summariseRowErrors(errors: readonly CsvRowError[]) {
+  const errorCounts: Partial<Record<CsvErrorCode, number>> = {};
+  for (const e of errors) errorCounts[e.code] = (errorCounts[e.code] ?? 0) + 1;
+  return {
+    errors: errors.slice(0, schemas.CSV_ERRORS_SHOWN),
+    errorCount: errors.length,
+    errorCounts,
+  };
+}
+
+/**
  * Parses `at,value[,id]` rows (a header row naming the columns is required; `timestamp`/`date` are
  * accepted for `at`). Every bad row is reported with its line number.
  */
@@ -48,7 +62,7 @@ export function parseReadingsCsv(
   kpiId: string,
   csv: string,
   now: Date,
-): { rows: ReadingInput[]; errors: { line: number; message: string }[] } {
+): { rows: ReadingInput[]; errors: CsvRowError[] } {
   const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
   const header = splitCsvLine(lines[0] ?? '').map((h) => h.toLowerCase());
   const atCol = header.findIndex((h) => ['at', 'timestamp', 'date', 'time'].includes(h));
@@ -58,18 +72,26 @@ export function parseReadingsCsv(
     return {
       rows: [],
       errors: [
-        { line: 1, message: 'The first line must name the columns: at,value (and optionally id).' },
+        {
+          line: 1,
+          code: 'csv.header',
+          message: 'The first line must name the columns: at,value (and optionally id).',
+        },
       ],
     };
   const rows: ReadingInput[] = [];
-  const errors: { line: number; message: string }[] = [];
+  const errors: CsvRowError[] = [];
   const seen = new Set<string>();
   for (let i = 1; i < lines.length; i += 1) {
     const raw = lines[i] as string;
     if (raw.trim() === '') continue;
     const line = i + 1;
     if (rows.length + errors.length >= MAX_CSV_ROWS) {
-      errors.push({ line, message: `At most ${MAX_CSV_ROWS} rows per upload.` });
+      errors.push({
+        line,
+        code: 'csv.tooManyRows',
+        message: `At most ${MAX_CSV_ROWS} rows per upload.`,
+      });
       break;
     }
     const cells = splitCsvLine(raw);
@@ -81,26 +103,40 @@ export function parseReadingsCsv(
     if (!/^\d{4}-\d{2}-\d{2}/.test(at) || !Number.isFinite(t)) {
       errors.push({
         line,
+        code: 'reading.time',
         message: `"${atText.slice(0, 40)}" is not a date and time (use 2026-11-23 or 2026-11-23T09:00:00Z).`,
       });
       continue;
     }
-    if (t > now.getTime() + MAX_FUTURE_MS) {
-      errors.push({ line, message: `${atText} is in the future.` });
+    const problem = readingTimeProblem(t, now.getTime(), atText.slice(0, 40));
+    if (problem) {
+      errors.push({ line, code: 'reading.time', message: problem });
       continue;
     }
     if (valueText === '' || !Number.isFinite(value)) {
-      errors.push({ line, message: `"${(cells[valueCol] ?? '').slice(0, 40)}" is not a number.` });
+      errors.push({
+        line,
+        code: 'reading.value',
+        message: `"${(cells[valueCol] ?? '').slice(0, 40)}" is not a number.`,
+      });
       continue;
     }
     const id = idCol >= 0 && cells[idCol] ? cells[idCol] : undefined;
     if (id !== undefined && !/^[A-Za-z0-9._:-]{1,100}$/.test(id)) {
-      errors.push({ line, message: 'The id may use 1–100 letters, digits or . _ : -' });
+      errors.push({
+        line,
+        code: 'reading.id',
+        message: 'The id may use 1–100 letters, digits or . _ : -',
+      });
       continue;
     }
     const key = id ?? new Date(t).toISOString();
     if (seen.has(key)) {
-      errors.push({ line, message: 'This reading appears twice in the file.' });
+      errors.push({
+        line,
+        code: 'reading.repeated',
+        message: 'This reading appears twice in the file.',
+      });
       continue;
     }
     seen.add(key);
@@ -110,9 +146,9 @@ export function parseReadingsCsv(
 }
 
 /**
- * CSV upload of readings from the tab: a preview reports every bad row and imports nothing; with
+ * CSV upload of readings from the tab: a preview reports the bad rows and imports nothing; with
  * `confirm` and no bad rows, the readings are recorded (idempotently: re-uploading the same file
- * adds nothing). KPI owners and team managers may upload.
+ * adds nothing, and a row whose id is stored with another value is kept as stored and reported). KPI owners and team managers may upload.
  */
 export async function importReadingsCsv(
   stores: ReadingStores,
@@ -135,9 +171,11 @@ export async function importReadingsCsv(
       message: 'Only the KPI owner and team managers can upload readings.',
     });
   const { rows, errors } = parseReadingsCsv(kpiId, csv, now);
+  const noConflicts = { conflicts: [], conflictCount: 0 };
   if (!confirm || errors.length > 0 || rows.length === 0)
-    return ok({ valid: rows.length, errors, imported: 0 });
+    return ok({ valid: rows.length, ...summariseRowErrors(errors), imported: 0, ...noConflicts });
   let imported = 0;
+  const conflicts: ReadingConflict[] = [];
   for (let i = 0; i < rows.length; i += 500) {
     const result = await recordReadings(
       stores,
@@ -148,6 +186,13 @@ export async function importReadingsCsv(
     );
     if (!result.ok) return result;
     imported += result.value.accepted;
+    conflicts.push(...result.value.conflicts);
   }
-  return ok({ valid: rows.length, errors: [], imported });
+  return ok({
+    valid: rows.length,
+    ...summariseRowErrors([]),
+    imported,
+    conflicts: conflicts.slice(0, schemas.CSV_ERRORS_SHOWN),
+    conflictCount: conflicts.length,
+  });
 }

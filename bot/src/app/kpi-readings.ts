@@ -7,10 +7,12 @@ import {
   isoWeek,
   nextEpisodeState,
   ok,
+  readingTimeProblem,
   updateFrequencyMs,
   type Kpi,
   type KpiEpisode,
   type KpiReading,
+  type RecordReadingsResponse,
   type Result,
   type TenantId,
 } from '@bearing/core';
@@ -30,14 +32,8 @@ export interface ReadingInput {
   readonly at: string;
 }
 
-/** What recording a batch did. */
-export interface RecordResult {
-  readonly accepted: number;
-  /** Readings already stored under the same id (client retries): nothing changed. */
-  readonly duplicates: number;
-  /** Alerts enqueued because a breach episode opened (or closed). */
-  readonly alertsEnqueued: number;
-}
+/** What recording a batch did (first write wins: see {@link RecordReadingsResponse}). */
+export type RecordResult = RecordReadingsResponse;
 
 export interface ReadingStores {
   readonly teams: TeamStore;
@@ -45,8 +41,6 @@ export interface ReadingStores {
   readonly deliveries: DeliveryJobStore;
 }
 
-/** Readings more than this far in the future are a clock or unit mistake. */
-export const MAX_FUTURE_MS = 5 * 60_000;
 /** How often an evaluation retries when other writers keep changing the KPI. */
 const EVALUATION_ATTEMPTS = 20;
 
@@ -93,8 +87,9 @@ export const readingId = (r: Pick<ReadingInput, 'id' | 'at'>) =>
 
 /**
  * Records readings for KPIs of one team: everything is checked first (the KPI exists in this team
- * and is active, the time is not in the future), so a bad reading rejects the whole request and
- * nothing is written. Then each reading is stored idempotently (same id → nothing new), the KPI's
+ * and is active, the time is from 2000-01-01 on and not in the future), so a bad reading rejects the whole request and
+ * nothing is written. Then each reading is stored idempotently (same id → nothing new; a different
+ * value or time under a stored id is reported in `conflicts`, the stored one kept), the KPI's
  * latest value moves only forward in time (late readings are placed, not applied as "latest"),
  * and the KPI is evaluated: a breach opens an episode and enqueues one alert to the owner and one
  * to the channel, plus an escalation for later; recovery closes it with a note.
@@ -110,10 +105,11 @@ export async function recordReadings(
   const kpis = new Map<string, Versioned<Kpi>>();
   for (const [i, r] of readings.entries()) {
     const field = readings.length > 1 ? `readings.${i}` : '';
-    if (Date.parse(r.at) > nowMs + MAX_FUTURE_MS)
+    const problem = readingTimeProblem(Date.parse(r.at), nowMs, `The reading's time ${r.at}`);
+    if (problem)
       return err({
         code: API_ERROR_CODES.validation,
-        message: `${field ? `${field}: ` : ''}The reading is dated in the future (${r.at}).`,
+        message: `${field ? `${field}: ` : ''}${problem}`,
         field: field ? `${field}.at` : 'at',
       });
     if (!kpis.has(r.kpiId)) {
@@ -129,9 +125,10 @@ export async function recordReadings(
   }
   let accepted = 0;
   let duplicates = 0;
+  const conflicts: RecordResult['conflicts'][number][] = [];
   const touched = new Set<string>();
   for (const r of readings) {
-    const stored = await stores.kpis.addReading({
+    const reading = {
       tenantId: scope.tenantId,
       kpiId: r.kpiId,
       id: readingId(r),
@@ -139,18 +136,30 @@ export async function recordReadings(
       at: new Date(r.at).toISOString(),
       receivedAt: now.toISOString(),
       source,
-    });
-    if (stored) {
+    };
+    if (await stores.kpis.addReading(reading)) {
       accepted += 1;
       touched.add(r.kpiId);
-    } else duplicates += 1;
+      continue;
+    }
+    // Already stored under this id: the first write wins. Each duplicate costs one point read,
+    // which tells a retry (same value and time) from a conflict.
+    duplicates += 1;
+    const kept = await stores.kpis.getReading(scope.tenantId, r.kpiId, reading.id);
+    if (kept && (kept.value !== reading.value || kept.at !== reading.at))
+      conflicts.push({
+        kpiId: r.kpiId,
+        id: reading.id,
+        kept: { value: kept.value, at: kept.at },
+        rejected: { value: reading.value, at: reading.at },
+      });
   }
   let alertsEnqueued = 0;
   for (const kpiId of touched)
     alertsEnqueued += await evaluations.run(`${scope.tenantId}|${kpiId}`, () =>
       evaluateAfterReadings(stores, scope.tenantId, scope.teamId, kpiId, now),
     );
-  return ok({ accepted, duplicates, alertsEnqueued });
+  return ok({ accepted, duplicates, conflicts, alertsEnqueued });
 }
 
 /**

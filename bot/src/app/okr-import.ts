@@ -6,12 +6,13 @@ import {
   ok,
   schemas,
   type CreateKeyResultRequest,
+  type CsvRowError,
   type KeyResult,
   type Objective,
   type OkrImportResponse,
   type Result,
 } from '@bearing/core';
-import { MAX_CSV_ROWS, splitCsvLine } from './kpi-csv';
+import { MAX_CSV_ROWS, splitCsvLine, summariseRowErrors } from './kpi-csv';
 import type { ObjectiveStores } from './objectives';
 import { invalid, roleIn, type Caller } from './team-scope';
 
@@ -37,7 +38,7 @@ interface PlannedObjective {
   keyResults: (CreateKeyResultRequest & { line: number })[];
 }
 
-type RowError = OkrImportResponse['errors'][number];
+type RowError = CsvRowError;
 
 /**
  * Parses an OKR CSV (one row per key result; a row without a key result is an objective on its
@@ -61,6 +62,7 @@ export function parseOkrCsv(
       errors: [
         {
           line: 1,
+          code: 'csv.header',
           message:
             'The first line must name the columns: objective,keyResult,type,unit,baseline,target,direction,ownerId.',
         },
@@ -75,7 +77,11 @@ export function parseOkrCsv(
     if (raw.trim() === '') continue;
     const line = i + 1;
     if (i > MAX_CSV_ROWS) {
-      errors.push({ line, message: `At most ${MAX_CSV_ROWS} rows per upload.` });
+      errors.push({
+        line,
+        code: 'csv.tooManyRows',
+        message: `At most ${MAX_CSV_ROWS} rows per upload.`,
+      });
       break;
     }
     const cells = splitCsvLine(raw);
@@ -91,11 +97,16 @@ export function parseOkrCsv(
     });
     if (!objective.success) {
       const e = formatZodError(objective.error);
-      errors.push({ line, message: e.message, field: 'objective' });
+      errors.push({ line, code: 'objective.invalid', message: e.message, field: 'objective' });
       continue;
     }
     if (!isMember(ownerId)) {
-      errors.push({ line, message: 'The owner must be a member of the team.', field: 'ownerId' });
+      errors.push({
+        line,
+        code: 'owner.notMember',
+        message: 'The owner must be a member of the team.',
+        field: 'ownerId',
+      });
       continue;
     }
     const key = objective.data.title.toLowerCase();
@@ -104,6 +115,7 @@ export function parseOkrCsv(
       if (objectives.size >= MAX_IMPORT_OBJECTIVES) {
         errors.push({
           line,
+          code: 'objective.tooMany',
           message: `At most ${MAX_IMPORT_OBJECTIVES} objectives per import.`,
           field: 'objective',
         });
@@ -126,11 +138,21 @@ export function parseOkrCsv(
       });
       if (!kr.success) {
         const e = formatZodError(kr.error);
-        errors.push({ line, message: e.message, ...(e.field ? { field: e.field } : {}) });
+        errors.push({
+          line,
+          code: 'keyResult.invalid',
+          message: e.message,
+          ...(e.field ? { field: e.field } : {}),
+        });
         continue;
       }
       if (planned.keyResults.length >= 20) {
-        errors.push({ line, message: 'At most 20 key results per objective.', field: 'keyResult' });
+        errors.push({
+          line,
+          code: 'keyResult.tooMany',
+          message: 'At most 20 key results per objective.',
+          field: 'keyResult',
+        });
         continue;
       }
       planned.keyResults.push({ ...kr.data, line });
@@ -175,7 +197,7 @@ export async function importOkrs(
     ok<OkrImportResponse>({
       confirmed: ids.length > 0,
       valid: parsed.valid,
-      errors: parsed.errors,
+      ...summariseRowErrors(parsed.errors),
       objectives: preview.map((p, i) => (ids[i] ? { ...p, id: ids[i] } : p)),
       imported,
     });

@@ -165,6 +165,8 @@ export interface KpiStore {
   listKpis(tenantId: TenantId, teamId: TeamId): Promise<readonly Versioned<Kpi>[]>;
   /** Idempotent on (tenantId, kpiId, reading.id): returns false when that reading was already stored. */
   addReading(reading: KpiReading): Promise<boolean>;
+  /** The reading stored under `id` (a point read). */
+  getReading(tenantId: TenantId, kpiId: string, id: string): Promise<KpiReading | undefined>;
   /** Readings of a KPI measured at or after `since`, oldest first, at most `limit`. */
   listReadings(
     tenantId: TenantId,

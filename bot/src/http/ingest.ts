@@ -1,7 +1,12 @@
 import express, { Router, type Response } from 'express';
 import type { z } from 'zod';
 import { API_ERROR_CODES, formatZodError, schemas } from '@bearing/core';
-import { authenticateIngestionKey, type IngestionScope } from '../app/ingestion-keys';
+import {
+  authenticateIngestionKey,
+  ingestionKeyId,
+  type IngestionScope,
+} from '../app/ingestion-keys';
+import { IngestionThrottle } from '../app/ingestion-throttle';
 import { recordReadings, type ReadingInput, type ReadingStores } from '../app/kpi-readings';
 import { sendError } from './errors';
 
@@ -34,19 +39,72 @@ export function ingestRouter(
   const router = Router();
   const json = express.json({ limit: INGEST_BODY_LIMIT });
 
+  // Failed key checks are throttled before their store read (see IngestionThrottle). The client
+  // address is Express's `req.ip`: the socket's peer unless the app trusts a proxy.
+  const throttle = new IngestionThrottle(() => now().getTime());
+  const unauthenticated = (res: Response) =>
+    sendError(
+      res,
+      401,
+      API_ERROR_CODES.unauthenticated,
+      'Send a valid ingestion key: Authorization: Bearer bk_…',
+    );
+
+  /** The key's scope, or undefined once an answer (401 or 429) has been sent. */
   const authenticate = async (
-    authorization: string | undefined,
-    apiKey: string | undefined,
+    req: express.Request,
+    res: Response,
   ): Promise<IngestionScope | undefined> => {
-    const bearer = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
-    return authenticateIngestionKey(stores, bearer ?? apiKey);
+    const raw = /^Bearer (\S+)$/.exec(req.get('authorization') ?? '')?.[1] ?? req.get('x-api-key');
+    const keyId = ingestionKeyId(raw);
+    // Malformed or missing: rejected without a store read, so there is nothing to throttle.
+    if (!raw || !keyId) return void unauthenticated(res);
+    const decision = throttle.check(keyId, raw, req.ip ?? req.socket.remoteAddress ?? 'unknown');
+    if (!decision.allowed) {
+      res.setHeader('Retry-After', String(decision.retryAfterSeconds));
+      sendError(
+        res,
+        429,
+        API_ERROR_CODES.tooManyRequests,
+        `Too many failed ingestion key checks; try again in ${decision.retryAfterSeconds} s.`,
+      );
+      return undefined;
+    }
+    let scope: IngestionScope | undefined;
+    try {
+      scope = await authenticateIngestionKey(stores, raw);
+    } catch (error) {
+      decision.settle('error');
+      throw error;
+    }
+    decision.settle(scope ? 'valid' : 'invalid');
+    if (!scope) unauthenticated(res);
+    return scope;
   };
 
-  const ingest = async (res: Response, scope: IngestionScope, readings: ReadingInput[]) => {
+  const ingest = async (
+    res: Response,
+    scope: IngestionScope,
+    readings: ReadingInput[],
+    single = false,
+  ) => {
     const result = await recordReadings(stores, scope, readings, 'api', now());
     if (!result.ok) {
       const e = result.error;
       sendError(res, STATUS[e.code] ?? 400, e.code, e.message, e.field);
+      return;
+    }
+    const conflict = single ? result.value.conflicts[0] : undefined;
+    if (conflict) {
+      sendError(
+        res,
+        409,
+        API_ERROR_CODES.conflict,
+        `Reading "${conflict.id}" is already stored with the value ${conflict.kept.value} at ` +
+          `${conflict.kept.at}; the first value sent is kept, so ${conflict.rejected.value} was ` +
+          'not recorded. Send a correction under a new id.',
+        readings[0]?.id === undefined ? 'at' : 'id',
+      );
       return;
     }
     res.status(result.value.accepted > 0 ? 201 : 200).json(result.value);
@@ -56,17 +114,8 @@ export function ingestRouter(
     (handler: (req: express.Request, res: Response, scope: IngestionScope) => Promise<void>) =>
     async (req: express.Request, res: Response, next: express.NextFunction) => {
       try {
-        const scope = await authenticate(req.get('authorization'), req.get('x-api-key'));
-        if (!scope) {
-          sendError(
-            res,
-            401,
-            API_ERROR_CODES.unauthenticated,
-            'Send a valid ingestion key: Authorization: Bearer bk_…',
-          );
-          return;
-        }
-        await handler(req, res, scope);
+        const scope = await authenticate(req, res);
+        if (scope) await handler(req, res, scope);
       } catch (error) {
         next(error);
       }
@@ -97,7 +146,7 @@ export function ingestRouter(
         req.params,
       );
       const body = params && parse(res, schemas.addReadingRequest, req.body);
-      if (params && body) await ingest(res, scope, [{ ...body, kpiId: params.kpiId }]);
+      if (params && body) await ingest(res, scope, [{ ...body, kpiId: params.kpiId }], true);
     }),
   );
   return router;

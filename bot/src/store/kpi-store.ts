@@ -51,6 +51,11 @@ export class CosmosKpiStore implements KpiStore {
     }
   }
 
+  async getReading(tenantId: TenantId, kpiId: string, id: string): Promise<KpiReading | undefined> {
+    return (await this.readingDocs.read<KpiReading>(readingPk(tenantId, kpiId), docId.reading(id)))
+      ?.value;
+  }
+
   async listReadings(
     tenantId: TenantId,
     kpiId: string,

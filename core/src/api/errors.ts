@@ -9,6 +9,7 @@ export const API_ERROR_CODES = {
   conflict: 'STORE.CONFLICT',
   malformedJson: 'HTTP.MALFORMED_JSON',
   bodyTooLarge: 'HTTP.BODY_TOO_LARGE',
+  tooManyRequests: 'HTTP.TOO_MANY_REQUESTS',
   internal: 'INTERNAL',
 } as const;
 

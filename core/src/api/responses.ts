@@ -128,11 +128,78 @@ export const ingestionKeyView = z.object({
   revokedAt: instant.optional(),
 });
 
-/** CSV preview: rows that would be imported and each bad row with its line number. */
+const readingValue = z.object({ value: z.number(), at: instant });
+
+/** A reading sent under an id already stored with another value or time: the stored one is kept. */
+export const readingConflict = z.object({
+  kpiId: z.string(),
+  id: z.string(),
+  kept: readingValue,
+  rejected: readingValue,
+});
+
+/**
+ * `POST /api/v1/kpis/:kpiId/readings` and `…/readings:batch`: what was recorded. Readings are
+ * idempotent by id and the first write wins: a reading sent again under a stored id changes
+ * nothing and counts in `duplicates`; when its value or time differs from the stored one it is
+ * also listed in `conflicts` (the single-reading endpoint answers 409 instead).
+ */
+export const recordReadingsResponse = z.object({
+  accepted: z.number().int(),
+  /** Readings already stored under the same id, conflicting or not: nothing changed. */
+  duplicates: z.number().int(),
+  /** Readings whose id was stored with another value or time: the stored one is kept. */
+  conflicts: z.array(readingConflict),
+  /** Alerts enqueued because a breach episode opened (or closed). */
+  alertsEnqueued: z.number().int(),
+});
+
+/** Bad rows a CSV preview lists at most (the first ones, by line); the counts cover them all. */
+export const CSV_ERRORS_SHOWN = 100;
+
+/** What is wrong with a CSV row, as a stable code (the message says it in words). */
+export const csvErrorCode = z.enum([
+  'csv.header',
+  'csv.tooManyRows',
+  'reading.time',
+  'reading.value',
+  'reading.id',
+  'reading.repeated',
+  'objective.invalid',
+  'objective.tooMany',
+  'owner.notMember',
+  'keyResult.invalid',
+  'keyResult.tooMany',
+]);
+
+/** One bad row of a CSV upload. */
+export const csvRowError = z.object({
+  line: z.number().int(),
+  code: csvErrorCode,
+  message: z.string(),
+  field: z.string().optional(),
+});
+
+/** The bad rows of a CSV upload: the first {@link CSV_ERRORS_SHOWN}, and how many of each code. */
+export const csvErrorSummary = {
+  errors: z.array(csvRowError).max(CSV_ERRORS_SHOWN),
+  /** All bad rows, listed or not. */
+  errorCount: z.number().int(),
+  /** All bad rows by code. */
+  errorCounts: z.partialRecord(csvErrorCode, z.number().int()),
+};
+
+/**
+ * CSV upload of readings: rows that would be imported, the bad rows with their lines, and once
+ * confirmed, the readings already stored under the same id with another value (the first
+ * {@link CSV_ERRORS_SHOWN}; the stored values are kept).
+ */
 export const csvPreviewResponse = z.object({
   valid: z.number().int(),
-  errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
+  ...csvErrorSummary,
   imported: z.number().int(),
+  conflicts: z.array(readingConflict).max(CSV_ERRORS_SHOWN),
+  conflictCount: z.number().int(),
 });
 
 export type MeResponse = z.infer<typeof meResponse>;
@@ -143,3 +210,7 @@ export type TeamViewResponse = z.infer<typeof teamViewResponse>;
 export type IngestionKeyCreated = z.infer<typeof ingestionKeyCreated>;
 export type IngestionKeyView = z.infer<typeof ingestionKeyView>;
 export type CsvPreviewResponse = z.infer<typeof csvPreviewResponse>;
+export type CsvErrorCode = z.infer<typeof csvErrorCode>;
+export type CsvRowError = z.infer<typeof csvRowError>;
+export type RecordReadingsResponse = z.infer<typeof recordReadingsResponse>;
+export type ReadingConflict = z.infer<typeof readingConflict>;

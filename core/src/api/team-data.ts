@@ -10,7 +10,7 @@ import {
   objectiveLevel,
 } from './primitives';
 import { importOkrsRequest } from './team-requests';
-import { objectiveView } from './responses';
+import { csvErrorSummary, objectiveView } from './responses';
 import { cycleRef, myCheckIn, teamRef } from './tab-views';
 
 // Contracts of a team's data beyond the week: closing a cycle, exporting, importing OKRs.
@@ -134,9 +134,7 @@ export const okrImportResponse = z.object({
   confirmed: z.boolean(),
   /** Rows that parsed. */
   valid: z.number().int(),
-  errors: z.array(
-    z.object({ line: z.number().int(), message: z.string(), field: z.string().optional() }),
-  ),
+  ...csvErrorSummary,
   objectives: z.array(
     z.object({
       title: z.string(),

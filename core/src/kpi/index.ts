@@ -2,3 +2,4 @@ export * from './types';
 export * from './range';
 export * from './evaluate';
 export * from './episode';
+export * from './reading-time';

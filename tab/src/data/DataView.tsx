@@ -191,6 +191,14 @@ export function DataView({ api, teamId, cycleId, canEdit = false, onSettled }: D
                     <li key={e.line}>{m.rowError(e.line, e.message)}</li>
                   ))}
                 </ul>
+                {preview.result.errorCount > preview.result.errors.length && (
+                  <Text block>
+                    {m.moreRowErrors(
+                      preview.result.errorCount - preview.result.errors.length,
+                      preview.result.errorCount,
+                    )}
+                  </Text>
+                )}
               </MessageBarBody>
             </MessageBar>
           )}

@@ -260,6 +260,8 @@ export const en = {
     valid: (n: number) =>
       n === 1 ? '1 row is ready to import.' : `${n} rows are ready to import.`,
     rowError: (line: number, message: string) => `Line ${line}: ${message}`,
+    moreRowErrors: (more: number, total: number) =>
+      `…and ${more} more rows with errors (${total} in all).`,
     imported: (objectives: number, keyResults: number) =>
       `Imported ${objectives} objectives and ${keyResults} key results.`,
     previewRow: (title: string, baseline: number, target: number) =>

@@ -107,7 +107,10 @@ describe('readings', () => {
       value: 11.9,
       at,
     });
-    expect(retry).toMatchObject({ status: 200, body: { accepted: 0, duplicates: 1 } });
+    expect(retry).toMatchObject({
+      status: 200,
+      body: { accepted: 0, duplicates: 1, conflicts: [] },
+    });
     const byTime = { value: 11.8, at: hoursAgo(1) };
     expect((await ingest('/kpis/kpi-turnover/readings', byTime)).body).toMatchObject({
       accepted: 1,
@@ -116,6 +119,46 @@ describe('readings', () => {
       duplicates: 1,
     });
     expect((await turnover())?.lastReading).toEqual({ value: 11.8, at: byTime.at });
+  });
+
+  it('keep the first value sent under an id and report a different one as a conflict', async () => {
+    const at = hoursAgo(30);
+    const first = { id: 'hr-conflict', value: 11.9, at };
+    expect((await ingest('/kpis/kpi-turnover/readings', first)).status).toBe(201);
+    // One reading: a 409 naming the value kept.
+    const changed = await ingest('/kpis/kpi-turnover/readings', { ...first, value: 12.5 });
+    expect(changed).toMatchObject({
+      status: 409,
+      body: {
+        error: {
+          code: 'STORE.CONFLICT',
+          field: 'id',
+          message: expect.stringContaining('11.9'),
+        },
+      },
+    });
+    // A batch: the new reading is accepted, the changed one is reported, the same one is a retry.
+    const batch = await ingest('/kpis/readings:batch', {
+      readings: [
+        { kpiId: 'kpi-turnover', id: 'hr-conflict-new', value: 12, at: hoursAgo(29) },
+        { kpiId: 'kpi-turnover', ...first, value: 13 },
+        { kpiId: 'kpi-turnover', ...first },
+      ],
+    });
+    expect(batch).toMatchObject({ status: 201 });
+    expect(batch.body).toEqual({
+      accepted: 1,
+      duplicates: 2,
+      conflicts: [
+        {
+          kpiId: 'kpi-turnover',
+          id: 'hr-conflict',
+          kept: { value: 11.9, at: new Date(at).toISOString() },
+          rejected: { value: 13, at: new Date(at).toISOString() },
+        },
+      ],
+      alertsEnqueued: expect.any(Number),
+    });
   });
 
   it('places late readings in time without taking them as the latest value', async () => {
@@ -147,6 +190,8 @@ describe('readings', () => {
     ['a value that is null', { value: null, at: hoursAgo(3) }, 400, 'value'],
     ['a timestamp that is not ISO 8601', { value: 1, at: 'yesterday' }, 400, 'at'],
     ['a timestamp a day in the future', { value: 1, at: hoursAgo(-24) }, 400, 'at'],
+    ['a timestamp in the year 0000', { value: 1, at: '0000-01-01T00:00:00Z' }, 400, 'at'],
+    ['a timestamp before 2000', { value: 1, at: '1999-12-31T23:59:59Z' }, 400, 'at'],
     ['an unknown field', { value: 1, at: hoursAgo(3), unit: '%' }, 400, undefined],
   ])('reject %s with a 4xx JSON error and write nothing', async (_n, body, status, field) => {
     const before = await turnover();
@@ -154,6 +199,27 @@ describe('readings', () => {
     expect(res.status).toBe(status);
     expect(res.body).toMatchObject({ error: { code: 'VALIDATION.FAILED' } });
     if (field) expect((res.body.error as { field?: string }).field).toBe(field);
+    expect(await turnover()).toEqual(before);
+  });
+
+  it('names the reading of a batch dated before 2000 and writes none of the batch', async () => {
+    const before = await turnover();
+    const res = await ingest('/kpis/readings:batch', {
+      readings: [
+        { kpiId: 'kpi-turnover', id: 'ok-2026', value: 40, at: hoursAgo(5) },
+        { kpiId: 'kpi-turnover', id: 'year-zero', value: 41, at: '0000-06-01T00:00:00Z' },
+      ],
+    });
+    expect(res).toMatchObject({
+      status: 400,
+      body: {
+        error: {
+          code: 'VALIDATION.FAILED',
+          field: 'readings.1.at',
+          message: expect.stringContaining('2000-01-01'),
+        },
+      },
+    });
     expect(await turnover()).toEqual(before);
   });
 
@@ -187,6 +253,7 @@ describe('CSV upload', () => {
     '2026-02-28,not-a-number,feb',
     'last tuesday,13.9,mar',
     '2099-01-01,13,future',
+    '0000-01-01,13,zero',
     '2026-04-30,13.5,apr',
   ].join('\n');
 
@@ -198,10 +265,19 @@ describe('CSV upload', () => {
         valid: 2,
         imported: 0,
         errors: [
-          { line: 3, message: '"not-a-number" is not a number.' },
-          { line: 4, message: expect.stringContaining('is not a date and time') },
-          { line: 5, message: '2099-01-01 is in the future.' },
+          { line: 3, code: 'reading.value', message: '"not-a-number" is not a number.' },
+          {
+            line: 4,
+            code: 'reading.time',
+            message: expect.stringContaining('is not a date and time'),
+          },
+          { line: 5, code: 'reading.time', message: '2099-01-01 is in the future.' },
+          { line: 6, code: 'reading.time', message: expect.stringContaining('2000-01-01') },
         ],
+        errorCount: 4,
+        errorCounts: { 'reading.value': 1, 'reading.time': 3 },
+        conflicts: [],
+        conflictCount: 0,
       });
     }
   });
@@ -212,15 +288,57 @@ describe('CSV upload', () => {
       valid: 2,
       imported: 0,
       errors: [],
+      errorCount: 0,
+      errorCounts: {},
+      conflicts: [],
+      conflictCount: 0,
     });
     expect((await api('POST', path, { csv: clean, confirm: true })).body).toEqual({
       valid: 2,
       imported: 2,
       errors: [],
+      errorCount: 0,
+      errorCounts: {},
+      conflicts: [],
+      conflictCount: 0,
     });
     expect((await api('POST', path, { csv: clean, confirm: true })).body).toMatchObject({
       imported: 0,
+      conflicts: [],
+      conflictCount: 0,
     });
+    // The same file with a corrected value: nothing overwritten, and the upload says so.
+    const changed = clean.replace('13.2', '12.0');
+    expect((await api('POST', path, { csv: changed, confirm: true })).body).toMatchObject({
+      imported: 0,
+      conflictCount: 1,
+      conflicts: [
+        {
+          kpiId: 'kpi-turnover',
+          id: 'at-2026-06-30T00:00:00.000Z',
+          kept: { value: 13.2, at: '2026-06-30T00:00:00.000Z' },
+          rejected: { value: 12, at: '2026-06-30T00:00:00.000Z' },
+        },
+      ],
+    });
+  });
+
+  it('shows the first 100 bad rows of a large file and counts all of them by code', async () => {
+    const rows = Array.from({ length: 5_000 }, (_, i) =>
+      i % 2
+        ? `2026-01-01T00:00:${String(i % 60).padStart(2, '0')}Z,n/a,r${i}`
+        : `yesterday,1,r${i}`,
+    );
+    const res = await api('POST', path, { csv: ['at,value,id', ...rows].join('\n') });
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body).length).toBeLessThan(20_000);
+    expect(res.body).toMatchObject({
+      valid: 0,
+      imported: 0,
+      errorCount: 5_000,
+      errorCounts: { 'reading.time': 2_500, 'reading.value': 2_500 },
+    });
+    expect(res.body.errors).toHaveLength(100);
   });
 
   it('needs a header naming the columns', async () => {

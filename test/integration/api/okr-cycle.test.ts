@@ -155,6 +155,37 @@ describe('OKR import from CSV', () => {
   });
 });
 
+describe('OKR import of a large bad file', () => {
+  it('shows the first 100 errors and counts all of them by code', async () => {
+    const { cycle } = await teamView();
+    const rows = [
+      ...Array.from({ length: 6_000 }, (_, i) => `Objective ${i % 40},KR ${i},number,one,2,`),
+      ...Array.from(
+        { length: 2_000 },
+        (_, i) => `Objective ${i % 40},Owner ${i},number,1,2,nobody`,
+      ),
+      ...Array.from({ length: 1_000 }, () => ',Orphan KR,number,1,2,'),
+    ];
+    const csv = ['objective,keyResult,type,baseline,target,ownerId', ...rows].join('\n');
+    expect(csv.length).toBeGreaterThan(300_000);
+    const preview = await call('POST', `/teams/${TEAM}/objectives/import`, token(), {
+      cycleId: cycle.id,
+      csv,
+    });
+    expect(preview.status).toBe(200);
+    expect(preview.text.length).toBeLessThan(30_000);
+    const p = schemas.okrImportResponse.parse(preview.body);
+    expect(p.errors).toHaveLength(100);
+    expect(p.errors[0]).toMatchObject({ line: 2, code: 'keyResult.invalid', field: 'baseline' });
+    expect(p.errorCount).toBe(9_000);
+    expect(p.errorCounts).toEqual({
+      'keyResult.invalid': 6_000,
+      'owner.notMember': 2_000,
+      'objective.invalid': 1_000,
+    });
+  });
+});
+
 describe('closing the cycle', () => {
   it('previews suggested scores; members 403, foreigners 404, bad ids 400 — nothing written', async () => {
     const { cycle } = await teamView();

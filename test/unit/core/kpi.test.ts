@@ -3,6 +3,7 @@ import {
   evaluateKpi,
   kpiRangeStatus,
   nextEpisodeState,
+  readingTimeProblem,
   type EpisodeState,
   type KpiStatus,
 } from '@bearing/core';
@@ -148,5 +149,20 @@ describe('corrective key result target', () => {
     ).toEqual({ target: 4.7, direction: 'increase' });
     const lower = kpi({ direction: 'lowerIsBetter', target: { max: 10 }, warningMargin: 1 });
     expect(correctiveKeyResultTarget(lower, 14)).toEqual({ target: 9, direction: 'decrease' });
+  });
+});
+
+describe('readingTimeProblem', () => {
+  const now = Date.parse('2026-11-23T09:00:00Z');
+  it.each([
+    ['2000-01-01T00:00:00Z', undefined],
+    ['1999-12-31T23:59:59.999Z', 'before 2000-01-01'],
+    ['0000-01-01T00:00:00Z', 'before 2000-01-01'],
+    ['2026-11-23T09:05:00Z', undefined],
+    ['2026-11-23T09:05:00.001Z', 'in the future'],
+  ])('%s → %s', (at, problem) => {
+    const found = readingTimeProblem(Date.parse(at), now, at);
+    if (problem) expect(found).toContain(problem);
+    else expect(found).toBeUndefined();
   });
 });

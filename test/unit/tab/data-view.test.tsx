@@ -23,6 +23,8 @@ function importAnswer(overrides: Partial<OkrImportResponse>): OkrImportResponse 
     confirmed: false,
     valid: 0,
     errors: [],
+    errorCount: 0,
+    errorCounts: {},
     objectives: [
       {
         title: 'Refresh the team wiki',
@@ -90,7 +92,12 @@ describe('DataView', () => {
       alignment: [teamView()],
       views: {
         importOkrs: [
-          importAnswer({ valid: 1, errors: [{ line: 3, message: 'target is not a number' }] }),
+          importAnswer({
+            valid: 1,
+            errors: [{ line: 3, code: 'keyResult.invalid', message: 'target is not a number' }],
+            errorCount: 250,
+            errorCounts: { 'keyResult.invalid': 250 },
+          }),
           importAnswer({ valid: 2 }),
           importAnswer({ valid: 2, confirmed: true, imported: { objectives: 1, keyResults: 2 } }),
         ],
@@ -101,6 +108,7 @@ describe('DataView', () => {
     chooseFile('bad csv');
     fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
     expect(await screen.findByText('Line 3: target is not a number')).toBeTruthy();
+    expect(screen.getByText('…and 249 more rows with errors (250 in all).')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /^Import \d+ rows$/ })).toBeNull();
 
     chooseFile('good csv');
