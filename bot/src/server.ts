@@ -126,7 +126,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         : async () => undefined,
     }),
     admin: adminApiRouter(stores, config.retention, logger, now),
-    api: apiV1Router(stores, now),
+    api: apiV1Router(stores, now, randomUUID, logger),
     ingest: ingestRouter(stores, now),
     tabDir: path.resolve(__dirname, '..', '..', 'tab', 'dist'),
   });

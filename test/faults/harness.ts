@@ -182,7 +182,7 @@ export async function startHarness(options: HarnessOptions = {}) {
         : async () => undefined,
     }),
     admin: adminApiRouter(stores, { checkInDays: 730, readingDays: 400 }, logger, now),
-    api: apiV1Router(stores, now),
+    api: apiV1Router(stores, now, randomUUID, logger),
     ingest: ingestRouter(stores, now),
   });
   const server = await new Promise<http.Server>((resolve) => {

@@ -7,6 +7,8 @@ import {
   registerTeam,
 } from '../app/installation';
 import type { TeamStore, UserStore } from '../app/ports';
+import { auditRole, removeTeamMember } from '../app/team-roles';
+import type { Logger } from '../observability/logger';
 import { buildWelcomeCard } from '../cards/info-cards';
 import { cardReply } from './replies';
 import { identityOf, timeZoneOf } from './identity';
@@ -15,6 +17,8 @@ import { identityOf, timeZoneOf } from './identity';
 export interface InstallDeps {
   readonly stores: { readonly users: UserStore; readonly teams: TeamStore };
   readonly now: () => Date;
+  /** Where role changes made by installation (the installer becomes owner) are audited. */
+  readonly logger?: Logger;
 }
 
 export async function handleUninstall(deps: InstallDeps, context: TurnContext): Promise<void> {
@@ -104,6 +108,26 @@ export async function handleMembersAdded(deps: InstallDeps, context: TurnContext
       reference,
       now,
     );
+    // Whoever added Bearing to the team owns it in Bearing (before the roster, which may fail).
+    const from = await addTeamMember(
+      deps.stores,
+      identity.tenantId,
+      teamId,
+      { userId: identity.userId, name: identity.name, teamsUserId: context.activity.from.id },
+      now,
+      true,
+    );
+    auditRole(deps.logger, {
+      action: 'installerOwner',
+      tenantId: identity.tenantId,
+      teamId,
+      actorId: identity.userId,
+      actorSource: 'teams',
+      targetUserId: identity.userId,
+      ...(from ? { from } : {}),
+      to: 'owner',
+      outcome: from === 'owner' ? 'unchanged' : 'done',
+    });
     for await (const member of roster(context)) {
       if (member.aadObjectId)
         await addTeamMember(
@@ -126,6 +150,37 @@ export async function handleMembersAdded(deps: InstallDeps, context: TurnContext
         { userId: m.aadObjectId, name: m.name, teamsUserId: m.id },
         now,
       );
+  }
+}
+
+/** People left the team in Teams: no more deliveries; a last owner leaving passes ownership on. */
+export async function handleMembersRemoved(
+  deps: InstallDeps,
+  context: TurnContext,
+  members: readonly TeamsChannelAccount[],
+  teamId: string | undefined,
+): Promise<void> {
+  const identity = identityOf(context);
+  if (!identity || !teamId) return;
+  for (const m of members) {
+    if (!m.aadObjectId) continue;
+    const successor = await removeTeamMember(
+      deps.stores,
+      identity.tenantId,
+      teamId,
+      m.aadObjectId,
+      deps.now().toISOString(),
+    );
+    if (successor)
+      auditRole(deps.logger, {
+        action: 'ownerSucceeded',
+        tenantId: identity.tenantId,
+        teamId,
+        actorSource: 'teams',
+        targetUserId: successor,
+        to: 'owner',
+        outcome: 'done',
+      });
   }
 }
 
