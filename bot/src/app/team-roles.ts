@@ -170,7 +170,7 @@ export async function removeTeamMember(
 
 /** One audited role event: ids, roles and outcome only, never names. */
 export interface RoleAudit {
-  readonly action: 'setRole' | 'installerOwner' | 'ownerSucceeded';
+  readonly action: 'setRole' | 'installerOwner' | 'ownerSucceeded' | 'teamsOwner';
   readonly tenantId: string;
   readonly teamId: string;
   /** Who did it (absent when Teams did, e.g. someone left the team). */

@@ -27,6 +27,7 @@ import { digestViewFor } from '../app/digest-view';
 import { teamStatus } from '../app/team-status';
 import { buildTeamStatusCard, whoManagesLines } from '../cards/team-status-card';
 import type { TeamStore, UserStore } from '../app/ports';
+import type { TeamOwnerDirectory } from '../app/team-owners';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import { buildHelpCard, buildMessageCard } from '../cards/info-cards';
 import type { Logger } from '../observability/logger';
@@ -61,6 +62,8 @@ export interface BotDeps extends CheckInDeps {
   /** Base URL of the tab for "Open in Bearing" links. */
   readonly tabBaseUrl?: string;
   readonly logger: Logger;
+  /** Who owns a team in Teams (Microsoft Graph); without it the installer is the first owner. */
+  readonly teamOwners?: TeamOwnerDirectory;
   /** Starts this week's check-in for a whole team now, through the delivery engine. */
   readonly sendCheckInsNow: (
     tenantId: string,

@@ -8,6 +8,7 @@ import {
 } from '../app/installation';
 import type { TeamStore, UserStore } from '../app/ports';
 import { auditRole, removeTeamMember } from '../app/team-roles';
+import { adoptTeamsOwners, type TeamOwnerDirectory } from '../app/team-owners';
 import type { Logger } from '../observability/logger';
 import { buildWelcomeCard } from '../cards/info-cards';
 import { cardReply } from './replies';
@@ -19,6 +20,26 @@ export interface InstallDeps {
   readonly now: () => Date;
   /** Where role changes made by installation (the installer becomes owner) are audited. */
   readonly logger?: Logger;
+  /** Who owns the team in Teams (Graph, with RSC consent); without it, only the installer. */
+  readonly teamOwners?: TeamOwnerDirectory;
+}
+
+/**
+ * Makes the team's Teams owners Bearing owners, after the turn has answered: Graph is never on
+ * the install's path, and a slow or refused lookup changes nothing.
+ */
+function adoptOwnersLater(deps: InstallDeps, tenantId: string, teamId: string): void {
+  const directory = deps.teamOwners;
+  if (!directory) return;
+  void adoptTeamsOwners(
+    { teams: deps.stores.teams, directory },
+    tenantId,
+    teamId,
+    deps.now(),
+    deps.logger,
+  ).catch((error: unknown) =>
+    deps.logger?.warn('team owners not adopted', { teamId, error: (error as Error).name }),
+  );
 }
 
 export async function handleUninstall(deps: InstallDeps, context: TurnContext): Promise<void> {
@@ -138,6 +159,7 @@ export async function handleMembersAdded(deps: InstallDeps, context: TurnContext
           now,
         );
     }
+    adoptOwnersLater(deps, identity.tenantId, teamId);
     await context.sendActivity(cardReply(buildWelcomeCard(team.team.name ?? 'your team')));
     return;
   }
@@ -151,6 +173,8 @@ export async function handleMembersAdded(deps: InstallDeps, context: TurnContext
         now,
       );
   }
+  // Someone new may be an owner in Teams (or ownership changed since the install).
+  adoptOwnersLater(deps, identity.tenantId, teamId);
 }
 
 /** People left the team in Teams: no more deliveries; a last owner leaving passes ownership on. */
