@@ -14,7 +14,8 @@ import { createAdapter } from './teams/adapter';
 import { BearingBot } from './teams/bearing-bot';
 import { messagesRoute } from './teams/messages-route';
 import { TeamsProactiveSender } from './teams/proactive-sender';
-import { createBotTokenProvider } from './teams/bot-token';
+import { GRAPH_AUDIENCE, createBotTokenProvider } from './teams/bot-token';
+import { GraphTeamOwners } from './teams/graph-team-owners';
 import { DeliveryWorker } from './jobs/delivery-worker';
 import { DeliveryContentResolver } from './jobs/delivery-content';
 import { SendRateLimiter, TEAMS_CONVERSATION_LIMITS, teamsTenantLimits } from './jobs/rate-limiter';
@@ -63,6 +64,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     logger,
     tabBaseUrl,
     sendCheckInsNow: (tenantId, teamId) => sendCheckInsNow(stores, tenantId, teamId, now()),
+    // Teams team owners become owners in Bearing where TeamMember.Read.Group was granted.
+    ...(config.bot.id
+      ? { teamOwners: new GraphTeamOwners(createBotTokenProvider(botAuth, GRAPH_AUDIENCE), logger) }
+      : {}),
   });
   const contents = new DeliveryContentResolver(checkInDeps, 5_000, tabBaseUrl);
   const worker = new DeliveryWorker({
@@ -107,7 +112,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     messages: messagesRoute({ adapter, bot, localBotAuth: config.localBotAuth, logger }),
     authenticate: authenticateCaller,
     admin: adminApiRouter(stores, config.retention, logger, now),
-    api: apiV1Router(stores, now),
+    api: apiV1Router(stores, now, randomUUID, logger),
     ingest: ingestRouter(stores, now),
     tabDir: path.resolve(__dirname, '..', '..', 'tab', 'dist'),
     production: config.nodeEnv === 'production',

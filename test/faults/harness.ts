@@ -17,6 +17,7 @@ import { createAdapter } from '../../bot/src/teams/adapter';
 import { BearingBot } from '../../bot/src/teams/bearing-bot';
 import { messagesRoute } from '../../bot/src/teams/messages-route';
 import { sendCheckInsNow } from '../../bot/src/jobs/planner';
+import type { TeamOwnerDirectory } from '../../bot/src/app/team-owners';
 import { memoryLogger } from '../support/embedded-store';
 
 /** What the fault proxy does with one Cosmos request (undefined: pass it through). */
@@ -106,6 +107,8 @@ export interface HarnessOptions {
   readonly counter?: OperationCounter;
   /** The server's clock (a test clock); real time by default. */
   readonly now?: () => Date;
+  /** Who owns a team in Teams (a Graph directory); without it, as in local mode, nobody is looked up. */
+  readonly teamOwners?: TeamOwnerDirectory;
 }
 
 /**
@@ -161,6 +164,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     logger,
     tabBaseUrl: 'http://localhost/tab/',
     sendCheckInsNow: (tenantId, teamId) => sendCheckInsNow(stores, tenantId, teamId, now()),
+    ...(options.teamOwners ? { teamOwners: options.teamOwners } : {}),
   });
   const app = createHttpApp({
     logger,
@@ -170,7 +174,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     // As the server composes it: SSO tokens with `sso`, the local identity without.
     authenticate: callerAuthentication({ nodeEnv: 'test', sso: options.sso ?? { jwksUrl: '' } }),
     admin: adminApiRouter(stores, { checkInDays: 730, readingDays: 400 }, logger, now),
-    api: apiV1Router(stores, now),
+    api: apiV1Router(stores, now, randomUUID, logger),
     ingest: ingestRouter(stores, now),
   });
   const server = await new Promise<http.Server>((resolve) => {

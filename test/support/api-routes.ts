@@ -27,6 +27,8 @@ export const API_ROUTES: readonly { method: string; path: string; body?: boolean
   { method: 'PATCH', path: '/teams/:teamId/settings', body: true },
   { method: 'GET', path: '/teams/:teamId/dashboard' },
   { method: 'GET', path: '/teams/:teamId/meeting-agenda' },
+  { method: 'GET', path: '/teams/:teamId/members' },
+  { method: 'PUT', path: '/teams/:teamId/members/:userId/role', body: true },
   // Data rights (the local identity holds the admin role). The user id is not a real member:
   // erasing the demo users would change what the other routes see.
   { method: 'GET', path: '/admin/users/:userId/export' },

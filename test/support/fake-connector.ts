@@ -7,11 +7,23 @@ export interface SentActivity {
   readonly activity: Record<string, unknown>;
 }
 
+/** A roster entry as the Bot Connector's `pagedmembers` returns it (TeamsChannelAccount). */
+export interface RosterAccount {
+  readonly id: string;
+  readonly aadObjectId: string;
+  readonly name: string;
+  /** What Teams reports: 'user' | 'guest' | 'anonymous' — never whether someone owns the team. */
+  readonly userRole?: string;
+}
+
 /**
  * A minimal Bot Connector endpoint on loopback that records what the bot sends (replies and
- * proactive messages). The rate-limited simulator of the documented service lives in bench/.
+ * proactive messages) and answers roster reads (`GET …/pagedmembers`) from `rosters`, keyed by
+ * team (or conversation) id. The rate-limited simulator of the documented service lives in bench/.
  */
-export async function startFakeConnector(): Promise<{
+export async function startFakeConnector(
+  rosters: Record<string, readonly RosterAccount[]> = {},
+): Promise<{
   url: string;
   sent: SentActivity[];
   stop(): Promise<void>;
@@ -22,6 +34,14 @@ export async function startFakeConnector(): Promise<{
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
+      const paged = /^\/v3\/conversations\/([^/]+)\/pagedmembers/.exec(req.url ?? '');
+      const roster = paged && rosters[decodeURIComponent(paged[1])];
+      if (req.method === 'GET' && roster) {
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ members: roster }));
+        return;
+      }
       const m = /^\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
       if (req.method === 'POST' && m) {
         sent.push({ conversationId: decodeURIComponent(m[1]), activity: JSON.parse(body || '{}') });

@@ -1,4 +1,10 @@
-import { DEFAULT_TEAM_SETTINGS, type TeamMember, type TenantId, type UserId } from '@bearing/core';
+import {
+  DEFAULT_TEAM_SETTINGS,
+  type TeamMember,
+  type TeamRole,
+  type TenantId,
+  type UserId,
+} from '@bearing/core';
 import {
   StoreConflictError,
   type TeamStore,
@@ -65,24 +71,31 @@ export async function registerPersonalChat(
   );
 }
 
-/** Links a team member (from the roster or a members-added event) to the team and their profile. */
+/**
+ * Links a team member (from the roster or a members-added event) to the team and their profile.
+ * Their role is kept; `asOwner` makes them an owner (the person who added Bearing to the team).
+ * Returns the role they had before (undefined when they are new to the team).
+ */
 export async function addTeamMember(
   stores: Stores,
   tenantId: TenantId,
   teamId: string,
   person: RosterPerson,
   now: string,
-): Promise<void> {
+  asOwner = false,
+): Promise<TeamRole | undefined> {
+  let before: TeamRole | undefined;
   await updateWithRetry<TeamMember>(
     () => stores.teams.getMember(tenantId, teamId, person.userId),
-    (current, etag) =>
-      stores.teams.saveMember(
+    (current, etag) => {
+      before = current?.role;
+      return stores.teams.saveMember(
         {
           tenantId,
           teamId,
           userId: person.userId,
           displayName: person.name || current?.displayName || '',
-          role: current?.role ?? 'member',
+          role: asOwner ? 'owner' : (current?.role ?? 'member'),
           active: true,
           timeZone: person.timeZone ?? current?.timeZone,
           locale: person.locale ?? current?.locale,
@@ -93,7 +106,8 @@ export async function addTeamMember(
           updatedAt: now,
         },
         etag,
-      ),
+      );
+    },
   );
   await updateWithRetry<UserProfile>(
     () => stores.users.getUser(tenantId, person.userId),
@@ -120,6 +134,7 @@ export async function addTeamMember(
             etag,
           ),
   );
+  return before;
 }
 
 /** Registers a team on install (creating it with default settings when new). */

@@ -89,6 +89,8 @@ export interface TeamStore {
   ): Promise<Versioned<TeamMember> | undefined>;
   saveMember(member: TeamMember, etag?: string): Promise<Versioned<TeamMember>>;
   listMembers(tenantId: TenantId, teamId: TeamId): Promise<readonly TeamMember[]>;
+  /** The members with their ETags (role changes name the version they change). */
+  listMemberVersions(tenantId: TenantId, teamId: TeamId): Promise<readonly Versioned<TeamMember>[]>;
   /** One single-partition query for the team, its members, the cycle's OKRs, KPIs and the weeks' check-ins. */
   loadTeamSnapshot(
     tenantId: TenantId,

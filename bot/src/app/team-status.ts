@@ -1,6 +1,7 @@
 import { deliveryJobId, type DeliveryJob, type DeliveryJobStore } from './delivery-ports';
 import type { MemberContext } from './member-context';
 import type { CheckInStore, TeamStore } from './ports';
+import { byRole } from './team-roles';
 
 /** One member's line in the team status. */
 export interface MemberStatus {
@@ -9,9 +10,15 @@ export interface MemberStatus {
   readonly detail?: string;
 }
 
+/** Names of the team's active owners and managers (who to ask), by name. */
+export interface WhoManages {
+  readonly owners: readonly string[];
+  readonly managers: readonly string[];
+}
+
 /**
  * Who has checked in this week, and whose card could not be delivered (with the reason), for
- * managers. Members read their own status only.
+ * managers. Members read their own status only. Everyone learns who owns and manages the team.
  */
 export async function teamStatus(
   stores: {
@@ -20,9 +27,13 @@ export async function teamStatus(
     readonly deliveries: DeliveryJobStore;
   },
   ctx: MemberContext,
-): Promise<{ allowed: false } | { allowed: true; week: string; members: MemberStatus[] }> {
-  if (ctx.member.role === 'member') return { allowed: false };
+): Promise<
+  | { allowed: false; who: WhoManages }
+  | { allowed: true; who: WhoManages; week: string; members: MemberStatus[] }
+> {
   const { tenantId, id: teamId } = ctx.team;
+  if (ctx.member.role === 'member')
+    return { allowed: false, who: whoManages(await stores.teams.listMembers(tenantId, teamId)) };
   const [members, checkIns, jobs] = await Promise.all([
     stores.teams.listMembers(tenantId, teamId),
     stores.checkIns.listCheckInsForWeek(tenantId, teamId, ctx.week),
@@ -40,7 +51,15 @@ export async function teamStatus(
   });
   return {
     allowed: true,
+    who: whoManages(members),
     week: ctx.week,
     members: out.sort((a, b) => a.name.localeCompare(b.name)),
   };
+}
+
+function whoManages(members: Parameters<typeof byRole>[0]): WhoManages {
+  const active = byRole(members);
+  const names = (role: string) =>
+    active.filter((m) => m.role === role).map((m) => m.displayName || m.userId);
+  return { owners: names('owner'), managers: names('manager') };
 }

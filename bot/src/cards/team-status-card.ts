@@ -1,4 +1,5 @@
-import type { MemberStatus } from '../app/team-status';
+import { en } from '@bearing/core';
+import type { MemberStatus, WhoManages } from '../app/team-status';
 import { adaptiveCard, type AdaptiveCard } from './adaptive-card';
 import { escapeMarkdown, heading, note, text } from './text';
 
@@ -14,6 +15,7 @@ export function buildTeamStatusCard(
   teamName: string,
   week: string,
   members: readonly MemberStatus[],
+  who: WhoManages = { owners: [], managers: [] },
 ): AdaptiveCard {
   const done = members.filter((m) => m.state === 'checkedIn').length;
   const active = members.filter((m) => m.state !== 'inactive').length;
@@ -21,6 +23,7 @@ export function buildTeamStatusCard(
     [
       heading(`${escapeMarkdown(teamName)} · ${week}`),
       text(`${done} of ${active} checked in`),
+      ...whoManagesLines(who).map((line) => text(line)),
       {
         type: 'FactSet',
         facts: members.map((m) => ({
@@ -35,4 +38,11 @@ export function buildTeamStatusCard(
     [],
     { fallbackText: `${teamName} status` },
   );
+}
+
+/** "Owners: …" and "Managers: …" lines (names escaped for Markdown). */
+export function whoManagesLines(who: WhoManages): string[] {
+  const list = (names: readonly string[]) =>
+    names.length ? names.map(escapeMarkdown).join(', ') : en.whoManages.none;
+  return [en.whoManages.owners(list(who.owners)), en.whoManages.managers(list(who.managers))];
 }

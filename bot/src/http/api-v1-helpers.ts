@@ -10,6 +10,7 @@ const STATUS: Record<string, number> = {
   [API_ERROR_CODES.forbidden]: 403,
   [API_ERROR_CODES.notFound]: 404,
   [API_ERROR_CODES.conflict]: 409,
+  [API_ERROR_CODES.lastOwner]: 409,
   'CHECKIN.BUSY': 409,
   'CHECKIN.OUT_OF_DATE': 409,
 };

@@ -20,10 +20,12 @@ import type {
 import { getTeamViewForMember } from '../app/team-view';
 import { dataRoutes } from './api-v1-data';
 import { meRoutes } from './api-v1-me';
+import { memberRoutes } from './api-v1-members';
 import { okrRoutes } from './api-v1-okrs';
 import { teamRoutes } from './api-v1-team';
 import { sendError } from './errors';
 import { CALLER, type CallerIdentity } from './identity';
+import type { Logger } from '../observability/logger';
 
 /** HTTP status of each domain error code the tab API returns. */
 const STATUS: Record<string, number> = {
@@ -62,6 +64,8 @@ export function apiV1Router(
   },
   now: () => Date = () => new Date(),
   newId: () => string = () => randomUUID(),
+  /** Where audited changes (roles) are logged. */
+  logger?: Logger,
 ): Router {
   const router = Router();
   const callerOf = (res: Response) => res.locals[CALLER] as CallerIdentity;
@@ -177,6 +181,7 @@ export function apiV1Router(
     okrRoutes(stores, now, newId),
     teamRoutes(stores, now),
     meRoutes(stores, now),
+    memberRoutes(stores, now, logger),
   );
 
   return router;

@@ -70,12 +70,15 @@ export class CosmosTeamStore implements TeamStore, OrganizationStore {
   }
 
   async listMembers(tenantId: TenantId, teamId: TeamId): Promise<readonly TeamMember[]> {
+    return (await this.listMemberVersions(tenantId, teamId)).map((r) => r.value);
+  }
+
+  listMemberVersions(tenantId: TenantId, teamId: TeamId): Promise<Versioned<TeamMember>[]> {
     const pk = teamPk(tenantId, teamId);
-    const rows = await this.docs.queryPartition<TeamMember>(pk, {
+    return this.docs.queryPartition<TeamMember>(pk, {
       query: "SELECT * FROM c WHERE c.pk = @pk AND c.type = 'member'",
       parameters: [{ name: '@pk', value: pk }],
     });
-    return rows.map((r) => r.value);
   }
 
   async loadTeamSnapshot(

@@ -25,13 +25,18 @@ import type { DeliveryJobStore } from '../app/delivery-ports';
 import { snoozeCheckIn } from '../app/snooze-check-in';
 import { digestViewFor } from '../app/digest-view';
 import { teamStatus } from '../app/team-status';
-import { buildTeamStatusCard } from '../cards/team-status-card';
-import { deactivateTeamMember } from '../app/installation';
+import { buildTeamStatusCard, whoManagesLines } from '../cards/team-status-card';
 import type { TeamStore, UserStore } from '../app/ports';
+import type { TeamOwnerDirectory } from '../app/team-owners';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import { buildHelpCard, buildMessageCard } from '../cards/info-cards';
 import type { Logger } from '../observability/logger';
-import { handleMembersAdded, handleUninstall, rememberPersonalChat } from './installation-handlers';
+import {
+  handleMembersAdded,
+  handleMembersRemoved,
+  handleUninstall,
+  rememberPersonalChat,
+} from './installation-handlers';
 import { cardReply, invokeCard } from './replies';
 import {
   checkInCardFor,
@@ -57,6 +62,8 @@ export interface BotDeps extends CheckInDeps {
   /** Base URL of the tab for "Open in Bearing" links. */
   readonly tabBaseUrl?: string;
   readonly logger: Logger;
+  /** Who owns a team in Teams (Microsoft Graph); without it the installer is the first owner. */
+  readonly teamOwners?: TeamOwnerDirectory;
   /** Starts this week's check-in for a whole team now, through the delivery engine. */
   readonly sendCheckInsNow: (
     tenantId: string,
@@ -102,26 +109,9 @@ export class BearingBot extends TeamsActivityHandler {
       await next();
     });
     this.onTeamsMembersRemovedEvent(async (members, teamInfo, context, next) => {
-      const identity = identityOf(context);
-      const teamId = teamInfo?.aadGroupId;
-      if (identity && teamId) {
-        for (const m of members) {
-          if (m.aadObjectId)
-            await deactivateTeamMember(
-              this.deps.stores,
-              identity.tenantId,
-              teamId,
-              m.aadObjectId,
-              this.nowIso(),
-            );
-        }
-      }
+      await handleMembersRemoved(this.deps, context, members, teamInfo?.aadGroupId);
       await next();
     });
-  }
-
-  private nowIso(): string {
-    return this.deps.now().toISOString();
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -174,8 +164,10 @@ export class BearingBot extends TeamsActivityHandler {
     else {
       const status = await teamStatus(this.deps.stores, ctx);
       card = status.allowed
-        ? buildTeamStatusCard(ctx.team.name, status.week, status.members)
-        : buildMessageCard(en.managersOnly);
+        ? buildTeamStatusCard(ctx.team.name, status.week, status.members, status.who)
+        : buildMessageCard(
+            [en.managersOnly, ...whoManagesLines(status.who), en.whoManages.askThem].join('\n\n'),
+          );
     }
     await context.sendActivity(cardReply(card));
   }

@@ -1,16 +1,21 @@
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import type { BotAuthSettings } from './adapter';
 
-/** Gives the bearer token for calls to the Bot Connector, or undefined in local mode. */
+/** Gives the app's bearer token (Bot Connector by default), or undefined in local mode. */
 export type BotTokenProvider = () => Promise<string | undefined>;
 
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
+/** Audience of app tokens for Microsoft Graph (resource-specific consent grants apply to them). */
+export const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
 
 /**
  * Tokens for proactive sends, from the same credential factory the adapter uses (managed identity
  * or single-tenant secret). The SDK caches and refreshes them.
  */
-export function createBotTokenProvider(settings: BotAuthSettings): BotTokenProvider {
+export function createBotTokenProvider(
+  settings: BotAuthSettings,
+  audience = BOT_FRAMEWORK_AUDIENCE,
+): BotTokenProvider {
   if (!settings.appId) return async () => undefined;
   const factory = new ConfigurationServiceClientCredentialFactory({
     MicrosoftAppId: settings.appId,
@@ -23,7 +28,7 @@ export function createBotTokenProvider(settings: BotAuthSettings): BotTokenProvi
   return async () => {
     credentials ??= factory.createCredentials(
       settings.appId as string,
-      BOT_FRAMEWORK_AUDIENCE,
+      audience,
       loginEndpoint,
       true,
     ) as unknown as Promise<{ getToken(forceRefresh?: boolean): Promise<string> }>;

@@ -7,6 +7,9 @@ import {
   registerTeam,
 } from '../app/installation';
 import type { TeamStore, UserStore } from '../app/ports';
+import { auditRole, removeTeamMember } from '../app/team-roles';
+import { adoptTeamsOwners, type TeamOwnerDirectory } from '../app/team-owners';
+import type { Logger } from '../observability/logger';
 import { buildWelcomeCard } from '../cards/info-cards';
 import { cardReply } from './replies';
 import { identityOf, timeZoneOf } from './identity';
@@ -15,6 +18,28 @@ import { identityOf, timeZoneOf } from './identity';
 export interface InstallDeps {
   readonly stores: { readonly users: UserStore; readonly teams: TeamStore };
   readonly now: () => Date;
+  /** Where role changes made by installation (the installer becomes owner) are audited. */
+  readonly logger?: Logger;
+  /** Who owns the team in Teams (Graph, with RSC consent); without it, only the installer. */
+  readonly teamOwners?: TeamOwnerDirectory;
+}
+
+/**
+ * Makes the team's Teams owners Bearing owners, after the turn has answered: Graph is never on
+ * the install's path, and a slow or refused lookup changes nothing.
+ */
+function adoptOwnersLater(deps: InstallDeps, tenantId: string, teamId: string): void {
+  const directory = deps.teamOwners;
+  if (!directory) return;
+  void adoptTeamsOwners(
+    { teams: deps.stores.teams, directory },
+    tenantId,
+    teamId,
+    deps.now(),
+    deps.logger,
+  ).catch((error: unknown) =>
+    deps.logger?.warn('team owners not adopted', { teamId, error: (error as Error).name }),
+  );
 }
 
 export async function handleUninstall(deps: InstallDeps, context: TurnContext): Promise<void> {
@@ -104,6 +129,26 @@ export async function handleMembersAdded(deps: InstallDeps, context: TurnContext
       reference,
       now,
     );
+    // Whoever added Bearing to the team owns it in Bearing (before the roster, which may fail).
+    const from = await addTeamMember(
+      deps.stores,
+      identity.tenantId,
+      teamId,
+      { userId: identity.userId, name: identity.name, teamsUserId: context.activity.from.id },
+      now,
+      true,
+    );
+    auditRole(deps.logger, {
+      action: 'installerOwner',
+      tenantId: identity.tenantId,
+      teamId,
+      actorId: identity.userId,
+      actorSource: 'teams',
+      targetUserId: identity.userId,
+      ...(from ? { from } : {}),
+      to: 'owner',
+      outcome: from === 'owner' ? 'unchanged' : 'done',
+    });
     for await (const member of roster(context)) {
       if (member.aadObjectId)
         await addTeamMember(
@@ -114,6 +159,7 @@ export async function handleMembersAdded(deps: InstallDeps, context: TurnContext
           now,
         );
     }
+    adoptOwnersLater(deps, identity.tenantId, teamId);
     await context.sendActivity(cardReply(buildWelcomeCard(team.team.name ?? 'your team')));
     return;
   }
@@ -126,6 +172,39 @@ export async function handleMembersAdded(deps: InstallDeps, context: TurnContext
         { userId: m.aadObjectId, name: m.name, teamsUserId: m.id },
         now,
       );
+  }
+  // Someone new may be an owner in Teams (or ownership changed since the install).
+  adoptOwnersLater(deps, identity.tenantId, teamId);
+}
+
+/** People left the team in Teams: no more deliveries; a last owner leaving passes ownership on. */
+export async function handleMembersRemoved(
+  deps: InstallDeps,
+  context: TurnContext,
+  members: readonly TeamsChannelAccount[],
+  teamId: string | undefined,
+): Promise<void> {
+  const identity = identityOf(context);
+  if (!identity || !teamId) return;
+  for (const m of members) {
+    if (!m.aadObjectId) continue;
+    const successor = await removeTeamMember(
+      deps.stores,
+      identity.tenantId,
+      teamId,
+      m.aadObjectId,
+      deps.now().toISOString(),
+    );
+    if (successor)
+      auditRole(deps.logger, {
+        action: 'ownerSucceeded',
+        tenantId: identity.tenantId,
+        teamId,
+        actorSource: 'teams',
+        targetUserId: successor,
+        to: 'owner',
+        outcome: 'done',
+      });
   }
 }
 

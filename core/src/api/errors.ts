@@ -7,6 +7,8 @@ export const API_ERROR_CODES = {
   forbidden: 'AUTH.FORBIDDEN',
   notFound: 'HTTP.NOT_FOUND',
   conflict: 'STORE.CONFLICT',
+  /** The change would leave a team without an owner (HTTP 409). */
+  lastOwner: 'TEAM.LAST_OWNER',
   malformedJson: 'HTTP.MALFORMED_JSON',
   bodyTooLarge: 'HTTP.BODY_TOO_LARGE',
   tooManyRequests: 'HTTP.TOO_MANY_REQUESTS',

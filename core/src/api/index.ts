@@ -6,4 +6,5 @@ export * from './card-actions';
 export type * from './types';
 export type * from './tab-views';
 export type * from './team-data';
+export type * from './team-members';
 export { OKR_CSV_COLUMNS } from './team-data';

@@ -6,3 +6,4 @@ export * from './team-requests';
 export * from './responses';
 export * from './tab-views';
 export * from './team-data';
+export * from './team-members';

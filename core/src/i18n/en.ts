@@ -38,6 +38,13 @@ export const en = {
   snoozed: (when: string) => `Got it — I'll bring your check-in back ${when}.`,
   alreadySnoozed: (when: string) => `Your check-in is already snoozed until ${when}.`,
   managersOnly: 'Team status is for team owners and managers. Type "my okrs" to see your own.',
+  /** Who can change the team in Bearing (team status, and the answer members get). */
+  whoManages: {
+    owners: (names: string) => `Owners: ${names}`,
+    managers: (names: string) => `Managers: ${names}`,
+    none: 'none',
+    askThem: 'Ask one of them to change goals or settings, or to make you a manager.',
+  },
   digest: {
     youCheckedIn: '✓ You checked in this week.',
     youHaveNot: (n: number) =>

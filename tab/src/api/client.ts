@@ -147,6 +147,10 @@ export function createApiClient(options: ApiClientOptions = {}): TabApi {
         `${team(teamId)}/objectives/import${qs({ confirm: body.confirm ? 'true' : undefined })}`,
         body,
       ),
+    getTeamMembers: (teamId, signal) =>
+      request('GET', `${team(teamId)}/members`, undefined, signal),
+    setMemberRole: (teamId, userId, body) =>
+      request('PUT', `${team(teamId)}/members/${segment(userId)}/role`, body),
     exportOkrs: async (teamId, format, cycleId) => {
       const path = `${team(teamId)}/export${qs({ format, what: 'okrs', cycleId })}`;
       return (await send('GET', path, undefined, undefined)).blob();

@@ -11,7 +11,10 @@ import type {
   ObjectiveSavedResponse,
   OkrImportResponse,
   PatchTeamSettingsRequest,
+  SetMemberRoleRequest,
   TeamDashboardResponse,
+  TeamMemberView,
+  TeamMembersResponse,
   TeamSettingsResponse,
   UpdateObjectiveRequest,
 } from '@bearing/core';
@@ -65,4 +68,10 @@ export interface TabViewsApi {
     body: { cycleId: string; csv: string; confirm: boolean },
   ): Promise<OkrImportResponse>;
   exportOkrs(teamId: string, format: 'csv' | 'json', cycleId?: string): Promise<Blob>;
+  getTeamMembers(teamId: string, signal?: AbortSignal): Promise<TeamMembersResponse>;
+  setMemberRole(
+    teamId: string,
+    userId: string,
+    body: SetMemberRoleRequest,
+  ): Promise<TeamMemberView>;
 }

@@ -20,6 +20,8 @@ export function describeError(error: ApiRequestError, locale: Locale): string {
         : m.notFound;
     case 'STORE.CONFLICT':
       return locale.messages.manage.conflict;
+    case 'TEAM.LAST_OWNER':
+      return locale.messages.manage.people.lastOwner;
     case 'VALIDATION.FAILED':
       return error.message;
     default:

@@ -219,6 +219,23 @@ export const en = {
     escalationError: 'Enter whole minutes from 15 to 20160.',
     unchanged: 'Nothing changed.',
     settingsReadOnly: 'Only team owners and managers can change these settings.',
+    people: {
+      title: 'People and roles',
+      intro:
+        'Owners and managers edit OKRs, settings and KPIs and start check-ins. Owners also decide who manages. Whoever added Bearing to the team is its first owner.',
+      readOnly: 'Only team owners (or a Bearing admin) can change roles.',
+      label: 'Members of this team and their roles',
+      name: 'Name',
+      role: 'Role',
+      change: 'Change role',
+      roles: { owner: 'Owner', manager: 'Manager', member: 'Member' },
+      make: { owner: 'Make owner', manager: 'Make manager', member: 'Make member' },
+      makeLabel: (name: string, role: 'owner' | 'manager' | 'member') =>
+        `Make ${name} ${role === 'owner' ? 'an owner' : role === 'manager' ? 'a manager' : 'a member'}`,
+      changed: (name: string, role: string) => `${name} is now: ${role}.`,
+      lastOwner: 'A team needs at least one owner. Make someone else an owner first.',
+      empty: 'Nobody is in this team in Bearing yet.',
+    },
     lint: {
       vague: 'Add a number: a key result should say how much, by when.',
       tooLong: 'Keep titles under 200 characters.',

@@ -18,6 +18,7 @@ import { useLoad, useSettled } from '../hooks/useLoad';
 import { useLocale } from '../i18n/locale';
 import { KeyResultForm, ObjectiveForm } from './forms';
 import { SettingsForm } from './SettingsForm';
+import { PeopleSection } from './PeopleSection';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -235,6 +236,7 @@ function ManageViewEditor({ api, teamId, cycleId, onSettled }: ManageViewProps) 
           <SettingsForm api={api} teamId={teamId} />
         </section>
       )}
+      {view && <PeopleSection api={api} teamId={teamId} />}
     </main>
   );
 }

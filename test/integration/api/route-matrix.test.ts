@@ -96,6 +96,7 @@ function validBody(method: string, route: string): unknown {
     'POST /teams/:teamId/key-results/:keyResultId/archive': { etag: '"x"' },
     'POST /teams/:teamId/cycles/:cycleId/close': { scores: [] },
     'POST /teams/:teamId/ingestion-keys': { name: 'Planted by tenant B' },
+    'PUT /teams/:teamId/members/:userId/role': { role: 'member' },
   };
   return bodies[`${method} ${route}`] ?? {};
 }

@@ -38,7 +38,11 @@ describe('docs/admin-guide.md', () => {
       authorization: { permissions: { resourceSpecific: { name: string }[] } };
     };
     const rsc = manifest.authorization.permissions.resourceSpecific.map((p) => p.name);
-    expect(rsc.sort()).toEqual(['ChannelMeetingStage.Write.Group', 'MeetingStage.Write.Chat']);
+    expect(rsc.sort()).toEqual([
+      'ChannelMeetingStage.Write.Group',
+      'MeetingStage.Write.Chat',
+      'TeamMember.Read.Group',
+    ]);
     const permissions = section('Permissions and why');
     for (const name of [...rsc, ADMIN_ROLE]) expect(permissions).toContain(`\`${name}\``);
   });

@@ -150,10 +150,11 @@ describe('appPackage/manifest.json', () => {
     expect(manifest.validDomains.filter((d) => d.includes('*'))).toEqual([]);
   });
 
-  it('asks only for the delegated RSC permissions that share to a meeting stage', () => {
+  it('asks only for the RSC permissions that share to a meeting stage and read team owners', () => {
     expect(manifest.authorization.permissions.resourceSpecific).toEqual([
       { name: 'ChannelMeetingStage.Write.Group', type: 'Delegated' },
       { name: 'MeetingStage.Write.Chat', type: 'Delegated' },
+      { name: 'TeamMember.Read.Group', type: 'Application' },
     ]);
     expect(JSON.parse(template)).not.toHaveProperty('permissions');
   });

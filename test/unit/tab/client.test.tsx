@@ -96,6 +96,8 @@ describe('tab API client', () => {
     await api.getCycleClose('t1', undefined);
     await api.importOkrs('t1', { cycleId: 'FY2027-Q2', csv: 'a,b', confirm: true });
     await api.importOkrs('t1', { cycleId: 'FY2027-Q2', csv: 'a,b', confirm: false });
+    await api.getTeamMembers('t1');
+    await api.setMemberRole('t1', 'u/1', { role: 'manager', etag: '"m1"' });
     expect(calls.map((c) => `${c.init.method} ${c.url}`)).toEqual([
       'GET /api/v1/teams/t1/meeting-agenda',
       'GET /api/v1/teams/t1/dashboard?cycleId=FY2027-Q1',
@@ -107,6 +109,8 @@ describe('tab API client', () => {
       'GET /api/v1/teams/t1/cycles/FY2027-Q2/close',
       'POST /api/v1/teams/t1/objectives/import?confirm=true',
       'POST /api/v1/teams/t1/objectives/import',
+      'GET /api/v1/teams/t1/members',
+      'PUT /api/v1/teams/t1/members/u%2F1/role',
     ]);
     expect(JSON.parse(String(calls[3]?.init.body))).toEqual({ etag: '"e1"' });
     expect(JSON.parse(String(calls[4]?.init.body))).toEqual({ etag: '"s1"', checkInTime: '10:00' });

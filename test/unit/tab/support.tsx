@@ -168,6 +168,17 @@ export class FakeApi implements TabApi {
     return this.answer('exportOkrs', args);
   }
 
+  getTeamMembers(
+    ...args: Parameters<TabViewsApi['getTeamMembers']>
+  ): ReturnType<TabViewsApi['getTeamMembers']> {
+    return this.answer('getTeamMembers', args);
+  }
+  setMemberRole(
+    ...args: Parameters<TabViewsApi['setMemberRole']>
+  ): ReturnType<TabViewsApi['setMemberRole']> {
+    return this.answer('setMemberRole', args);
+  }
+
   async getMe(): Promise<MeResponse> {
     this.meCalls += 1;
     const me = this.answers.me ?? meFixture();
