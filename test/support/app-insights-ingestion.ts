@@ -39,15 +39,13 @@ export async function startIngestion() {
       if (req.method === 'POST' && req.url?.startsWith('/v2.1/track')) {
         const items = JSON.parse(body) as Envelope[];
         envelopes.push(...items);
-        res
-          .writeHead(200, { 'content-type': 'application/json' })
-          .end(
-            JSON.stringify({
-              itemsReceived: items.length,
-              itemsAccepted: items.length,
-              errors: [],
-            }),
-          );
+        res.writeHead(200, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            itemsReceived: items.length,
+            itemsAccepted: items.length,
+            errors: [],
+          }),
+        );
         return;
       }
       // Live metrics (QuickPulse) ping/post: nobody is watching, so the process only keeps pinging.
