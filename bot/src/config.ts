@@ -42,7 +42,14 @@ const envSchema = z.object({
   BOT_OPENID_METADATA_URL: optionalText.pipe(z.url().optional()),
   BEARING_DATA_DIR: optionalText.transform((v) => v ?? '.data'),
   BEARING_SEED_DEMO: optionalText.pipe(z.enum(['true', 'false']).optional()),
-  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.pipe(
+    z
+      .string()
+      .regex(/(^|;)\s*InstrumentationKey\s*=\s*[^;\s]+/i, {
+        message: 'must be an Application Insights connection string (InstrumentationKey=…;…)',
+      })
+      .optional(),
+  ),
   /** `off` stops this instance from planning and sending deliveries (tests, read-only replicas). */
   BEARING_JOBS: optionalText.pipe(z.enum(['on', 'off']).optional()),
   /** Proactive sends per second per tenant for this instance (Teams allows 50 per app per tenant). */

@@ -1,14 +1,15 @@
 import { ConfigError, loadConfig, type Config } from './config';
-import { createLogger } from './observability/logger';
-import { routeConsoleToLogger } from './observability/console-bridge';
-import { startServer } from './server';
-import { startTelemetry } from './observability/telemetry';
+import { startTelemetry, stopTelemetry } from './observability/telemetry';
+import type { RunningServer } from './server';
 
-/** Process entry point: parse config, start, and stop cleanly on SIGTERM/SIGINT. */
-function start(): void {
-  let config: Config;
+// Telemetry first. Only config (zod) and the OpenTelemetry API are imported above (the type
+// import is erased): the server's modules (express, http, @azure/cosmos, botbuilder) are loaded
+// below, after the exporter has patched http and the Azure SDK, so that their requests and
+// dependency calls are recorded. Without a connection string nothing of it is loaded.
+
+function readConfig(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -16,34 +17,51 @@ function start(): void {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
-  // Libraries' console output (the Bot Framework SDK's) becomes JSON log lines, redacted.
-  routeConsoleToLogger(logger);
-  let stopping = false;
-  startTelemetry(config.appInsightsConnectionString)
-    .then(() => startServer(config, logger))
-    .then(
-      ({ stop }) => {
-        const shutdown = (signal: string) => {
-          if (stopping) return;
-          stopping = true;
-          logger.info('shutting down', { signal });
-          stop().then(
-            () => process.exit(0),
-            (error: unknown) => {
-              logger.error('shutdown failed', { error: (error as Error).name });
-              process.exit(1);
-            },
-          );
-        };
-        process.on('SIGTERM', () => shutdown('SIGTERM'));
-        process.on('SIGINT', () => shutdown('SIGINT'));
-      },
-      (error: unknown) => {
-        logger.error('bearing failed to start', { error: (error as Error).message });
-        process.exit(1);
-      },
-    );
 }
 
-start();
+/** Process entry point: parse config, start telemetry, start, and stop cleanly on SIGTERM/SIGINT. */
+async function start(): Promise<void> {
+  const config = readConfig();
+  let exporting: boolean;
+  try {
+    exporting = await startTelemetry(config.appInsightsConnectionString);
+  } catch (error) {
+    process.stderr.write(`Bearing cannot start telemetry: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  const { createLogger, writeToConsole } = await import('./observability/logger');
+  // Log lines (the admin audit trail among them) go to the console and, when exporting, to
+  // Application Insights as the same redacted records.
+  const write = exporting
+    ? (await import('./observability/log-export')).withLogExport(writeToConsole)
+    : writeToConsole;
+  const logger = createLogger(config.logLevel, write);
+  // Libraries' console output (the Bot Framework SDK's) becomes JSON log lines, redacted.
+  (await import('./observability/console-bridge')).routeConsoleToLogger(logger);
+  const exit = (code: number) => stopTelemetry().then(() => process.exit(code));
+  let running: RunningServer;
+  try {
+    const { startServer } = await import('./server');
+    running = await startServer(config, logger);
+  } catch (error) {
+    logger.error('bearing failed to start', { error: (error as Error).message });
+    return exit(1);
+  }
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    running.stop().then(
+      () => exit(0),
+      (error: unknown) => {
+        logger.error('shutdown failed', { error: (error as Error).name });
+        return exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+void start();

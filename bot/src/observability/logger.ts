@@ -37,15 +37,18 @@ export function redact(fields: LogFields | undefined): Record<string, unknown> {
   return out;
 }
 
+/** Where a logger puts each finished (already redacted) JSON line. */
+export type LineWriter = (line: string, isError: boolean) => void;
+
+/** The default writer: warn and error to stderr, the rest to stdout. */
+export const writeToConsole: LineWriter = (line, isError) =>
+  (isError ? process.stderr : process.stdout).write(line + '\n');
+
 /**
  * A JSON-lines logger (pino) at the given level: warn and error to stderr, the rest to stdout.
  * Every line carries the correlation id of the request or bot turn it was written in.
  */
-export function createLogger(
-  level: LogLevel,
-  write: (line: string, isError: boolean) => void = (line, isError) =>
-    (isError ? process.stderr : process.stdout).write(line + '\n'),
-): Logger {
+export function createLogger(level: LogLevel, write: LineWriter = writeToConsole): Logger {
   // pino writes synchronously to a plain object destination, so the flag set just before each
   // call tells which stream the line belongs to.
   let isError = false;
