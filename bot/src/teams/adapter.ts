@@ -1,4 +1,5 @@
 import {
+  type Activity,
   CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -22,6 +23,14 @@ export interface BotAuthSettings {
   readonly openIdMetadataUrl?: string;
 }
 
+/** The CloudAdapter, plus botbuilder's token validation on its own (before any turn runs). */
+export class BearingAdapter extends CloudAdapter {
+  /** Throws when the Authorization header is not a valid Bot Framework token for the activity. */
+  async authenticate(activity: unknown, authHeader: string): Promise<void> {
+    await this.botFrameworkAuthentication.authenticateRequest(activity as Activity, authHeader);
+  }
+}
+
 /** Where replies the connector did not take during a turn are kept (see turn-sends.ts). */
 export interface TurnSendSettings {
   readonly deliveries?: DeliveryJobStore;
@@ -38,7 +47,7 @@ export function createAdapter(
   settings: BotAuthSettings,
   logger: Logger,
   turnSends: TurnSendSettings = {},
-): CloudAdapter {
+): BearingAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     ...(settings.appId
       ? {
@@ -62,7 +71,7 @@ export function createAdapter(
         }
       : {}),
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new BearingAdapter(auth);
   adapter.use(
     new BoundedTurnSends(adapter.ConnectorClientKey, {
       deliveries: turnSends.deliveries,

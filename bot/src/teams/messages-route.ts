@@ -44,7 +44,9 @@ function bufferedResponse(req: Request) {
  * replies are still sent), an invoke the bot's `lateInvoke` answer.
  */
 export function messagesRoute(options: {
-  readonly adapter: CloudAdapter;
+  readonly adapter: CloudAdapter & {
+    authenticate?(activity: unknown, header: string): Promise<void>;
+  };
   readonly bot: ActivityHandler & { lateInvoke?(activity: Record<string, unknown>): InvokeAnswer };
   readonly localBotAuth: boolean;
   readonly logger: Logger;
@@ -55,6 +57,19 @@ export function messagesRoute(options: {
     if (options.localBotAuth ? !isLoopback(req) : !header?.startsWith('Bearer ')) {
       sendError(res, 401, 'AUTH.UNAUTHENTICATED', 'A valid Bot Framework token is required.');
       return;
+    }
+    if (!options.localBotAuth && options.adapter.authenticate) {
+      // Who is calling comes first: without a valid token nobody learns what a valid body is.
+      try {
+        await options.adapter.authenticate(req.body, header as string);
+      } catch (error) {
+        options.logger.warn('bot request rejected', {
+          error: (error as Error).name,
+          logicRan: false,
+        });
+        sendError(res, 401, 'AUTH.UNAUTHENTICATED', 'A valid Bot Framework token is required.');
+        return;
+      }
     }
     const rejected = checkActivityEnvelope(req.body);
     if (rejected) {

@@ -45,7 +45,7 @@ export function boundedConnectorClient(
 ): ConnectorClient {
   const client = new ConnectorClient(sdkClient.credentials, {
     baseUri: serviceUrl,
-    userAgent: 'bearing',
+    userAgent: 'Microsoft-BotFramework/3.1 bearing',
     requestPolicyFactories: [
       policy((request, next) => {
         // As botbuilder's own factory does: the connector rejects requests without Accept.
@@ -128,9 +128,11 @@ export class BoundedTurnSends implements Middleware {
         ),
       );
     }
-    let sends = 0;
+    // Position of each activity among the turn's sends: part of a kept reply's id.
+    let position = 0;
     context.onSendActivities(async (ctx, activities, nextSend) => {
-      const first = (sends += activities.length) - activities.length;
+      const first = position;
+      position += activities.length;
       try {
         return await nextSend();
       } catch (error) {

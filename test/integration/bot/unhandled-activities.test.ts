@@ -90,12 +90,30 @@ it('still answers a real card action with a card', async () => {
   expect(res.body).toMatchObject({ type: 'application/vnd.microsoft.card.adaptive' });
 });
 
-it('answers a malformed activity with a valid token with a 400 JSON', async () => {
-  const res = await withToken({ type: 'message', serviceUrl: SERVICE_URL });
+it.each([
+  ['no conversation', { conversation: undefined }],
+  ['from that is null', { from: null }],
+  ['text that is an object', { text: { x: 1 } }],
+])('answers an activity with %s and a valid token with a 400 JSON', async (_name, change) => {
+  const res = await withToken({
+    ...personalActivity(SERVICE_URL, { type: 'message', text: 'help' }),
+    ...change,
+  });
   expect(res.status).toBe(400);
   expect(res.body).toMatchObject({
     error: { code: 'BOT.BAD_ACTIVITY', message: expect.stringMatching(/\S/) },
   });
+});
+
+it('answers a malformed activity with a forged token with a 401: who calls is checked first', async () => {
+  const forged = issuer.sign({ aud: BOT_ID, exp: now() + 3600 }, { key: 'other' });
+  const res = await postJson(
+    `${server.url}/api/messages`,
+    { type: 'message' },
+    { authorization: `Bearer ${forged}` },
+  );
+  expect(res.status).toBe(401);
+  expect(res.body).toMatchObject({ error: { code: 'AUTH.UNAUTHENTICATED' } });
 });
 
 const valid = () => personalActivity('http://127.0.0.1:9', { type: 'message', text: 'help' });
