@@ -111,6 +111,9 @@ it('answers a message in time when the connector answers 503, and delivers the r
     expect(res.status).toBe(200);
     // One attempt in the turn: the SDK's own retries (seconds of sleeping) are not in the turn.
     expect(connector.failures()).toBe(1);
+    expect(server.logs).toContainEqual(
+      expect.stringMatching(/reply kept for the delivery engine.*"connector error \(503\)"/),
+    );
     connector.heal();
     await until(() => connector.sent.length > 0);
     expect(JSON.stringify(connector.sent[0])).toContain('application/vnd.microsoft.card.adaptive');
@@ -119,3 +122,28 @@ it('answers a message in time when the connector answers 503, and delivers the r
     await connector.stop();
   }
 }, 20_000);
+
+it('records a reply the connector refuses for good (404) as failed, and answers the message', async () => {
+  const gone = http.createServer((_req, res) => {
+    res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"NotFound"}');
+  });
+  await new Promise<void>((r) => gone.listen(0, '127.0.0.1', () => r()));
+  try {
+    const url = `http://127.0.0.1:${(gone.address() as AddressInfo).port}`;
+    const res = await postJson(
+      `${server.url}/api/messages`,
+      personalActivity(url, {
+        type: 'message',
+        text: 'help',
+        conversation: { id: 'gone-chat', conversationType: 'personal' },
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(server.logs).toContainEqual(
+      expect.stringMatching(/reply kept.*"conversation not found \(404\)".*"status":"failed"/),
+    );
+  } finally {
+    gone.closeAllConnections();
+    await new Promise<void>((r) => gone.close(() => r()));
+  }
+}, 15_000);
