@@ -57,3 +57,12 @@ it('answers a check-in submit with a "may not have been saved" card while the st
   expect(texts(card).join(' ')).toMatch(/may not have been saved/);
   expect(card.actions.map((a) => a.verb)).toEqual([CARD_VERBS.checkInSubmit]);
 }, 14_000);
+
+it('answers a card action whose turn fails before it is handled with a card, not an empty 501', async () => {
+  const invoke = await alexCheckInSubmit(h, connector, 'not a number');
+  h.proxy.setFault(() => ({ kind: 'status', status: 503 }));
+  const res = await postJson(messages(), invoke);
+  expect(res.status).toBe(200);
+  expect(res.body).toMatchObject({ type: 'application/vnd.microsoft.card.adaptive' });
+  expect(texts((res.body as { value: unknown }).value).join(' ')).toMatch(/went wrong/);
+}, 14_000);
