@@ -67,6 +67,8 @@ const cardActionValue = z.looseObject({ action: z.looseObject({}) });
 export interface EnvelopeRejection {
   readonly status: 400;
   readonly body: Record<string, unknown>;
+  /** For the log: which field, and what was expected. */
+  readonly reason: string;
 }
 
 const describe = (issue: z.core.$ZodIssue) =>
@@ -76,12 +78,14 @@ const describe = (issue: z.core.$ZodIssue) =>
 export function checkActivityEnvelope(body: unknown): EnvelopeRejection | undefined {
   const parsed = envelope.safeParse(body);
   if (!parsed.success) {
+    const reason = describe(parsed.error.issues[0]);
     return {
       status: 400,
+      reason,
       body: {
         error: {
           code: 'BOT.BAD_ACTIVITY',
-          message: `The request is not a valid activity (${describe(parsed.error.issues[0])}).`,
+          message: `The request is not a valid activity (${reason}).`,
         },
       },
     };
@@ -90,6 +94,7 @@ export function checkActivityEnvelope(body: unknown): EnvelopeRejection | undefi
   if (activity.type === 'invoke' && !activity.name) {
     return {
       status: 400,
+      reason: 'name: required for an invoke',
       body: {
         error: { code: 'BOT.BAD_ACTIVITY', message: 'An invoke activity needs a name.' },
       },
@@ -100,6 +105,7 @@ export function checkActivityEnvelope(body: unknown): EnvelopeRejection | undefi
       // The Universal Actions error response, as botbuilder answers a card action without value.
       return {
         status: 400,
+        reason: 'value.action: required for adaptiveCard/action',
         body: {
           statusCode: 400,
           type: 'application/vnd.microsoft.error',

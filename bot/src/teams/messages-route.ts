@@ -73,6 +73,8 @@ export function messagesRoute(options: {
     }
     const rejected = checkActivityEnvelope(req.body);
     if (rejected) {
+      // The reason names fields and expected types only, never the values sent.
+      options.logger.warn('bot activity rejected', { reason: rejected.reason });
       res.status(rejected.status).json(rejected.body);
       return;
     }
