@@ -52,8 +52,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     password: config.bot.password,
     openIdMetadataUrl: config.bot.openIdMetadataUrl,
   };
-  const adapter = createAdapter(botAuth, logger);
   const now = () => new Date();
+  const adapter = createAdapter(botAuth, logger, { deliveries: stores.deliveries, now });
   const checkInDeps = { stores, now, newId: () => randomUUID() };
   // "Open in Bearing" links: the deployed domain, or this machine in local mode.
   const tabBaseUrl = config.bot.domain

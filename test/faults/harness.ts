@@ -156,6 +156,7 @@ export async function startHarness(options: HarnessOptions = {}) {
       openIdMetadataUrl: options.bot?.openIdMetadataUrl,
     },
     logger,
+    { deliveries: stores.deliveries, now },
   );
   const bot = new BearingBot({
     stores,

@@ -12,7 +12,9 @@ export type DeliveryKind =
   /** Still unacknowledged after the team's escalation delay: to the team channel. */
   | 'kpiEscalation'
   /** The episode closed: back in range. */
-  | 'kpiRecovered';
+  | 'kpiRecovered'
+  /** A reply the connector did not take during the turn (timeout, 5xx, 429): sent again later. */
+  | 'reply';
 
 /** Where a delivery job is in its life. */
 export type DeliveryStatus = 'pending' | 'sent' | 'skipped' | 'failed';
@@ -44,6 +46,11 @@ export interface DeliveryJob {
   readonly kpiId?: string;
   readonly episodeId?: string;
   readonly audience?: 'owner' | 'channel';
+  /** Replies: the conversation the activity came from and the card the turn answered with. */
+  readonly reply?: {
+    readonly reference: Readonly<Record<string, unknown>>;
+    readonly card: Readonly<Record<string, unknown>>;
+  };
 }
 
 /** The deterministic id of a delivery. */

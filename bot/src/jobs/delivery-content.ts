@@ -38,6 +38,7 @@ export class DeliveryContentResolver {
   ) {}
 
   async contentFor(job: DeliveryJob): Promise<DeliveryContent> {
+    if (job.kind === 'reply') return replyContent(job, this.deps.now());
     if (job.kpiId) return this.kpiContent(job);
     const week = await this.teamWeek(job);
     if (!week) return { kind: 'skip', reason: 'team not found' };
@@ -169,6 +170,19 @@ export class DeliveryContentResolver {
       objectiveTitles: new Map(snapshot.objectives.map((o) => [o.value.id, o.value.title])),
     };
   }
+}
+
+/** A turn's reply sends as it was; after REPLY_MAX_AGE_MS it would answer a stale question. */
+const REPLY_MAX_AGE_MS = 15 * 60_000;
+function replyContent(job: DeliveryJob, now: Date): DeliveryContent {
+  if (!job.reply) return { kind: 'skip', reason: 'reply has no content' };
+  if (now.getTime() - Date.parse(job.dueAt) > REPLY_MAX_AGE_MS)
+    return { kind: 'skip', reason: 'reply too old to send' };
+  return {
+    kind: 'send',
+    target: { kind: 'conversation', reference: job.reply.reference },
+    card: job.reply.card as unknown as AdaptiveCard,
+  };
 }
 
 /** The user's 1:1 chat, or one to open from the team roster (the bot is installed in the team). */

@@ -1,11 +1,17 @@
 import {
+  type Activity,
   CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   TurnContext,
 } from 'botbuilder';
 import { AuthenticationConstants as Public } from 'botframework-connector';
+import { en } from '@bearing/core';
+import type { DeliveryJobStore } from '../app/delivery-ports';
+import { buildMessageCard } from '../cards/info-cards';
 import type { Logger } from '../observability/logger';
+import { invokeCard } from './replies';
+import { BoundedTurnSends } from './turn-sends';
 
 /** Bot identity settings (from config.ts). */
 export interface BotAuthSettings {
@@ -17,11 +23,31 @@ export interface BotAuthSettings {
   readonly openIdMetadataUrl?: string;
 }
 
+/** The CloudAdapter, plus botbuilder's token validation on its own (before any turn runs). */
+export class BearingAdapter extends CloudAdapter {
+  /** Throws when the Authorization header is not a valid Bot Framework token for the activity. */
+  async authenticate(activity: unknown, authHeader: string): Promise<void> {
+    await this.botFrameworkAuthentication.authenticateRequest(activity as Activity, authHeader);
+  }
+}
+
+/** Where replies the connector did not take during a turn are kept (see turn-sends.ts). */
+export interface TurnSendSettings {
+  readonly deliveries?: DeliveryJobStore;
+  readonly now?: () => Date;
+  /** Deadline of one Bot Connector call inside a turn (CONNECTOR_CALL_MS by default). */
+  readonly callMs?: number;
+}
+
 /**
  * The CloudAdapter. Without an app id (local mode) Bot Framework authentication is disabled and
  * the HTTP route only lets loopback callers in; with one, every request needs a valid token.
  */
-export function createAdapter(settings: BotAuthSettings, logger: Logger): CloudAdapter {
+export function createAdapter(
+  settings: BotAuthSettings,
+  logger: Logger,
+  turnSends: TurnSendSettings = {},
+): BearingAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     ...(settings.appId
       ? {
@@ -45,12 +71,26 @@ export function createAdapter(settings: BotAuthSettings, logger: Logger): CloudA
         }
       : {}),
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new BearingAdapter(auth);
+  adapter.use(
+    new BoundedTurnSends(adapter.ConnectorClientKey, {
+      deliveries: turnSends.deliveries,
+      now: turnSends.now ?? (() => new Date()),
+      logger,
+      callMs: turnSends.callMs,
+    }),
+  );
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // Never echo the error to the user or log message text: it can carry what people typed.
     logger.error('bot turn failed', { activityType: context.activity.type, error: error.name });
     if (context.activity.type === 'message') {
-      await context.sendActivity('Something went wrong on our side. Please try again in a moment.');
+      await context.sendActivity(en.errors.generic);
+    } else if (context.activity.name === 'adaptiveCard/action') {
+      // The card says so instead of an empty "not implemented" answer.
+      await context.sendActivity({
+        type: 'invokeResponse',
+        value: { status: 200, body: invokeCard(buildMessageCard(en.errors.generic, 'attention')) },
+      });
     }
   };
   return adapter;

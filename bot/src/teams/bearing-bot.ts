@@ -50,6 +50,7 @@ import { identityOf } from './identity';
 import type { MemberContext } from '../app/member-context';
 import { escapeMarkdown } from '../cards/text';
 import type { SendNowResult } from '../jobs/planner';
+import type { InvokeAnswer } from './messages-route';
 
 /** What the bot needs from the composition root. */
 export interface BotDeps extends CheckInDeps {
@@ -112,6 +113,22 @@ export class BearingBot extends TeamsActivityHandler {
       await handleMembersRemoved(this.deps, context, members, teamInfo?.aadGroupId);
       await next();
     });
+  }
+
+  /** The invoke answer when a turn outlives its time budget (messages-route.ts answers with it). */
+  lateInvoke(activity: Record<string, unknown>): InvokeAnswer {
+    if (activity.name !== 'adaptiveCard/action') return { status: 200 };
+    const action = (activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)
+      ?.action;
+    const verb = typeof action?.verb === 'string' ? action.verb : '';
+    const data = action?.data && typeof action.data === 'object' ? action.data : {};
+    // The outcome is unknown, as when a store call fails mid-action: a check-in offers the same
+    // submission again (idempotent by submissionId).
+    const card =
+      verb === CARD_VERBS.checkInSubmit || verb === CARD_VERBS.checkInNothingChanged
+        ? unsavedCheckInCard(verb, data as Record<string, unknown>)
+        : buildMessageCard(en.errors.generic, 'attention');
+    return { status: 200, body: invokeCard(card) };
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
