@@ -1,9 +1,14 @@
+import fs from 'node:fs/promises';
 import type { Database } from '@azure/cosmos';
 import type { Logger } from '../../observability/logger';
 import type { EmbeddedCosmos } from './embedded-cosmos';
+import type { Journal } from './journal';
 import { writeSnapshot } from './snapshot';
 
-/** Writes snapshots of the embedded store while it is dirty, never two at once. */
+/**
+ * Folds the journal into snapshots while the store is dirty, never two at once. Durability comes
+ * from the journal (every acknowledged write is in it); a snapshot only keeps it short.
+ */
 export class SnapshotWriter {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> = Promise.resolve();
@@ -13,15 +18,16 @@ export class SnapshotWriter {
   constructor(
     private readonly server: EmbeddedCosmos,
     private readonly database: Database,
+    private readonly journal: Journal,
     private readonly dataDir: string,
     private readonly logger: Logger,
     private readonly intervalMs = 1000,
   ) {}
 
   /**
-   * Checks for changes every interval; after kill -9 at most about one interval is lost. A snapshot
-   * of a big store takes a while and runs on the server's own thread, so the timer waits four times
-   * as long as the last snapshot took before the next one (at most ~20% of the CPU for persistence).
+   * Checks for changes every interval. A snapshot of a big store takes a while and runs on the
+   * server's own thread, so the timer waits four times as long as the last snapshot took before the
+   * next one (at most ~20% of the CPU for persistence); the journal grows in between.
    */
   start(): void {
     this.timer = setInterval(() => {
@@ -30,7 +36,11 @@ export class SnapshotWriter {
     this.timer.unref();
   }
 
-  /** Writes a snapshot now if anything changed (chained, so calls never overlap). */
+  /**
+   * Starts a new journal segment, writes a snapshot holding everything in the older segments, then
+   * deletes them. A crash in between leaves segments the snapshot already holds: replay skips them
+   * by sequence number. Chained, so calls never overlap.
+   */
   flush(): Promise<void> {
     this.running = this.running.then(async () => {
       if (!this.server.isDirty()) return;
@@ -38,7 +48,9 @@ export class SnapshotWriter {
       this.server.markClean();
       const started = Date.now();
       try {
-        await writeSnapshot(this.database, this.dataDir);
+        const { lastSeq, files } = await this.journal.rotate();
+        await writeSnapshot(this.database, this.dataDir, lastSeq);
+        await Promise.all(files.map((f) => fs.rm(f, { force: true })));
         const took = Date.now() - started;
         this.notBefore = Date.now() + 4 * took;
       } catch (error) {
