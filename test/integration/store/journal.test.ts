@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Container } from '@azure/cosmos';
 import { openStores, type Stores } from '../../../bot/src/store';
+import { ensureSchema } from '../../../bot/src/store/containers';
+import { createCosmosClient } from '../../../bot/src/store/cosmos-client';
+import { EMBEDDED_KEY, startEmbeddedCosmos } from '../../../bot/src/store/embedded/embedded-cosmos';
 import { readJournal } from '../../../bot/src/store/embedded/journal';
 import { SNAPSHOT_FILE } from '../../../bot/src/store/embedded/snapshot';
 import { memoryLogger, tempDir } from '../../support/embedded-store';
@@ -143,5 +146,33 @@ describe('embedded store journal', () => {
     const { resources } = await teams.items.query('SELECT * FROM c').fetchAll();
     expect(resources.map((d: { id: string }) => d.id)).toEqual(['dup']);
     expect((await readJournal(dir)).records.map((r) => r.p?.id)).toEqual(['dup']);
+  });
+
+  it('answers 503, not 2xx, when the journal cannot take a write', async () => {
+    const server = await startEmbeddedCosmos();
+    const client = createCosmosClient({
+      endpoint: server.endpoint,
+      key: EMBEDDED_KEY,
+      embedded: true,
+    });
+    try {
+      const database = await ensureSchema(client, 'bearing');
+      const errors: unknown[] = [];
+      server.journalWrites(
+        'bearing',
+        () => Promise.reject(new Error('disk full')),
+        (error) => errors.push(error),
+      );
+      await expect(
+        database.container('teams').items.create({ id: 'x', pk: 'p' }),
+      ).rejects.toMatchObject({ code: 503 });
+      expect(errors).toEqual([new Error('disk full')]);
+      // The change stays visible until a restart (documented); reads are not held.
+      const { resources } = await database.container('teams').items.readAll().fetchAll();
+      expect(resources).toHaveLength(1);
+    } finally {
+      client.dispose();
+      await server.stop();
+    }
   });
 });
