@@ -77,7 +77,9 @@ export function captureWrites(
   sink: WriteSink,
   onError: (error: unknown) => void,
 ): void {
-  // Registered after the embedded server's own listener, so this runs before it can answer.
+  // Registered after the embedded server's own listener, so this runs before it can answer. The
+  // server applies a write and calls `end` one microtask later, so the journal's order (sequence
+  // numbers are assigned in `end`) is the order in which writes were applied.
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const target = targetOf(req, databaseId);
     if (!target) return;
