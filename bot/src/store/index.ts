@@ -16,10 +16,9 @@ import { CosmosDataRightsStore } from './data-rights-store';
 import type { DataRightsStore, RetentionPolicy } from '../app/data-rights';
 import { createCosmosClient } from './cosmos-client';
 import { DocumentCollection } from './documents';
-import { EMBEDDED_KEY, startEmbeddedCosmos, type EmbeddedCosmos } from './embedded/embedded-cosmos';
-import { SnapshotWriter } from './embedded/persistence';
-import { Journal, readJournal } from './embedded/journal';
-import { loadSnapshot, replayJournal } from './embedded/snapshot';
+import { EMBEDDED_KEY, startEmbeddedCosmos } from './embedded/embedded-cosmos';
+import type { Journal } from './embedded/journal';
+import { restoreLocalData, SnapshotWriter } from './embedded/persistence';
 import { CosmosKpiStore } from './kpi-store';
 import { CosmosOkrStore } from './okr-store';
 import type { OperationCounter } from './op-counter';
@@ -102,48 +101,6 @@ export function createStores(
   };
 }
 
-/**
- * Loads the snapshot, replays the journal written after it, and from then on answers a write only
- * once it is in the journal (so a write that was acknowledged survives kill -9).
- */
-async function restoreLocalData(
-  embedded: EmbeddedCosmos,
-  database: Database,
-  dataDir: string,
-  options: OpenStoresOptions,
-): Promise<Journal> {
-  const { logger } = options;
-  const loaded = await loadSnapshot(database, dataDir);
-  if (loaded.kind === 'corrupt') {
-    logger.error('local data snapshot was unreadable and was moved aside', {
-      file: loaded.movedTo,
-    });
-  } else if (loaded.kind === 'loaded') {
-    logger.info('restored local data', { items: loaded.items, dataDir });
-  }
-  const contents = await readJournal(dataDir);
-  const replayed = await replayJournal(database, contents.records, loaded.journalSeq);
-  if (replayed > 0) logger.info('replayed local journal', { documents: replayed });
-  if (contents.ignored > 0) {
-    logger.warn('ignored torn local journal records (writes that were never acknowledged)', {
-      records: contents.ignored,
-    });
-  }
-  const journal = await Journal.open(dataDir, Math.max(loaded.journalSeq, contents.lastSeq));
-  embedded.journalWrites(
-    database.id,
-    (members) => journal.append(members),
-    (error) =>
-      logger.error('local journal write failed; the write was refused', {
-        error: (error as Error).name,
-      }),
-  );
-  // Dirty after a replay, so the next snapshot folds the journal.
-  if (replayed > 0 || contents.records.length > 0) embedded.markDirty();
-  else embedded.markClean();
-  return journal;
-}
-
 /** Opens the store: the configured Cosmos account, or the embedded one with local persistence. */
 export async function openStores(options: OpenStoresOptions): Promise<Stores> {
   const embedded = options.endpoint ? undefined : await startEmbeddedCosmos();
@@ -167,7 +124,7 @@ export async function openStores(options: OpenStoresOptions): Promise<Stores> {
   let journal: Journal | undefined;
   if (embedded) {
     const dataDir = path.resolve(options.dataDir);
-    journal = await restoreLocalData(embedded, database, dataDir, options);
+    journal = await restoreLocalData(embedded, database, dataDir, options.logger);
     writer = new SnapshotWriter(
       embedded,
       database,

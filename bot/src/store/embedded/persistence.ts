@@ -2,8 +2,8 @@ import fs from 'node:fs/promises';
 import type { Database } from '@azure/cosmos';
 import type { Logger } from '../../observability/logger';
 import type { EmbeddedCosmos } from './embedded-cosmos';
-import type { Journal } from './journal';
-import { writeSnapshot } from './snapshot';
+import { Journal, readJournal } from './journal';
+import { loadSnapshot, replayJournal, writeSnapshot } from './snapshot';
 
 /**
  * Folds the journal into snapshots while the store is dirty, never two at once. Durability comes
@@ -68,4 +68,45 @@ export class SnapshotWriter {
     if (this.timer) clearInterval(this.timer);
     await this.flush();
   }
+}
+
+/**
+ * Loads the snapshot, replays the journal written after it, and from then on answers a write only
+ * once it is in the journal (so a write that was acknowledged survives kill -9).
+ */
+export async function restoreLocalData(
+  embedded: EmbeddedCosmos,
+  database: Database,
+  dataDir: string,
+  logger: Logger,
+): Promise<Journal> {
+  const loaded = await loadSnapshot(database, dataDir);
+  if (loaded.kind === 'corrupt') {
+    logger.error('local data snapshot was unreadable and was moved aside', {
+      file: loaded.movedTo,
+    });
+  } else if (loaded.kind === 'loaded') {
+    logger.info('restored local data', { items: loaded.items, dataDir });
+  }
+  const contents = await readJournal(dataDir);
+  const replayed = await replayJournal(database, contents.records, loaded.journalSeq);
+  if (replayed > 0) logger.info('replayed local journal', { documents: replayed });
+  if (contents.ignored > 0) {
+    logger.warn('ignored torn local journal records (writes that were never acknowledged)', {
+      records: contents.ignored,
+    });
+  }
+  const journal = await Journal.open(dataDir, Math.max(loaded.journalSeq, contents.lastSeq));
+  embedded.journalWrites(
+    database.id,
+    (members) => journal.append(members),
+    (error) =>
+      logger.error('local journal write failed; the write was refused', {
+        error: (error as Error).name,
+      }),
+  );
+  // Dirty while old segments exist, so the next snapshot folds them.
+  if (contents.records.length > 0 || contents.ignored > 0) embedded.markDirty();
+  else embedded.markClean();
+  return journal;
 }
