@@ -8,6 +8,7 @@ const BENCHMARKS: Record<string, (args: readonly string[]) => Promise<void>> = {
   tab: (args) => import('./tab').then((m) => m.tab(args)),
   invoke: (args) => import('./invoke').then((m) => m.invoke(args)),
   store: (args) => import('./store').then((m) => m.store(args)),
+  'store-writes': (args) => import('./store-writes').then((m) => m.storeWrites(args)),
 };
 
 async function main(): Promise<void> {

@@ -17,8 +17,8 @@ import type { DataRightsStore, RetentionPolicy } from '../app/data-rights';
 import { createCosmosClient } from './cosmos-client';
 import { DocumentCollection } from './documents';
 import { EMBEDDED_KEY, startEmbeddedCosmos } from './embedded/embedded-cosmos';
-import { SnapshotWriter } from './embedded/persistence';
-import { loadSnapshot } from './embedded/snapshot';
+import type { Journal } from './embedded/journal';
+import { restoreLocalData, SnapshotWriter } from './embedded/persistence';
 import { CosmosKpiStore } from './kpi-store';
 import { CosmosOkrStore } from './okr-store';
 import type { OperationCounter } from './op-counter';
@@ -121,20 +121,14 @@ export async function openStores(options: OpenStoresOptions): Promise<Stores> {
       ? await ensureSchema(client, options.databaseId)
       : await verifySchema(client, options.databaseId);
   let writer: SnapshotWriter | undefined;
+  let journal: Journal | undefined;
   if (embedded) {
     const dataDir = path.resolve(options.dataDir);
-    const loaded = await loadSnapshot(database, dataDir);
-    if (loaded.kind === 'corrupt') {
-      options.logger.error('local data snapshot was unreadable and was moved aside', {
-        file: loaded.movedTo,
-      });
-    } else if (loaded.kind === 'loaded') {
-      options.logger.info('restored local data', { items: loaded.items, dataDir });
-    }
-    embedded.markClean();
+    journal = await restoreLocalData(embedded, database, dataDir, options.logger);
     writer = new SnapshotWriter(
       embedded,
       database,
+      journal,
       dataDir,
       options.logger,
       options.snapshotIntervalMs,
@@ -157,6 +151,7 @@ export async function openStores(options: OpenStoresOptions): Promise<Stores> {
       await writer?.stop();
       client.dispose();
       await embedded?.stop();
+      await journal?.close();
     },
   };
 }

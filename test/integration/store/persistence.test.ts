@@ -44,7 +44,7 @@ describe('embedded store persistence', () => {
     await second.close();
   });
 
-  it('writes a snapshot by itself shortly after a change (what survives kill -9)', async () => {
+  it('writes a snapshot by itself shortly after a change (folding the journal)', async () => {
     const dir = tempDir('bearing-dirty-');
     const stores = await open(dir);
     await stores.teams.saveTeam(team({ tenantId: A, id: 'soon' }));

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { IncomingMessage } from 'node:http';
 import { createHttpServer } from '@vercel/cosmosdb-server';
+import { captureWrites, type WriteSink } from './write-capture';
 
 /** A running embedded Cosmos DB-compatible server on loopback. */
 export interface EmbeddedCosmos {
@@ -10,6 +11,8 @@ export interface EmbeddedCosmos {
   markClean(): void;
   /** Marks the store changed (e.g. after a failed snapshot, so the next one retries). */
   markDirty(): void;
+  /** From now on, answers a document write to `databaseId` only once `sink` made it durable. */
+  journalWrites(databaseId: string, sink: WriteSink, onError: (error: unknown) => void): void;
   stop(): Promise<void>;
 }
 
@@ -49,6 +52,7 @@ export async function startEmbeddedCosmos(port = 0): Promise<EmbeddedCosmos> {
     markDirty: () => {
       dirty = true;
     },
+    journalWrites: (databaseId, sink, onError) => captureWrites(server, databaseId, sink, onError),
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
