@@ -5,6 +5,7 @@ import {
   startEmbeddedCosmos,
   type EmbeddedCosmos,
 } from '../../bot/src/store/embedded/embedded-cosmos';
+import { INGEST_FAILURE_BUDGET } from '../../bot/src/app/ingestion-throttle';
 import { startTokenIssuer } from '../support/bot-tokens';
 import { memoryLogger } from '../support/embedded-store';
 import { SSO_TENANT, entraToken, ssoEnv } from '../support/entra-tokens';
@@ -108,4 +109,30 @@ describe('headers in production', () => {
       'max-age=31536000; includeSubDomains',
     );
   });
+});
+
+it('behind the App Service front end, failed ingestion keys count per client address from X-Forwarded-For, whatever the port', async () => {
+  // App Service's front end is the socket peer of every request and appends the client's address
+  // (with its source port) to X-Forwarded-For. The throttle must see the client, not the front end.
+  const scope = Buffer.from(`${SSO_TENANT}|team-x`).toString('base64url');
+  const wrongKey = `bk_probe0001.${scope}.${'x'.repeat(43)}`;
+  const post = (forwardedFor: string) =>
+    fetch(`${server.url}/api/v1/kpis/kpi-x/readings`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${wrongKey}`,
+        'content-type': 'application/json',
+        'x-forwarded-for': forwardedFor,
+      },
+      body: JSON.stringify({ value: 1, at: new Date().toISOString() }),
+    }).then((r) => r.status);
+  const { perKeyAndAddress } = INGEST_FAILURE_BUDGET;
+  const attacker: number[] = [];
+  for (let i = 0; i < perKeyAndAddress; i += 1)
+    attacker.push(await post(`203.0.113.7:${40000 + i}`));
+  expect(attacker).toEqual(Array.from({ length: perKeyAndAddress }, () => 401));
+  // A new source port is the same client: throttled.
+  expect(await post('203.0.113.7:49999')).toBe(429);
+  // Another client behind the same front end is not (a spoofed left-hand entry changes nothing).
+  expect(await post('203.0.113.7, 198.51.100.4:40000')).toBe(401);
 });

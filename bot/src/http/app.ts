@@ -72,7 +72,8 @@ function isSourceMap(urlPath: string): boolean {
 export function createHttpApp(deps: HttpDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  // Production runs behind App Service's front end (one hop): req.ip is then the client's address.
+  app.set('trust proxy', deps.production ? 1 : false);
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');

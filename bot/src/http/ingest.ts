@@ -9,6 +9,7 @@ import {
 import { IngestionThrottle } from '../app/ingestion-throttle';
 import { recordReadings, type ReadingInput, type ReadingStores } from '../app/kpi-readings';
 import { sendError } from './errors';
+import { clientAddress } from './client-address';
 
 /** Largest ingestion body: 500 readings fit in well under this. */
 export const INGEST_BODY_LIMIT = '256kb';
@@ -40,7 +41,7 @@ export function ingestRouter(
   const json = express.json({ limit: INGEST_BODY_LIMIT });
 
   // Failed key checks are throttled before their store read (see IngestionThrottle). The client
-  // address is Express's `req.ip`: the socket's peer unless the app trusts a proxy.
+  // address is the caller's (see clientAddress: behind App Service's front end, from X-Forwarded-For).
   const throttle = new IngestionThrottle(() => now().getTime());
   const unauthenticated = (res: Response) =>
     sendError(
@@ -59,7 +60,7 @@ export function ingestRouter(
     const keyId = ingestionKeyId(raw);
     // Malformed or missing: rejected without a store read, so there is nothing to throttle.
     if (!raw || !keyId) return void unauthenticated(res);
-    const decision = throttle.check(keyId, raw, req.ip ?? req.socket.remoteAddress ?? 'unknown');
+    const decision = throttle.check(keyId, raw, clientAddress(req));
     if (!decision.allowed) {
       res.setHeader('Retry-After', String(decision.retryAfterSeconds));
       sendError(
