@@ -85,6 +85,40 @@ const EVALUATION_WINDOW = 50;
 export const readingId = (r: Pick<ReadingInput, 'id' | 'at'>) =>
   r.id ?? `at-${new Date(r.at).toISOString()}`;
 
+/** Readings of one batch written at once (bounded: a batch may hold thousands). */
+const PARALLEL_WRITES = 16;
+
+async function inParallel<T>(
+  items: readonly T[],
+  limit: number,
+  run: (item: T) => Promise<unknown>,
+) {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await run(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
+/**
+ * Stores one reading unless its id is taken: the first write wins. A duplicate costs one point
+ * read, which tells a retry (same value and time, `undefined`) from a conflict.
+ */
+async function storeReading(
+  stores: ReadingStores,
+  reading: KpiReading,
+): Promise<'added' | RecordResult['conflicts'][number] | undefined> {
+  if (await stores.kpis.addReading(reading)) return 'added';
+  const kept = await stores.kpis.getReading(reading.tenantId, reading.kpiId, reading.id);
+  if (!kept || (kept.value === reading.value && kept.at === reading.at)) return undefined;
+  return {
+    kpiId: reading.kpiId,
+    id: reading.id,
+    kept: { value: kept.value, at: kept.at },
+    rejected: { value: reading.value, at: reading.at },
+  };
+}
+
 /**
  * Records readings for KPIs of one team: everything is checked first (the KPI exists in this team
  * and is active, the time is from 2000-01-01 on and not in the future), so a bad reading rejects the whole request and
@@ -123,36 +157,42 @@ export async function recordReadings(
       kpis.set(r.kpiId, kpi);
     }
   }
+  const toStore = readings.map((r) => ({
+    tenantId: scope.tenantId,
+    kpiId: r.kpiId,
+    id: readingId(r),
+    value: r.value,
+    at: new Date(r.at).toISOString(),
+    receivedAt: now.toISOString(),
+    source,
+  }));
+  // Distinct ids are written in parallel (each write waits for its own round trip, or fsync in
+  // local mode); a repeat of an id within the batch goes after them, so the first still wins.
+  const firsts: KpiReading[] = [];
+  const repeats: KpiReading[] = [];
+  const seen = new Set<string>();
+  for (const r of toStore) {
+    const key = `${r.kpiId}|${r.id}`;
+    (seen.has(key) ? repeats : firsts).push(r);
+    seen.add(key);
+  }
+  const outcomes = new Map<KpiReading, Awaited<ReturnType<typeof storeReading>>>();
+  const write = async (r: KpiReading) => outcomes.set(r, await storeReading(stores, r));
+  await inParallel(firsts, PARALLEL_WRITES, write);
+  for (const r of repeats) await write(r);
   let accepted = 0;
   let duplicates = 0;
   const conflicts: RecordResult['conflicts'][number][] = [];
   const touched = new Set<string>();
-  for (const r of readings) {
-    const reading = {
-      tenantId: scope.tenantId,
-      kpiId: r.kpiId,
-      id: readingId(r),
-      value: r.value,
-      at: new Date(r.at).toISOString(),
-      receivedAt: now.toISOString(),
-      source,
-    };
-    if (await stores.kpis.addReading(reading)) {
+  for (const r of toStore) {
+    const outcome = outcomes.get(r);
+    if (outcome === 'added') {
       accepted += 1;
       touched.add(r.kpiId);
       continue;
     }
-    // Already stored under this id: the first write wins. Each duplicate costs one point read,
-    // which tells a retry (same value and time) from a conflict.
     duplicates += 1;
-    const kept = await stores.kpis.getReading(scope.tenantId, r.kpiId, reading.id);
-    if (kept && (kept.value !== reading.value || kept.at !== reading.at))
-      conflicts.push({
-        kpiId: r.kpiId,
-        id: reading.id,
-        kept: { value: kept.value, at: kept.at },
-        rejected: { value: reading.value, at: reading.at },
-      });
+    if (outcome) conflicts.push(outcome);
   }
   let alertsEnqueued = 0;
   for (const kpiId of touched)

@@ -161,6 +161,26 @@ describe('readings', () => {
     });
   });
 
+  it('keep the first of two readings under one new id in the same batch (its readings are written in parallel)', async () => {
+    const at = hoursAgo(31);
+    const readings = [
+      ...Array.from({ length: 20 }, (_, i) => ({
+        kpiId: 'kpi-turnover',
+        id: `hr-parallel-${i}`,
+        value: 10 + i / 10,
+        at,
+      })),
+      { kpiId: 'kpi-turnover', id: 'hr-parallel-3', value: 99, at },
+    ];
+    const res = await ingest('/kpis/readings:batch', { readings });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      accepted: 20,
+      duplicates: 1,
+      conflicts: [{ id: 'hr-parallel-3', kept: { value: 10.3 }, rejected: { value: 99 } }],
+    });
+  });
+
   it('places late readings in time without taking them as the latest value', async () => {
     const res = await ingest('/kpis/readings:batch', {
       readings: [{ kpiId: 'kpi-turnover', value: 13, at: hoursAgo(48) }],
