@@ -33,6 +33,11 @@ param aadAppTenantId string = subscription().tenantId
 ])
 param webAppSku string = 'B1'
 
+@description('Instances of the App Service plan (scale-out). The delivery engine runs on any number of instances; Basic allows up to 3, Standard 10, Premium v3 30.')
+@minValue(1)
+@maxValue(30)
+param webAppInstanceCount int = 1
+
 @description('Cosmos DB capacity: Serverless (pay per request unit, the default) or Autoscale (provisioned RU/s).')
 @allowed([
   'Serverless'
@@ -122,6 +127,7 @@ module appService 'modules/appservice.bicep' = {
     webAppName: name
     location: location
     sku: webAppSku
+    instanceCount: webAppInstanceCount
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
     botTenantId: identity.outputs.tenantId

@@ -12,6 +12,11 @@ param location string
 @description('App Service plan SKU (Basic or higher: Always On keeps the scheduler running).')
 param sku string = 'B1'
 
+@description('Number of instances of the plan (scale-out).')
+@minValue(1)
+@maxValue(30)
+param instanceCount int = 1
+
 @description('Resource ID of the user-assigned managed identity the app runs as.')
 param identityId string
 
@@ -37,6 +42,7 @@ param aadAppClientId string
 param aadAppTenantId string
 
 @description('Application Insights connection string (APPLICATIONINSIGHTS_CONNECTION_STRING).')
+@secure()
 param appInsightsConnectionString string
 
 @description('Days check-ins are kept after their last change; 0 keeps them (BEARING_CHECKIN_RETENTION_DAYS).')
@@ -48,20 +54,21 @@ param readingRetentionDays int = 400
 @description('Tags applied to the plan and the app.')
 param tags object = {}
 
-resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
   location: location
   tags: tags
   kind: 'linux'
   sku: {
     name: sku
+    capacity: instanceCount
   }
   properties: {
     reserved: true // Linux
   }
 }
 
-resource webApp 'Microsoft.Web/sites@2024-04-01' = {
+resource webApp 'Microsoft.Web/sites@2025-03-01' = {
   name: webAppName
   location: location
   tags: tags
@@ -156,7 +163,7 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
 }
 
 // No FTP: code arrives by zip deploy authenticated with Entra ID.
-resource ftpPolicy 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+resource ftpPolicy 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
   parent: webApp
   name: 'ftp'
   properties: {

@@ -37,17 +37,32 @@ param tags object = {}
 // Cosmos DB Built-in Data Contributor (data plane: read and write items, read metadata).
 var dataContributorRoleId = '00000000-0000-0000-0000-000000000002'
 
-// Every container is partitioned on the synthetic tenant-first key /pk (docs/data-model.md).
+// The containers of docs/data-model.md, each partitioned on the synthetic tenant-first key /pk.
 // TTLs in seconds: readings 400 days, deliveries 90 days; users never expire; teams has TTL on
 // with no default (-1) so that only check-ins, which carry their own `ttl`, expire (retention).
 var containers = [
-  { name: 'teams', settings: { defaultTtl: -1 } }
-  { name: 'users', settings: {} }
-  { name: 'readings', settings: { defaultTtl: 34560000 } }
-  { name: 'deliveries', settings: { defaultTtl: 7776000 } }
+  {
+    id: 'teams'
+    partitionKey: { paths: ['/pk'], kind: 'Hash' }
+    defaultTtl: -1
+  }
+  {
+    id: 'users'
+    partitionKey: { paths: ['/pk'], kind: 'Hash' }
+  }
+  {
+    id: 'readings'
+    partitionKey: { paths: ['/pk'], kind: 'Hash' }
+    defaultTtl: 34560000
+  }
+  {
+    id: 'deliveries'
+    partitionKey: { paths: ['/pk'], kind: 'Hash' }
+    defaultTtl: 7776000
+  }
 ]
 
-resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
+resource account 'Microsoft.DocumentDB/databaseAccounts@2025-10-15' = {
   name: accountName
   location: location
   tags: tags
@@ -79,7 +94,7 @@ resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
   }
 }
 
-resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-11-15' = {
+resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2025-10-15' = {
   parent: account
   name: databaseName
   properties: {
@@ -90,23 +105,17 @@ resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-11-15
   }
 }
 
-resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = [for c in containers: {
-  parent: database
-  name: c.name
-  properties: {
-    resource: union({
-      id: c.name
-      partitionKey: {
-        paths: [
-          '/pk'
-        ]
-        kind: 'Hash'
-      }
-    }, c.settings)
+resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2025-10-15' = [
+  for c in containers: {
+    parent: database
+    name: c.id
+    properties: {
+      resource: c
+    }
   }
-}]
+]
 
-resource dataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = {
+resource dataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2025-10-15' = {
   parent: account
   name: guid(account.id, dataContributorPrincipalId, dataContributorRoleId)
   properties: {

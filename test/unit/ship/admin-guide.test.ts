@@ -13,6 +13,14 @@ const section = (title: string) => {
 };
 
 describe('docs/admin-guide.md', () => {
+  it('names the Bicep CLI version teamsapp.yml pins and the tests compile with', () => {
+    const { pinnedVersion } = require('../../../scripts/ensure-bicep.js') as {
+      pinnedVersion(): string;
+    };
+    expect(pinnedVersion()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(section('What gets deployed')).toContain(`Bicep CLI ${pinnedVersion()}`);
+  });
+
   it('has the sections an admin needs', () => {
     for (const title of [
       'Architecture',

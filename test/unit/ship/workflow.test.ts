@@ -28,9 +28,12 @@ describe('.github/workflows/ci.yml', () => {
     expect(test.container).toMatch(/^node:20-/);
     const runs = test.steps.flatMap((s) => (s.run ? [s.run.trim()] : []));
     expect(runs).toEqual(['npm install', 'npm test']);
+    // The infra tests need the Bicep CLI: scripts/ensure-bicep.js restores it with dotnet.
+    expect(test.steps.some((s) => s.uses?.startsWith('actions/setup-dotnet@'))).toBe(true);
     const ci = readText('.ci/run');
     expect(ci).toMatch(/^npm install$/m);
     expect(ci).toMatch(/^npm test$/m);
+    expect(ci).toMatch(/^node scripts\/ensure-bicep\.js$/m);
   });
 
   it('deploys tags only after the tests, signed in with OIDC and no stored secrets', () => {
