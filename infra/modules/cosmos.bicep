@@ -31,6 +31,16 @@ param backupTier string = 'Continuous7Days'
 @description('Object (principal) ID of the managed identity that gets the data-plane role.')
 param dataContributorPrincipalId string
 
+@description('Public network access to the account: Enabled (the web app reaches it over the Azure backbone with Entra ID tokens; keys are off) or Disabled (only through a private endpoint you add, with the web app on a virtual network).')
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+param publicNetworkAccess string = 'Enabled'
+
+@description('Resource ID of the Log Analytics workspace the diagnostic settings send to.')
+param workspaceId string
+
 @description('Tags applied to the account.')
 param tags object = {}
 
@@ -84,7 +94,7 @@ resource account 'Microsoft.DocumentDB/databaseAccounts@2025-10-15' = {
     disableLocalAuth: true
     disableKeyBasedMetadataWriteAccess: true
     minimalTlsVersion: 'Tls12'
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: publicNetworkAccess
     backupPolicy: {
       type: 'Continuous'
       continuousModeProperties: {
@@ -124,6 +134,40 @@ resource dataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignmen
     scope: account.id
   }
 }
+
+// Requests (with status codes: 429s), control-plane changes and per-partition RU use go to Log
+// Analytics in resource-specific tables; the metrics feed the throttling and RU alerts.
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: account
+  name: 'to-log-analytics'
+  properties: {
+    workspaceId: workspaceId
+    logAnalyticsDestinationType: 'Dedicated'
+    logs: [
+      {
+        category: 'DataPlaneRequests'
+        enabled: true
+      }
+      {
+        category: 'ControlPlaneRequests'
+        enabled: true
+      }
+      {
+        category: 'PartitionKeyRUConsumption'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'Requests'
+        enabled: true
+      }
+    ]
+  }
+}
+
+@description('Resource ID of the account (alerts).')
+output id string = account.id
 
 @description('The account endpoint; the server reads it as COSMOS_ENDPOINT.')
 output endpoint string = account.properties.documentEndpoint
