@@ -61,7 +61,7 @@ it('holds the built server and tab, and no sources, tests or tools', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(app, 'package.json'), 'utf8')) as object;
   expect(Object.keys(pkg)).not.toEqual(expect.arrayContaining(['workspaces']));
   expect(pkg).not.toHaveProperty('devDependencies');
-  expect(summary).toMatch(/^Deploy package: \d+ files, [\d.]+ MB .* bearing\.zip [\d.]+ MB\n/);
+  expect(summary).toMatch(/^Deploy package: \d+ files, [\d.]+ MB .*bearing\.zip [\d.]+ MB\n/);
   expect(fs.statSync(path.join(dir, 'out', 'bearing.zip')).size).toBeGreaterThan(1_000_000);
 });
 
