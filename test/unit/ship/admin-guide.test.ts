@@ -2,7 +2,7 @@ import { ADMIN_ROLE, adminApiRouter } from '../../../bot/src/http/admin-api';
 import { CONFIG_NAMES } from '../../../bot/src/config';
 import fs from 'node:fs';
 import path from 'node:path';
-import { build, resourcesOfType } from './bicep';
+import { appSettingsOf, build } from './bicep';
 import { readEnv, readText, repoRoot } from './ship-helpers';
 
 // docs/admin-guide.md is what an IT admin follows: it must name what the app asks for and what the
@@ -87,9 +87,7 @@ describe('docs/admin-guide.md names only things that exist', () => {
   };
   const scripts = (JSON.parse(readText('package.json')) as { scripts: Record<string, string> })
     .scripts;
-  const settings = resourcesOfType(arm, 'Microsoft.Web/sites/config').flatMap((r) =>
-    r.name.endsWith("'appsettings')]") ? Object.keys(r.properties ?? {}) : [],
-  );
+  const settings = appSettingsOf(arm).map((s) => s.name);
   /** Every environment-style name the project defines or reads. */
   const envNames = new Set([
     ...readEnv('dev').keys(),

@@ -134,6 +134,24 @@ export function resourcesOfType(arm: ArmTemplate, type: string): ArmResource[] {
   );
 }
 
+/** The web app (Microsoft.Web/sites) of the compiled template. */
+export const webAppOf = (arm: ArmTemplate) => resourcesOfType(arm, 'Microsoft.Web/sites')[0]!;
+
+export const siteConfigOf = (arm: ArmTemplate) =>
+  (webAppOf(arm).properties as { siteConfig: Record<string, unknown> }).siteConfig;
+
+/** The app settings: the web app's `config/appsettings` resource, as name/value pairs. */
+export function appSettingsOf(arm: ArmTemplate): { name: string; value: unknown }[] {
+  const config = resourcesOfType(arm, 'Microsoft.Web/sites/config').filter((r) =>
+    r.name.endsWith("'appsettings')]"),
+  );
+  if (config.length !== 1) throw new Error(`${config.length} appsettings resources, expected 1`);
+  return Object.entries(config[0]!.properties as Record<string, unknown>).map(([name, value]) => ({
+    name,
+    value,
+  }));
+}
+
 /** A parameter name that suggests it carries a secret. */
 export const SECRET_NAME = /password|secret|token|(^|[a-z])key(s)?$|connectionstring|credential/i;
 
