@@ -36,6 +36,7 @@ module.exports = tseslint.config(
       'coverage/**',
       '.data/**',
       'appPackage/build/**',
+      '.deployment/**',
       'test/fixtures/lint/**',
     ],
   },

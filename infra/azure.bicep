@@ -33,6 +33,11 @@ param aadAppTenantId string = subscription().tenantId
 ])
 param webAppSku string = 'B1'
 
+@description('Instances of the App Service plan (scale-out). The delivery engine runs on any number of instances; Basic allows up to 3, Standard 10, Premium v3 30.')
+@minValue(1)
+@maxValue(30)
+param webAppInstanceCount int = 1
+
 @description('Cosmos DB capacity: Serverless (pay per request unit, the default) or Autoscale (provisioned RU/s).')
 @allowed([
   'Serverless'
@@ -72,14 +77,59 @@ param checkInRetentionDays int = 730
 @maxValue(3650)
 param readingRetentionDays int = 400
 
+@description('Cosmos DB endpoint the server uses; empty uses the account this template creates. Set it to a restored account\'s endpoint (and keep it in COSMOS_ENDPOINT of env/.env.<env>) so re-provisioning keeps it.')
+param cosmosEndpoint string = ''
+
+@description('Public network access to Cosmos DB (Disabled needs a private endpoint and a virtual network you add).')
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+param cosmosPublicNetworkAccess string = 'Enabled'
+
+@description('Application Insights accepts only Entra ID authenticated telemetry (the server must send with its managed identity; the template then assigns it Monitoring Metrics Publisher, which needs Owner or RBAC Administrator).')
+param appInsightsDisableLocalAuth bool = false
+
+@description('Log level of the server (LOG_LEVEL).')
+@allowed([
+  'debug'
+  'info'
+  'warn'
+  'error'
+])
+param logLevel string = 'info'
+
+@description('Email address for alerts; empty (and no alertActionGroupId) creates no alerts.')
+param alertEmail string = ''
+
+@description('Resource ID of an existing action group for the alerts; empty for none.')
+param alertActionGroupId string = ''
+
+@description('HTTP 5xx responses in 5 minutes that raise an alert.')
+@minValue(1)
+param alertHttp5xxThreshold int = 10
+
+@description('Throttled (429) Cosmos DB requests in 5 minutes that raise an alert.')
+@minValue(1)
+param alertCosmosThrottledThreshold int = 50
+
+@description('Cosmos DB request units in one hour that raise an alert.')
+@minValue(1000)
+param alertCosmosRuPerHourThreshold int = 1000000
+
+@description('Monthly budget of the resource group in the billing currency; 0 creates no budget.')
+@minValue(0)
+param monthlyBudget int = 0
+
+@description('First day of the budget (yyyy-MM-01); defaults to this month. Keep it once the budget exists.')
+param budgetStartDate string = utcNow('yyyy-MM-01')
+
 @description('Tags applied to every resource.')
 param tags object = {
   app: 'bearing'
 }
 
 var name = '${toLower(resourceBaseName)}-${uniqueString(resourceGroup().id)}'
-// The web app's default host name; the bot endpoint, tab URLs and SSO resource all use it.
-var botDomain = '${name}.azurewebsites.net'
 
 module identity 'modules/identity.bicep' = {
   name: 'identity'
@@ -97,6 +147,8 @@ module monitoring 'modules/monitoring.bicep' = {
     appInsightsName: '${name}-ai'
     location: location
     retentionInDays: logRetentionInDays
+    disableLocalAuth: appInsightsDisableLocalAuth
+    publisherPrincipalId: identity.outputs.principalId
     tags: tags
   }
 }
@@ -111,6 +163,8 @@ module cosmos 'modules/cosmos.bicep' = {
     autoscaleMaxThroughput: cosmosAutoscaleMaxThroughput
     backupTier: cosmosBackupTier
     dataContributorPrincipalId: identity.outputs.principalId
+    publicNetworkAccess: cosmosPublicNetworkAccess
+    workspaceId: monitoring.outputs.workspaceId
     tags: tags
   }
 }
@@ -122,17 +176,19 @@ module appService 'modules/appservice.bicep' = {
     webAppName: name
     location: location
     sku: webAppSku
+    instanceCount: webAppInstanceCount
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
     botTenantId: identity.outputs.tenantId
-    botDomain: botDomain
-    cosmosEndpoint: cosmos.outputs.endpoint
+    cosmosEndpoint: empty(cosmosEndpoint) ? cosmos.outputs.endpoint : cosmosEndpoint
     cosmosDatabaseName: cosmos.outputs.databaseName
     aadAppClientId: aadAppClientId
     aadAppTenantId: aadAppTenantId
     appInsightsConnectionString: monitoring.outputs.connectionString
     checkInRetentionDays: checkInRetentionDays
     readingRetentionDays: readingRetentionDays
+    logLevel: logLevel
+    workspaceId: monitoring.outputs.workspaceId
     tags: tags
   }
 }
@@ -142,7 +198,7 @@ module bot 'modules/bot.bicep' = {
   params: {
     name: '${name}-bot'
     displayName: botDisplayName
-    botDomain: botDomain
+    botDomain: appService.outputs.defaultHostName
     identityClientId: identity.outputs.clientId
     identityId: identity.outputs.id
     tenantId: identity.outputs.tenantId
@@ -150,9 +206,30 @@ module bot 'modules/bot.bicep' = {
   }
 }
 
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    name: name
+    location: location
+    alertEmail: alertEmail
+    actionGroupId: alertActionGroupId
+    webAppId: appService.outputs.id
+    webAppHostName: appService.outputs.defaultHostName
+    cosmosAccountId: cosmos.outputs.id
+    appInsightsId: monitoring.outputs.appInsightsId
+    workspaceId: monitoring.outputs.workspaceId
+    http5xxThreshold: alertHttp5xxThreshold
+    cosmosThrottledThreshold: alertCosmosThrottledThreshold
+    cosmosRuPerHourThreshold: alertCosmosRuPerHourThreshold
+    monthlyBudget: monthlyBudget
+    budgetStartDate: budgetStartDate
+    tags: tags
+  }
+}
+
 // Output names are the environment variables they feed (teamsapp.yml writes them to env/.env.<env>).
-@description('Host name of the server: bot endpoint, tab URLs, SSO resource (manifest and aad.manifest.json).')
-output BOT_DOMAIN string = botDomain
+@description('Host name of the server, the web app\'s default host name: bot endpoint, tab URLs, SSO resource (manifest and aad.manifest.json).')
+output BOT_DOMAIN string = appService.outputs.defaultHostName
 
 @description('The bot app ID: the managed identity client ID (manifest botId).')
 output BOT_ID string = bot.outputs.botId

@@ -3,7 +3,7 @@
 @description('Name of the App Service plan.')
 param planName string
 
-@description('Name of the web app; its host name is <name>.azurewebsites.net.')
+@description('Name of the web app; App Service gives it a default host name (the defaultHostName output).')
 param webAppName string
 
 @description('Azure region of the plan and the app.')
@@ -11,6 +11,11 @@ param location string
 
 @description('App Service plan SKU (Basic or higher: Always On keeps the scheduler running).')
 param sku string = 'B1'
+
+@description('Number of instances of the plan (scale-out).')
+@minValue(1)
+@maxValue(30)
+param instanceCount int = 1
 
 @description('Resource ID of the user-assigned managed identity the app runs as.')
 param identityId string
@@ -20,9 +25,6 @@ param identityClientId string
 
 @description('Tenant of the bot identity (BOT_TENANT_ID).')
 param botTenantId string
-
-@description('Host name the app is reached at (BOT_DOMAIN).')
-param botDomain string
 
 @description('Cosmos DB account endpoint (COSMOS_ENDPOINT).')
 param cosmosEndpoint string
@@ -37,6 +39,7 @@ param aadAppClientId string
 param aadAppTenantId string
 
 @description('Application Insights connection string (APPLICATIONINSIGHTS_CONNECTION_STRING).')
+@secure()
 param appInsightsConnectionString string
 
 @description('Days check-ins are kept after their last change; 0 keeps them (BEARING_CHECKIN_RETENTION_DAYS).')
@@ -45,23 +48,39 @@ param checkInRetentionDays int = 730
 @description('Days KPI readings are kept; 0 keeps them (BEARING_READING_RETENTION_DAYS).')
 param readingRetentionDays int = 400
 
+@description('Log level of the server (LOG_LEVEL).')
+@allowed([
+  'debug'
+  'info'
+  'warn'
+  'error'
+])
+param logLevel string = 'info'
+
+@description('Resource ID of the Log Analytics workspace the diagnostic settings send to.')
+param workspaceId string
+
+@description('Node.js runtime of the web app (an LTS that App Service supports).')
+param linuxFxVersion string = 'NODE|22-lts'
+
 @description('Tags applied to the plan and the app.')
 param tags object = {}
 
-resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
   location: location
   tags: tags
   kind: 'linux'
   sku: {
     name: sku
+    capacity: instanceCount
   }
   properties: {
     reserved: true // Linux
   }
 }
 
-resource webApp 'Microsoft.Web/sites@2024-04-01' = {
+resource webApp 'Microsoft.Web/sites@2025-03-01' = {
   name: webAppName
   location: location
   tags: tags
@@ -77,86 +96,76 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
     httpsOnly: true
     clientAffinityEnabled: false
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: linuxFxVersion
       appCommandLine: 'node bot/dist/index.js'
       alwaysOn: true
       http20Enabled: true
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
+      // Liveness only: /healthz never touches Cosmos DB, so a store hiccup does not pull instances.
       healthCheckPath: '/healthz'
-      // Names are exactly what bot/src/config.ts reads (plus the Azure SDK's AZURE_CLIENT_ID and
-      // App Service's own WEBSITE_* / SCM_* settings). PORT is set by App Service itself.
-      appSettings: [
-        {
-          name: 'NODE_ENV'
-          value: 'production'
-        }
-        {
-          name: 'COSMOS_ENDPOINT'
-          value: cosmosEndpoint
-        }
-        {
-          name: 'COSMOS_DATABASE'
-          value: cosmosDatabaseName
-        }
-        {
-          name: 'BOT_ID'
-          value: identityClientId
-        }
-        {
-          name: 'BOT_TENANT_ID'
-          value: botTenantId
-        }
-        {
-          name: 'BOT_TYPE'
-          value: 'UserAssignedMsi'
-        }
-        {
-          name: 'BOT_DOMAIN'
-          value: botDomain
-        }
-        {
-          name: 'AAD_APP_CLIENT_ID'
-          value: aadAppClientId
-        }
-        {
-          name: 'AAD_APP_TENANT_ID'
-          value: aadAppTenantId
-        }
-        {
-          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
-          value: appInsightsConnectionString
-        }
-        {
-          name: 'BEARING_CHECKIN_RETENTION_DAYS'
-          value: string(checkInRetentionDays)
-        }
-        {
-          name: 'BEARING_READING_RETENTION_DAYS'
-          value: string(readingRetentionDays)
-        }
-        {
-          // DefaultAzureCredential picks the user-assigned identity by this client ID.
-          name: 'AZURE_CLIENT_ID'
-          value: identityClientId
-        }
-        {
-          // The deployed zip is already built (npm run build); run it as is, read-only.
-          name: 'WEBSITE_RUN_FROM_PACKAGE'
-          value: '1'
-        }
-        {
-          name: 'SCM_DO_BUILD_DURING_DEPLOYMENT'
-          value: 'false'
-        }
-      ]
     }
   }
 }
 
-// No FTP: code arrives by zip deploy authenticated with Entra ID.
-resource ftpPolicy 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+// A resource of its own so that BOT_DOMAIN can be the app's real default host name. Names are
+// exactly what bot/src/config.ts reads, plus the Azure SDK's AZURE_CLIENT_ID and App Service's
+// WEBSITE_* / SCM_* settings. PORT is set by App Service itself. Every value comes from a template
+// parameter, so re-provisioning keeps what the admin chose (env/.env.<env>), never a portal edit.
+resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
+  parent: webApp
+  name: 'appsettings'
+  properties: {
+    NODE_ENV: 'production'
+    COSMOS_ENDPOINT: cosmosEndpoint
+    COSMOS_DATABASE: cosmosDatabaseName
+    BOT_ID: identityClientId
+    BOT_TENANT_ID: botTenantId
+    BOT_TYPE: 'UserAssignedMsi'
+    BOT_DOMAIN: webApp.properties.defaultHostName
+    AAD_APP_CLIENT_ID: aadAppClientId
+    AAD_APP_TENANT_ID: aadAppTenantId
+    APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
+    BEARING_CHECKIN_RETENTION_DAYS: string(checkInRetentionDays)
+    BEARING_READING_RETENTION_DAYS: string(readingRetentionDays)
+    LOG_LEVEL: logLevel
+    // DefaultAzureCredential picks the user-assigned identity by this client ID.
+    AZURE_CLIENT_ID: identityClientId
+    // The deployed zip is already built (npm run package:deploy); run it as is, read-only.
+    WEBSITE_RUN_FROM_PACKAGE: '1'
+    SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
+  }
+}
+
+// App Service logs: stdout (the server's JSON logs) to the log stream for `az webapp log tail`.
+resource logs 'Microsoft.Web/sites/config@2025-03-01' = {
+  parent: webApp
+  name: 'logs'
+  properties: {
+    applicationLogs: {
+      fileSystem: {
+        level: 'Information'
+      }
+    }
+    httpLogs: {
+      fileSystem: {
+        enabled: true
+        retentionInDays: 3
+        retentionInMb: 35
+      }
+    }
+    detailedErrorMessages: {
+      enabled: false
+    }
+    failedRequestsTracing: {
+      enabled: false
+    }
+  }
+}
+
+// No FTP and no basic-auth deploys to the SCM site: code arrives by zip deploy with Entra ID.
+resource ftpPolicy 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
   parent: webApp
   name: 'ftp'
   properties: {
@@ -164,8 +173,41 @@ resource ftpPolicy 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-
   }
 }
 
+resource scmPolicy 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: webApp
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+// Every log category (console = the server's JSON logs, HTTP, platform, audit) and the metrics go
+// to Log Analytics; the workspace's retention (logRetentionInDays) decides how long they stay.
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: webApp
+  name: 'to-log-analytics'
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
 @description('Resource ID of the web app (the zip deploy target).')
 output id string = webApp.id
 
-@description('Default host name of the web app.')
+@description('Default host name of the web app (App Service may add a unique suffix).')
 output defaultHostName string = webApp.properties.defaultHostName
+
+@description('Name of the web app.')
+output name string = webApp.name

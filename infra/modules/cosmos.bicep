@@ -31,23 +31,48 @@ param backupTier string = 'Continuous7Days'
 @description('Object (principal) ID of the managed identity that gets the data-plane role.')
 param dataContributorPrincipalId string
 
+@description('Public network access to the account: Enabled (the web app reaches it over the Azure backbone with Entra ID tokens; keys are off) or Disabled (only through a private endpoint you add, with the web app on a virtual network).')
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+param publicNetworkAccess string = 'Enabled'
+
+@description('Resource ID of the Log Analytics workspace the diagnostic settings send to.')
+param workspaceId string
+
 @description('Tags applied to the account.')
 param tags object = {}
 
 // Cosmos DB Built-in Data Contributor (data plane: read and write items, read metadata).
 var dataContributorRoleId = '00000000-0000-0000-0000-000000000002'
 
-// Every container is partitioned on the synthetic tenant-first key /pk (docs/data-model.md).
+// The containers of docs/data-model.md, each partitioned on the synthetic tenant-first key /pk.
 // TTLs in seconds: readings 400 days, deliveries 90 days; users never expire; teams has TTL on
 // with no default (-1) so that only check-ins, which carry their own `ttl`, expire (retention).
 var containers = [
-  { name: 'teams', settings: { defaultTtl: -1 } }
-  { name: 'users', settings: {} }
-  { name: 'readings', settings: { defaultTtl: 34560000 } }
-  { name: 'deliveries', settings: { defaultTtl: 7776000 } }
+  {
+    id: 'teams'
+    partitionKey: { paths: ['/pk'], kind: 'Hash' }
+    defaultTtl: -1
+  }
+  {
+    id: 'users'
+    partitionKey: { paths: ['/pk'], kind: 'Hash' }
+  }
+  {
+    id: 'readings'
+    partitionKey: { paths: ['/pk'], kind: 'Hash' }
+    defaultTtl: 34560000
+  }
+  {
+    id: 'deliveries'
+    partitionKey: { paths: ['/pk'], kind: 'Hash' }
+    defaultTtl: 7776000
+  }
 ]
 
-resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
+resource account 'Microsoft.DocumentDB/databaseAccounts@2025-10-15' = {
   name: accountName
   location: location
   tags: tags
@@ -69,7 +94,7 @@ resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
     disableLocalAuth: true
     disableKeyBasedMetadataWriteAccess: true
     minimalTlsVersion: 'Tls12'
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: publicNetworkAccess
     backupPolicy: {
       type: 'Continuous'
       continuousModeProperties: {
@@ -79,7 +104,7 @@ resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
   }
 }
 
-resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-11-15' = {
+resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2025-10-15' = {
   parent: account
   name: databaseName
   properties: {
@@ -90,23 +115,17 @@ resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-11-15
   }
 }
 
-resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = [for c in containers: {
-  parent: database
-  name: c.name
-  properties: {
-    resource: union({
-      id: c.name
-      partitionKey: {
-        paths: [
-          '/pk'
-        ]
-        kind: 'Hash'
-      }
-    }, c.settings)
+resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2025-10-15' = [
+  for c in containers: {
+    parent: database
+    name: c.id
+    properties: {
+      resource: c
+    }
   }
-}]
+]
 
-resource dataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = {
+resource dataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2025-10-15' = {
   parent: account
   name: guid(account.id, dataContributorPrincipalId, dataContributorRoleId)
   properties: {
@@ -115,6 +134,40 @@ resource dataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignmen
     scope: account.id
   }
 }
+
+// Requests (with status codes: 429s), control-plane changes and per-partition RU use go to Log
+// Analytics in resource-specific tables; the metrics feed the throttling and RU alerts.
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: account
+  name: 'to-log-analytics'
+  properties: {
+    workspaceId: workspaceId
+    logAnalyticsDestinationType: 'Dedicated'
+    logs: [
+      {
+        category: 'DataPlaneRequests'
+        enabled: true
+      }
+      {
+        category: 'ControlPlaneRequests'
+        enabled: true
+      }
+      {
+        category: 'PartitionKeyRUConsumption'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'Requests'
+        enabled: true
+      }
+    ]
+  }
+}
+
+@description('Resource ID of the account (alerts).')
+output id string = account.id
 
 @description('The account endpoint; the server reads it as COSMOS_ENDPOINT.')
 output endpoint string = account.properties.documentEndpoint

@@ -44,8 +44,11 @@ it('a store answering 503: readiness says so in JSON, the API answers a retryabl
     status: 'unavailable',
     checks: { store: 'unreachable' },
   });
+  // Liveness (App Service's health check) does not touch the store: an outage must not take every
+  // instance out of rotation.
   const live = await fetch(`${h.url}/healthz`);
-  expect(live.status).toBe(503);
+  expect(live.status).toBe(200);
+  expect(await live.json()).toEqual({ status: 'ok' });
   const read = await fetch(`${h.url}/api/v1/teams/00000000-0000-0000-0000-000000000031/alignment`);
   expect(read.status).toBe(503);
   expect(read.headers.get('retry-after')).toBe('5');

@@ -32,12 +32,14 @@ export interface ServerProcess {
 /** Starts the built server (run `tsc -b` first) with the given environment on a free port. */
 export async function startServer(
   env: Record<string, string>,
-  options: { fixedPort?: boolean } = {},
+  /** `root`: a folder with the built tree other than the repository (the deploy package). */
+  options: { fixedPort?: boolean; root?: string } = {},
 ): Promise<ServerProcess> {
   const port = options.fixedPort && env.PORT ? Number(env.PORT) : await freePort();
+  const root = options.root ?? REPO_ROOT;
   let out = '';
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bot', 'dist', 'index.js')], {
-    cwd: REPO_ROOT,
+  const child = spawn(process.execPath, [path.join(root, 'bot', 'dist', 'index.js')], {
+    cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -208,6 +208,14 @@ export class DeliveryWorker {
     }
     const attempts = job.attempts + 1;
     if (outcome.kind === 'failed' || attempts >= this.maxAttempts) {
+      // The delivery-failure alert (infra/modules/alerts.bicep) counts this line: keep its message.
+      this.deps.logger.warn('delivery gave up', {
+        tenantId: job.tenantId,
+        job: job.id,
+        kind: job.kind,
+        attempts,
+        reason: outcome.reason,
+      });
       await this.finish(
         claimed,
         { status: 'failed', attempts, lastError: outcome.reason },

@@ -40,7 +40,7 @@ export interface Stores {
   readonly dataRights: DataRightsStore;
   readonly deliveries: DeliveryJobStore;
   readonly database: Database;
-  /** True when the store answers (used by /healthz). */
+  /** True when the store answers (used by /readyz). */
   probe(): Promise<boolean>;
   /** Writes pending local data (embedded mode) without stopping. */
   flush(): Promise<void>;

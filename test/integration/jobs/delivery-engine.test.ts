@@ -299,6 +299,11 @@ it('gives up after the last attempt and records why', async () => {
   }
   const [job] = byKind(await jobsOf('giveup'), 'checkIn');
   expect(job).toMatchObject({ status: 'failed', attempts: 5, lastError: 'connector error (503)' });
+  // One log line per give-up: the delivery-failure alert (infra/modules/alerts.bicep) counts them.
+  const gaveUp = logger.lines.filter((l) => l.startsWith('warn delivery gave up '));
+  expect(gaveUp.filter((l) => l.includes(job!.id))).toEqual([
+    `warn delivery gave up ${JSON.stringify({ tenantId: T, job: job!.id, kind: 'checkIn', attempts: 5, reason: 'connector error (503)' })}`,
+  ]);
 });
 
 it('picks up a crashed worker’s job after its lease expires, not before', async () => {

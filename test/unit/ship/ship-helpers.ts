@@ -156,27 +156,3 @@ export function readPng(buffer: Buffer): Png {
   }
   return { ...png, rgba };
 }
-
-/** All .bicep files under infra/, with their text. */
-export function bicepFiles(): { file: string; text: string }[] {
-  const dir = path.join(repoRoot, 'infra');
-  const walk = (d: string): string[] =>
-    fs
-      .readdirSync(d, { withFileTypes: true })
-      .flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
-  return walk(dir)
-    .filter((f) => f.endsWith('.bicep'))
-    .map((f) => ({ file: path.relative(repoRoot, f), text: fs.readFileSync(f, 'utf8') }));
-}
-
-/** Bicep text without // and /* *\/ comments (string contents are kept). */
-export function stripBicepComments(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$|\s+\/\/.*$/gm, '');
-}
-
-/** The web app's app setting names: the `name:` entries inside `appSettings: [ … ]`. */
-export function appSettingNames(bicep: string): string[] {
-  const block = /appSettings:\s*\[([\s\S]*?)\n\s*\]/.exec(stripBicepComments(bicep));
-  if (!block) return [];
-  return [...(block[1] as string).matchAll(/name:\s*'([A-Z0-9_]+)'/g)].map((m) => m[1] as string);
-}

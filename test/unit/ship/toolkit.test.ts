@@ -57,20 +57,41 @@ describe('teamsapp.yml (Azure)', () => {
     expect(create.with?.generateClientSecret).toBe(false);
   });
 
-  it('deploys the built server with zip deploy and publishes the package', () => {
+  it('deploys the deploy package (built code, production dependencies) and publishes', () => {
     expect(actions(doc.deploy)).toEqual([
+      'cli/runNpmCommand',
       'cli/runNpmCommand',
       'cli/runNpmCommand',
       'azureAppService/zipDeploy',
     ]);
     expect(doc.deploy?.[1]?.with?.args).toBe('run build');
-    expect(doc.deploy?.[2]?.with?.resourceId).toBe('${{AZURE_APP_SERVICE_RESOURCE_ID}}');
+    expect(doc.deploy?.[2]?.with?.args).toBe('run package:deploy');
+    const scripts = (JSON.parse(readText('package.json')) as { scripts: Record<string, string> })
+      .scripts;
+    expect(scripts['package:deploy']).toBe('node scripts/package-deploy.js');
+    expect(doc.deploy?.[3]?.with).toEqual({
+      artifactFolder: './.deployment/app',
+      resourceId: '${{AZURE_APP_SERVICE_RESOURCE_ID}}',
+    });
+    expect(readText('.gitignore')).toMatch(/^\.deployment\/$/m);
     expect(actions(doc.publish)).toContain('teamsApp/publishAppPackage');
   });
 
   it('builds the package at the path npm run package uses', () => {
     const zip = doc.provision.find((s) => s.uses === 'teamsApp/zipAppPackage')!;
     expect(zip.with?.outputZipPath).toBe('./appPackage/build/appPackage.${{TEAMSFX_ENV}}.zip');
+  });
+
+  it('states the Bicep CLI version once: both lifecycles and the tests use the same', () => {
+    const versions = (file: string) =>
+      load(file)
+        .provision.filter((s) => s.uses === 'arm/deploy')
+        .map((s) => s.with?.bicepCliVersion);
+    const { pinnedVersion } = require('../../../scripts/ensure-bicep.js') as {
+      pinnedVersion(): string;
+    };
+    expect(versions('teamsapp.yml')).toEqual([`v${pinnedVersion()}`]);
+    expect(versions('teamsapp.local.yml')).toEqual([`v${pinnedVersion()}`]);
   });
 
   it('uses and writes only names that env/.env.dev defines', () => {
@@ -85,28 +106,43 @@ describe('teamsapp.local.yml (local debugging through a tunnel)', () => {
   const doc = load('teamsapp.local.yml');
   const text = readText('teamsapp.local.yml');
 
-  it('registers a local bot at the tunnel endpoint and builds the package', () => {
-    expect(actions(doc.provision)).toEqual(
-      expect.arrayContaining([
-        'teamsApp/create',
-        'aadApp/create',
-        'botAadApp/create',
-        'botFramework/create',
-        'aadApp/update',
-        'teamsApp/zipAppPackage',
-        'teamsApp/update',
-      ]),
-    );
-    const framework = doc.provision.find((s) => s.uses === 'botFramework/create')!;
-    expect(framework.with?.messagingEndpoint).toBe('${{BOT_ENDPOINT}}/api/messages');
+  it('registers a single-tenant local bot (Azure Bot at the tunnel), no multi-tenant actions', () => {
+    expect(actions(doc.provision)).toEqual([
+      'teamsApp/create',
+      'aadApp/create',
+      'aadApp/create',
+      'arm/deploy',
+      'aadApp/update',
+      'teamsApp/validateManifest',
+      'teamsApp/zipAppPackage',
+      'teamsApp/validateAppPackage',
+      'teamsApp/update',
+    ]);
+    // botAadApp/create + botFramework/create register multi-tenant bots, no longer accepted.
+    expect(text).not.toMatch(/^\s*- uses: (botAadApp|botFramework)\//m);
+    const bot = doc.provision.filter((s) => s.uses === 'aadApp/create')[1]!;
+    expect(bot.with).toMatchObject({ generateClientSecret: true, signInAudience: 'AzureADMyOrg' });
+    expect(bot.writeToEnvironmentFile).toMatchObject({
+      clientId: 'BOT_ID',
+      tenantId: 'BOT_TENANT_ID',
+    });
+    const arm = doc.provision.find((s) => s.uses === 'arm/deploy')!;
+    expect(arm.with?.templates).toEqual([
+      expect.objectContaining({
+        path: './infra/local-bot.bicep',
+        parameters: './infra/local-bot.parameters.json',
+      }),
+    ]);
+    expect(readText('infra/local-bot.parameters.json')).toContain('"${{BOT_ENDPOINT}}"');
     expect(text).toMatch(/devtunnel host -p 3978/);
   });
 
   it('keeps the bot secret in git-ignored files only', () => {
-    const bot = doc.provision.find((s) => s.uses === 'botAadApp/create')!;
-    expect(bot.writeToEnvironmentFile?.botPassword).toMatch(/^SECRET_/);
+    const bot = doc.provision.filter((s) => s.uses === 'aadApp/create')[1]!;
+    expect(bot.writeToEnvironmentFile?.clientSecret).toMatch(/^SECRET_/);
     const server = doc.deploy?.find((s) => s.uses === 'file/createOrUpdateEnvironmentFile');
     expect(server?.with?.target).toMatch(/^\.\/env\/\.env\.[\w-]+\.user$/);
+    expect((server?.with?.envs as Record<string, string>).BOT_TYPE).toBe('SingleTenant');
     expect(readText('env/.env.local')).not.toMatch(/SECRET_|PASSWORD/);
   });
 
