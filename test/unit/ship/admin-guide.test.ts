@@ -100,6 +100,10 @@ describe('docs/admin-guide.md names only things that exist', () => {
     ...settings,
     ...Object.keys(arm.outputs ?? {}),
     ...[...readText('.github/workflows/ci.yml').matchAll(/vars\.([A-Z0-9_]+)/g)].map((m) => m[1]!),
+    // Read by the Azure Monitor distro and the Azure SDK themselves, not by Bearing's config.
+    'OTEL_TRACES_SAMPLER',
+    'OTEL_TRACES_SAMPLER_ARG',
+    'AZURE_LOG_LEVEL',
   ]);
   /** Files the repository has or builds: generated and placeholder paths are not checked. */
   const GENERATED = /<|…|\*|\.user$|\/build\/|^\.deployment|\.env\.prod$/;
