@@ -87,7 +87,7 @@ param cosmosEndpoint string = ''
 ])
 param cosmosPublicNetworkAccess string = 'Enabled'
 
-@description('Application Insights accepts only Entra ID authenticated telemetry (the server must send with its managed identity; the template then assigns it Monitoring Metrics Publisher, which needs Owner or RBAC Administrator).')
+@description('Application Insights accepts only Entra ID authenticated telemetry: the server then sends with its managed identity (BEARING_TELEMETRY_AUTH=entra) and the template assigns it Monitoring Metrics Publisher, which needs Owner or RBAC Administrator.')
 param appInsightsDisableLocalAuth bool = false
 
 @description('Log level of the server (LOG_LEVEL).')
@@ -185,6 +185,7 @@ module appService 'modules/appservice.bicep' = {
     aadAppClientId: aadAppClientId
     aadAppTenantId: aadAppTenantId
     appInsightsConnectionString: monitoring.outputs.connectionString
+    appInsightsEntraAuth: appInsightsDisableLocalAuth
     checkInRetentionDays: checkInRetentionDays
     readingRetentionDays: readingRetentionDays
     logLevel: logLevel

@@ -42,6 +42,8 @@ const envSchema = z.object({
   BOT_OPENID_METADATA_URL: optionalText.pipe(z.url().optional()),
   BEARING_DATA_DIR: optionalText.transform((v) => v ?? '.data'),
   BEARING_SEED_DEMO: optionalText.pipe(z.enum(['true', 'false']).optional()),
+  /** `entra`: the exporter signs in with the managed identity (Application Insights local auth off). */
+  BEARING_TELEMETRY_AUTH: optionalText.pipe(z.enum(['connection-string', 'entra']).optional()),
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.pipe(
     z
       .string()
@@ -91,6 +93,8 @@ export interface Config {
   readonly dataDir: string;
   readonly seedDemo: boolean;
   readonly appInsightsConnectionString?: string;
+  /** How the exporter authenticates: the connection string's key, or Entra ID (managed identity). */
+  readonly telemetryAuth: 'connection-string' | 'entra';
   readonly logLevel: LogLevel;
   /** Whether this instance plans and sends deliveries. */
   readonly jobs: boolean;
@@ -170,6 +174,7 @@ export function loadConfig(
     dataDir: e.BEARING_DATA_DIR,
     seedDemo: e.BEARING_SEED_DEMO ? e.BEARING_SEED_DEMO === 'true' : localStore,
     appInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
+    telemetryAuth: e.BEARING_TELEMETRY_AUTH ?? 'connection-string',
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'warn' : 'info'),
     jobs: (e.BEARING_JOBS ?? 'on') === 'on',
     sendRatePerTenant: e.BEARING_SEND_RATE_PER_TENANT,

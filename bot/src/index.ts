@@ -24,7 +24,7 @@ async function start(): Promise<void> {
   const config = readConfig();
   let exporting: boolean;
   try {
-    exporting = await startTelemetry(config.appInsightsConnectionString);
+    exporting = await startTelemetry(config.appInsightsConnectionString, config.telemetryAuth);
   } catch (error) {
     process.stderr.write(`Bearing cannot start telemetry: ${(error as Error).message}\n`);
     process.exit(1);

@@ -42,6 +42,9 @@ param aadAppTenantId string
 @secure()
 param appInsightsConnectionString string
 
+@description('Whether telemetry is sent with the managed identity (Application Insights local auth off) (BEARING_TELEMETRY_AUTH).')
+param appInsightsEntraAuth bool = false
+
 @description('Days check-ins are kept after their last change; 0 keeps them (BEARING_CHECKIN_RETENTION_DAYS).')
 param checkInRetentionDays int = 730
 
@@ -127,6 +130,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     AAD_APP_CLIENT_ID: aadAppClientId
     AAD_APP_TENANT_ID: aadAppTenantId
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
+    BEARING_TELEMETRY_AUTH: appInsightsEntraAuth ? 'entra' : 'connection-string'
     BEARING_CHECKIN_RETENTION_DAYS: string(checkInRetentionDays)
     BEARING_READING_RETENTION_DAYS: string(readingRetentionDays)
     LOG_LEVEL: logLevel

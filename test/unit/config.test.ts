@@ -126,8 +126,15 @@ describe('loadConfig', () => {
         'BEARING_SEND_RATE_PER_TENANT',
         'BEARING_CHECKIN_RETENTION_DAYS',
         'BEARING_READING_RETENTION_DAYS',
+        'BEARING_TELEMETRY_AUTH',
       ].sort(),
     );
+  });
+
+  it('sends telemetry with the connection string by default, with Entra ID when asked, and refuses other values', () => {
+    expect(loadConfig({}).telemetryAuth).toBe('connection-string');
+    expect(loadConfig({ BEARING_TELEMETRY_AUTH: 'entra' }).telemetryAuth).toBe('entra');
+    expect(() => loadConfig({ BEARING_TELEMETRY_AUTH: 'key' })).toThrow(/BEARING_TELEMETRY_AUTH/);
   });
 
   it('reads retention in days with defaults, and rejects a negative or non-numeric value', () => {

@@ -11,12 +11,19 @@ let shutdown: (() => Promise<void>) | undefined;
  * requests and outgoing calls (Cosmos DB, Bot Framework, Entra ID) by patching `http` and the
  * Azure SDK as they are first required. Log lines reach it through `withLogExport`.
  */
-export async function startTelemetry(connectionString: string | undefined): Promise<boolean> {
+export async function startTelemetry(
+  connectionString: string | undefined,
+  auth: 'connection-string' | 'entra' = 'connection-string',
+): Promise<boolean> {
   if (!connectionString) return false;
   // Loaded lazily: the exporter pulls in a large instrumentation tree that local runs never need.
   const { useAzureMonitor, shutdownAzureMonitor } = await import('@azure/monitor-opentelemetry');
+  // With Application Insights local auth off, ingestion accepts only Entra tokens: the app's
+  // managed identity (AZURE_CLIENT_ID) holds Monitoring Metrics Publisher on the resource.
+  const credential =
+    auth === 'entra' ? new (await import('@azure/identity')).DefaultAzureCredential() : undefined;
   useAzureMonitor({
-    azureMonitorExporterOptions: { connectionString },
+    azureMonitorExporterOptions: { connectionString, ...(credential ? { credential } : {}) },
     // Traces may be sampled (OTEL_TRACES_SAMPLER); log lines, the admin audit trail among them,
     // are never dropped with an unsampled trace.
     enableTraceBasedSamplingForLogs: false,
