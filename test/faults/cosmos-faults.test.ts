@@ -99,7 +99,7 @@ it('a check-in write applied but never acknowledged: the user is told it may not
     expect.stringMatching(/^Your check-in may not have been saved/),
   ]);
   const card = (first.body as { value: { actions: { verb: string; data: unknown }[] } }).value;
-  const data = (invoke.value as { action: { data: Record<string, unknown> } }).action.data;
+  const data = (invoke as unknown as { value: { action: { data: unknown } } }).value.action.data;
   expect(card.actions).toEqual([
     expect.objectContaining({ title: 'Try again', verb: CARD_VERBS.checkInSubmit, data }),
   ]);
