@@ -9,9 +9,9 @@ import { memoryLogger, startTestStore, type TestStore } from '../../support/embe
 
 // Pins what the tab views' request paths cost in store operations (the demo team: 8 members,
 // 6 KPIs) and prints the rows quoted in docs/data-model.md. No cross-partition query on any of them.
-const TENANT = '00000000-0000-0000-0000-0000000000001';
+const TENANT = '00000000-0000-0000-0000-000000000001';
 const TEAM = '00000000-0000-0000-0000-000000000031';
-const ALEX = { tenantId: TENANT, userId: '00000000-0000-0000-0000-0000000000020' };
+const ALEX = { tenantId: TENANT, userId: '00000000-0000-0000-0000-000000000020' };
 const now = new Date('2026-11-23T18:00:00.000Z');
 let t: TestStore;
 const rows: string[] = [];

@@ -21,8 +21,8 @@ export const TEAM_ID = '00000000-0000-0000-0000-000000000031';
 
 export function meFixture(role: 'owner' | 'manager' | 'member' = 'owner'): MeResponse {
   return {
-    userId: '00000000-0000-0000-0000-0000000000020',
-    tenantId: '00000000-0000-0000-0000-0000000000001',
+    userId: '00000000-0000-0000-0000-000000000020',
+    tenantId: '00000000-0000-0000-0000-000000000001',
     displayName: 'Alex Wilber',
     identitySource: 'local',
     teams: [{ id: TEAM_ID, name: 'My Team', role }],
