@@ -81,3 +81,20 @@ it.each([
     }
   },
 );
+
+it("a team's weekly cards read its week (key results, objectives, KPIs) once, however many members", async () => {
+  const resolver = new DeliveryContentResolver(deps(), 60_000);
+  const contexts = await Promise.all(DEMO_USERS.map((u) => contextOf(u.userId)));
+  store.counter.reset();
+  const contents = await Promise.all(
+    contexts.map((ctx) => resolver.contentFor(jobFor(ctx, 'checkIn'))),
+  );
+  expect(contents.filter((c) => c.kind === 'send').length).toBeGreaterThan(1);
+  // One team-partition query in all; per member a fresh "already checked in?" read and the profile.
+  expect(store.counter.snapshot()).toEqual({
+    pointRead: 2 * DEMO_USERS.length,
+    pointWrite: 0,
+    singlePartitionQuery: 1,
+    crossPartitionQuery: 0,
+  });
+});
