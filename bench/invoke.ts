@@ -27,7 +27,7 @@ import { CORRECTED_STORE, startCosmosProcess } from './processes';
 import { option, percentile, report } from './report';
 
 const BOT_ID = 'bearing-bench-bot';
-const TENANT = '00000000-0000-0000-0000-0000000000001';
+const TENANT = '00000000-0000-0000-0000-000000000001';
 const SERVICE_URL = 'https://smba.trafficmanager.net/amer/';
 const KRS_PER_MEMBER = 3;
 

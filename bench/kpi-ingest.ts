@@ -52,7 +52,7 @@ export async function kpiIngest(args: readonly string[]): Promise<void> {
     direction: 'lowerIsBetter',
     target: { max: 200 },
     warningMargin: 10,
-    ownerId: '00000000-0000-0000-0000-0000000000020',
+    ownerId: '00000000-0000-0000-0000-000000000020',
   })) as { id: string };
   const t0 = Date.now() - 400 * 86_400_000;
   let seq = 0;

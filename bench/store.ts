@@ -7,7 +7,7 @@ import { startFakeConnector } from '../test/support/fake-connector';
 import { postJson, startHarness } from '../test/faults/harness';
 import { report } from './report';
 
-const TENANT = '00000000-0000-0000-0000-0000000000001';
+const TENANT = '00000000-0000-0000-0000-000000000001';
 const TEAM = '00000000-0000-0000-0000-000000000031';
 const KINDS: readonly OperationKind[] = [
   'pointRead',

@@ -2,6 +2,7 @@ import { launchChromium } from './support/browser';
 import { PlaygroundChat, startPlayground } from './support/playground';
 import { startServer, waitForStatus, type ServerProcess } from '../support/server-process';
 import { tempDir } from '../support/embedded-store';
+import { DEMO_USERS } from '../../bot/src/app/demo-organization';
 
 // The real thing: the built server in local mode on :3978, the real Agents Playground, and
 // Debian's Chromium clicking the card as Alex Wilber would.
@@ -36,10 +37,7 @@ async function until(condition: () => Promise<boolean>, timeoutMs = 20_000): Pro
     await new Promise((r) => setTimeout(r, 200));
 }
 
-const DEMO_USER_IDS = Array.from(
-  { length: 6 },
-  (_, i) => `00000000-0000-0000-0000-00000000000${20 + i}`,
-).sort();
+const DEMO_USER_IDS = DEMO_USERS.map((u) => u.userId).sort();
 
 /** Whose check-in cards the Playground received after log entry `from`, one id per card. */
 async function checkInRecipients(chat: PlaygroundChat, from: number): Promise<string[]> {

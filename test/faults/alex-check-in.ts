@@ -12,7 +12,7 @@ type ExecuteAction = { type: string; verb: string; data: Record<string, unknown>
 export const alexCheckInDocs = async (h: Harness): Promise<string[]> =>
   (await h.contents())
     .split('\n')
-    .filter((l) => l.includes('"id":"checkIn|00000000-0000-0000-0000-0000000000020|'))
+    .filter((l) => l.includes('"id":"checkIn|00000000-0000-0000-0000-000000000020|'))
     .filter((l) => !l.includes('"submissionId":"demo-'));
 
 /** Alex's check-in card from "check in", as the invoke that submits `value` for every KR. */

@@ -185,6 +185,8 @@ export async function startHarness(options: HarnessOptions = {}) {
   const direct = directClient.database(databaseId);
   return {
     url,
+    /** The express app as mounted (its routers can be walked). */
+    app,
     logs: logger.lines,
     proxy,
     stores,

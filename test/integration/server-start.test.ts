@@ -24,7 +24,7 @@ describe('local mode server process', () => {
     expect(await waitForStatus(`${server.baseUrl}/healthz`, 200, 30_000)).toBe(200);
     const me = await (await fetch(`${server.baseUrl}/api/v1/me`)).json();
     expect(me).toMatchObject({
-      userId: '00000000-0000-0000-0000-0000000000020',
+      userId: '00000000-0000-0000-0000-000000000020',
       displayName: 'Alex Wilber',
       identitySource: 'local',
       teams: [{ id: '00000000-0000-0000-0000-000000000031', name: 'My Team', role: 'owner' }],

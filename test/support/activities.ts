@@ -3,7 +3,7 @@ import { DEMO_TEAM_ID, DEMO_TENANT_ID } from '../../bot/src/app/demo-organizatio
 /** Alex Wilber, the Playground's current user and a member of the demo team. */
 export const ALEX = {
   id: 'user-id-0',
-  aadObjectId: '00000000-0000-0000-0000-0000000000020',
+  aadObjectId: '00000000-0000-0000-0000-000000000020',
   name: 'Alex Wilber',
 };
 

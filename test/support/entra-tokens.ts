@@ -2,10 +2,10 @@ import type { startTokenIssuer } from './bot-tokens';
 
 // Tab SSO tokens as Entra ID issues them, for the demo organisation, signed by a local key.
 export const SSO_CLIENT_ID = '5a0c9a1b-0000-4000-8000-00000000abcd';
-export const SSO_TENANT = '00000000-0000-0000-0000-0000000000001';
+export const SSO_TENANT = '00000000-0000-0000-0000-000000000001';
 export const OTHER_TENANT = '99999999-9999-4999-8999-999999999999';
-export const ALEX = '00000000-0000-0000-0000-0000000000020'; // owner of My Team
-export const MEGAN = '00000000-0000-0000-0000-0000000000021'; // member
+export const ALEX = '00000000-0000-0000-0000-000000000020'; // owner of My Team
+export const MEGAN = '00000000-0000-0000-0000-000000000021'; // member
 
 type Issuer = Awaited<ReturnType<typeof startTokenIssuer>>;
 

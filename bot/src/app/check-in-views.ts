@@ -1,6 +1,5 @@
 import {
   en,
-  evaluateKpi,
   formatInstant,
   type CheckInCardSubmission,
   type DomainError,
@@ -10,7 +9,7 @@ import { resolveMemberContext, type MemberContext } from './member-context';
 import { submitCheckIn } from './submit-check-in';
 import type { CheckInStore, KpiStore, OkrStore } from './ports';
 import type { MemberContextStores } from './member-context';
-import { buildCheckInCard } from '../cards/check-in-card';
+import { checkInKeyResults, guardrailNotes, memberCheckInCard } from './member-check-in-card';
 import { buildMessageCard, buildMyOkrsCard } from '../cards/info-cards';
 import { buildCheckInSummaryCard } from '../cards/summary-card';
 import { adaptiveCard, type AdaptiveCard } from '../cards/adaptive-card';
@@ -35,25 +34,6 @@ async function objectiveTitles(deps: CheckInDeps, ctx: MemberContext, krs: reado
   return new Map(objectives.flatMap((o) => (o ? [[o.value.id, o.value.title] as const] : [])));
 }
 
-/**
- * Guardrail lines per objective: KPIs that guard it and are in warning or breach now (from each
- * KPI's latest reading; one team-partition query for all of them).
- */
-async function guardrailNotes(deps: CheckInDeps, ctx: MemberContext, now: Date) {
-  const notes = new Map<string, string[]>();
-  const kpis = await deps.stores.kpis.listKpis(ctx.team.tenantId, ctx.team.id);
-  for (const { value: kpi } of kpis) {
-    if (kpi.status !== 'active' || !kpi.lastReading || kpi.guardsObjectiveIds.length === 0)
-      continue;
-    const { status } = evaluateKpi(kpi, [kpi.lastReading], now.toISOString());
-    if (status !== 'warning' && status !== 'breach') continue;
-    const line = en.checkIn.guardrail(kpi.name, en.kpi.status[status]);
-    for (const objectiveId of kpi.guardsObjectiveIds)
-      notes.set(objectiveId, [...(notes.get(objectiveId) ?? []), line]);
-  }
-  return notes;
-}
-
 /** The check-in card for a user (fresh, or re-rendered with their input and errors). */
 export async function checkInCardFor(
   deps: CheckInDeps,
@@ -65,32 +45,33 @@ export async function checkInCardFor(
   } = {},
 ): Promise<AdaptiveCard> {
   const { tenantId, userId } = ctx.user.value;
-  const krs = (
+  const owned = (
     await deps.stores.okrs.listKeyResultsOwnedBy(tenantId, ctx.team.id, ctx.cycle.id, userId)
-  )
-    .map((k) => k.value)
-    .filter((k) => k.status === 'active');
+  ).map((k) => k.value);
+  const krs = checkInKeyResults(owned);
   if (krs.length === 0) return buildMessageCard(en.checkIn.noKeyResults(ctx.team.name));
-  const [titles, guardrails] = await Promise.all([
+  // One team-partition query for all KPIs (their guardrail lines), beside the objective reads.
+  const [titles, kpis] = await Promise.all([
     objectiveTitles(deps, ctx, krs),
-    guardrailNotes(deps, ctx, deps.now()),
+    deps.stores.kpis.listKpis(tenantId, ctx.team.id),
   ]);
-  return buildCheckInCard({
-    userName: ctx.user.value.displayName || ctx.member.displayName,
-    teamId: ctx.team.id,
-    teamName: ctx.team.name,
+  const card = memberCheckInCard({
+    user: ctx.user.value,
+    member: ctx.member,
+    team: ctx.team,
     cycleId: ctx.cycle.id,
     week: ctx.week,
+    keyResults: krs,
+    objectiveTitles: titles,
+    guardrails: guardrailNotes(
+      kpis.map((k) => k.value),
+      deps.now(),
+    ),
     submissionId: options.submissionId ?? deps.newId(),
-    locale: ctx.locale,
-    keyResults: krs.map((keyResult) => ({
-      keyResult,
-      objectiveTitle: titles.get(keyResult.objectiveId) ?? '',
-      guardrailNotes: guardrails.get(keyResult.objectiveId) ?? [],
-    })),
     ...(options.values ? { values: options.values } : {}),
     ...(options.errors ? { errors: options.errors } : {}),
   });
+  return card ?? buildMessageCard(en.checkIn.noKeyResults(ctx.team.name));
 }
 
 /** Loads the member context or answers with a card that says why there is none. */

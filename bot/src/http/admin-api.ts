@@ -1,6 +1,6 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import { API_ERROR_CODES, formatZodError } from '@bearing/core';
+import { API_ERROR_CODES, formatZodError, schemas } from '@bearing/core';
 import {
   eraseTenantData,
   eraseUserData,
@@ -20,12 +20,9 @@ import { CALLER, type CallerIdentity } from './identity';
  */
 export const ADMIN_ROLE = 'Bearing.Admin';
 
-// Same shape as every id of the tab API (core/src/api/primitives.ts).
-const id = z
-  .string()
-  .regex(/^[A-Za-z0-9._:|@-]{1,128}$/, 'Use 1–128 letters, digits or . _ : | @ - (no / \\ ? #).');
-const userParams = z.strictObject({ userId: id });
-const eraseUserQuery = z.strictObject({ reassignTo: id.optional() });
+// Users are named by their Entra object id (a GUID), as the bot and the tab know them.
+const userParams = z.strictObject({ userId: schemas.guid });
+const eraseUserQuery = z.strictObject({ reassignTo: schemas.guid.optional() });
 const eraseTenantQuery = z.strictObject({
   confirm: z.string({ message: 'Repeat your tenant id in ?confirm= to erase the tenant.' }),
 });

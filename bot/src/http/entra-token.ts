@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { schemas } from '@bearing/core';
 import type { CallerIdentity, IdentityResolver } from './identity';
 
 /** What a tab SSO token must be issued for. */
@@ -13,8 +14,8 @@ export interface EntraTokenOptions {
   readonly jwksUrl: string;
 }
 
-// Entra ids are GUIDs; the check is loose on length because the demo tenant uses longer ones.
-const GUID = /^[0-9a-f][0-9a-f-]{7,63}$/i;
+/** Entra tenant and object ids are GUIDs. */
+const isGuid = (value: string) => schemas.guid.safeParse(value).success;
 
 interface EntraClaims extends JWTPayload {
   readonly tid?: string;
@@ -53,7 +54,7 @@ export function entraTokenResolver(options: EntraTokenOptions): IdentityResolver
         requiredClaims: ['exp', 'iss', 'aud', 'tid', 'oid'],
       });
       const { tid, oid } = payload;
-      if (!tid || !oid || !GUID.test(tid) || !GUID.test(oid)) return undefined;
+      if (!tid || !oid || !isGuid(tid) || !isGuid(oid)) return undefined;
       if (payload.iss !== `https://login.microsoftonline.com/${tid}/v2.0`) return undefined;
       if (options.tenantId && tid !== options.tenantId) return undefined;
       if (!audienceOk(payload.aud)) return undefined;

@@ -1,9 +1,13 @@
-import type { KeyResult, TeamMember } from '@bearing/core';
+import { memberLocale, teamLocale, type KeyResult, type TeamMember } from '@bearing/core';
 import type { DeliveryJob, DeliveryTarget } from '../app/delivery-ports';
 import type { CheckInDeps } from '../app/check-in-views';
 import type { TeamSnapshot, UserProfile } from '../app/ports';
 import type { AdaptiveCard } from '../cards/adaptive-card';
-import { buildCheckInCard } from '../cards/check-in-card';
+import {
+  guardrailNotes,
+  memberCheckInCard,
+  type GuardrailNotes,
+} from '../app/member-check-in-card';
 import { buildDigestCard, refreshUserIds } from '../cards/digest-card';
 import { kpiAlertCard, type KpiAlertStores } from '../app/kpi-alerts';
 
@@ -20,6 +24,10 @@ interface TeamWeek {
   readonly members: ReadonlyMap<string, TeamMember>;
   readonly keyResultsByOwner: ReadonlyMap<string, KeyResult[]>;
   readonly objectiveTitles: ReadonlyMap<string, string>;
+  /** Guardrail lines per objective, from the snapshot's KPIs (once per team, not per member). */
+  readonly guardrails: GuardrailNotes;
+  /** The locale of cards to the team's channel. */
+  readonly locale: string;
 }
 
 /**
@@ -49,7 +57,7 @@ export class DeliveryContentResolver {
         {
           teamName: team.name,
           week: job.week,
-          locale: 'en-US',
+          locale: week.locale,
           members: week.snapshot.members,
           checkIns: week.snapshot.checkIns.map((c) => c.value),
           keyResults: week.snapshot.keyResults.map((k) => k.value),
@@ -66,10 +74,9 @@ export class DeliveryContentResolver {
     const member = userId ? week.members.get(userId) : undefined;
     if (!userId || !member?.active)
       return { kind: 'skip', reason: 'member inactive or unreachable' };
-    const keyResults = (week.keyResultsByOwner.get(userId) ?? []).filter(
-      (k) => k.status === 'active',
-    );
-    if (keyResults.length === 0) return { kind: 'skip', reason: 'no key results this cycle' };
+    const keyResults = week.keyResultsByOwner.get(userId) ?? [];
+    if (!keyResults.some((k) => k.status === 'active'))
+      return { kind: 'skip', reason: 'no key results this cycle' };
     const { tenantId, teamId } = job;
     // Nobody is nagged about a week they already checked in for (reminders, snoozes, late cards).
     if (await this.deps.stores.checkIns.getCheckIn(tenantId, teamId, userId, job.week)) {
@@ -78,19 +85,18 @@ export class DeliveryContentResolver {
     const user = await this.deps.stores.users.getUser(tenantId, userId);
     const target = user ? targetFor(user.value, team.channelReference) : undefined;
     if (!user || !target) return { kind: 'skip', reason: 'member inactive or unreachable' };
-    const card = buildCheckInCard({
-      userName: user.value.displayName || member.displayName,
-      teamId,
-      teamName: team.name,
+    const card = memberCheckInCard({
+      user: user.value,
+      member,
+      team,
       cycleId: job.cycleId,
       week: job.week,
+      keyResults,
+      objectiveTitles: week.objectiveTitles,
+      guardrails: week.guardrails,
       submissionId: job.id.replace(/[^A-Za-z0-9._:-]/g, '-'),
-      locale: member.locale ?? user.value.locale ?? 'en-US',
-      keyResults: keyResults.map((keyResult) => ({
-        keyResult,
-        objectiveTitle: week.objectiveTitles.get(keyResult.objectiveId) ?? '',
-      })),
     });
+    if (!card) return { kind: 'skip', reason: 'no key results this cycle' };
     return { kind: 'send', target, card };
   }
 
@@ -115,13 +121,19 @@ export class DeliveryContentResolver {
     }
     let target: DeliveryTarget | undefined;
     let timeZone = team.value.settings.timeZone;
-    let locale = 'en-US';
+    let locale: string;
     if (job.audience === 'owner') {
-      const user = await stores.users.getUser(tenantId, kpi.value.ownerId);
+      const [user, member] = await Promise.all([
+        stores.users.getUser(tenantId, kpi.value.ownerId),
+        stores.teams.getMember(tenantId, teamId, kpi.value.ownerId),
+      ]);
       target = user ? targetFor(user.value, team.value.channelReference) : undefined;
       timeZone = user?.value.timeZone ?? timeZone;
-      locale = user?.value.locale ?? locale;
-    } else if (team.value.channelReference) {
+      locale = memberLocale(member?.value, user?.value);
+    } else {
+      locale = teamLocale(await stores.teams.listMembers(tenantId, teamId));
+    }
+    if (job.audience !== 'owner' && team.value.channelReference) {
       target = { kind: 'conversation', reference: team.value.channelReference };
     }
     if (!target) return { kind: 'skip', reason: 'recipient unreachable' };
@@ -168,6 +180,11 @@ export class DeliveryContentResolver {
       members: new Map(snapshot.members.map((m) => [m.userId, m])),
       keyResultsByOwner,
       objectiveTitles: new Map(snapshot.objectives.map((o) => [o.value.id, o.value.title])),
+      guardrails: guardrailNotes(
+        snapshot.kpis.map((k) => k.value),
+        this.deps.now(),
+      ),
+      locale: teamLocale(snapshot.members),
     };
   }
 }

@@ -12,13 +12,15 @@ const ID = /^[A-Za-z0-9._:|@-]{1,128}$/;
 /** An id of a stored item: 1–128 characters of letters, digits and `. _ : | @ -`. */
 export const id = z.string().regex(ID, 'Use 1–128 letters, digits or . _ : | @ - (no / \\ ? #).');
 
-/** An Entra ID object or tenant id (GUID form). */
-export const guid = z
-  .string()
-  .regex(
-    /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12,13}$/,
-    'Not a valid id.',
-  );
+/** The GUID form of Entra ids: 8-4-4-4-12 hex digits. */
+export const GUID_PATTERN =
+  /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+/**
+ * An Entra ID tenant id or user object id (a GUID). Only for those: Teams team ids (`19:…`) and
+ * channel account ids (`29:…`) are not GUIDs, and Bearing's own ids use `id`.
+ */
+export const guid = z.string().regex(GUID_PATTERN, 'Not a valid Entra id (a GUID).');
 
 /** Trimmed text of at most `max` characters, without control characters. */
 export const text = (max: number, label = 'Text') =>

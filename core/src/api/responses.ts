@@ -10,12 +10,14 @@ import {
   objectiveLevel,
   teamRole,
   updateFrequency,
+  guid,
 } from './primitives';
 
 /** `GET /api/v1/me` */
 export const meResponse = z.object({
-  userId: z.string(),
-  tenantId: z.string(),
+  /** The caller's Entra object id and tenant id (from the token, or the local demo identity). */
+  userId: guid,
+  tenantId: guid,
   displayName: z.string(),
   timeZone: z.string().optional(),
   identitySource: z.enum(['sso', 'local']),

@@ -1,2 +1,3 @@
 export * from './en';
 export * from './format';
+export * from './locale';

@@ -26,7 +26,9 @@ import { startInProcess } from '../../support/in-process-server';
 // ids in a second tenant that no request may touch.
 const TENANT = DEMO_TENANT_ID;
 // Alex, the team owner, is the admin here; Megan is a member.
-const ADELE = '00000000-0000-0000-0000-0000000000022';
+const ADELE = '00000000-0000-0000-0000-000000000022';
+/** An Entra object id of nobody in the demo tenant. */
+const OTHER_TENANT_USER = '12345678-1234-4234-8234-123456789012';
 const RETENTION = { checkInDays: 30, readingDays: 10 };
 const DAY = 24 * 3600;
 const DATABASE = `data-rights-${process.pid}`;
@@ -186,7 +188,7 @@ describe('admin API: export one user', () => {
   });
 
   it('finds nothing for a user of another tenant (the tenant comes from the token)', async () => {
-    const res = await call('GET', `/users/not-a-user-here/export`, admin());
+    const res = await call('GET', `/users/${OTHER_TENANT_USER}/export`, admin());
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([]);
   });
@@ -195,6 +197,10 @@ describe('admin API: export one user', () => {
     const bad = await call('GET', `/users/${encodeURIComponent('a b/c')}/export`, admin());
     expect(bad.status).toBe(400);
     expect(bad.body).toEqual({ error: expect.objectContaining({ field: 'userId' }) });
+    // Users are named by their Entra object id: a Teams account id (`29:…`) is not one.
+    const teamsId = await call('GET', `/users/${encodeURIComponent('29:1abc')}/export`, admin());
+    expect(teamsId.status).toBe(400);
+    expect(teamsId.body).toEqual({ error: expect.objectContaining({ field: 'userId' }) });
     const extra = await call('DELETE', `/users/${MEGAN}?purge=all`, admin());
     expect(extra.status).toBe(400);
     expect((extra.body.error as { code: string }).code).toBe('VALIDATION.FAILED');

@@ -378,7 +378,7 @@ describe('KPI definitions', () => {
       direction: 'lowerIsBetter',
       target: { max: 30 },
       warningMargin: 5,
-      ownerId: '00000000-0000-0000-0000-0000000000020',
+      ownerId: '00000000-0000-0000-0000-000000000020',
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: 'Deployment time', status: 'noData' });
@@ -410,7 +410,7 @@ describe('KPI definitions', () => {
       updateFrequency: 'weekly',
       unit: '%',
       direction: 'withinRange',
-      ownerId: '00000000-0000-0000-0000-0000000000020',
+      ownerId: '00000000-0000-0000-0000-000000000020',
     };
     const inverted = await api('POST', `/teams/${TEAM}/kpis`, {
       ...base,

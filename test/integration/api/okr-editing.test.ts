@@ -15,7 +15,7 @@ async function newObjective(title = 'Ship a calmer on-call rotation') {
   const res = await call('POST', `/teams/${TEAM}/objectives`, token(), {
     cycleId: cycle.id,
     title,
-    ownerId: '00000000-0000-0000-0000-0000000000020',
+    ownerId: '00000000-0000-0000-0000-000000000020',
     parentIds: ['obj-company-people', 'obj-company-growth'],
     kpiIds: ['kpi-uptime'],
   });
@@ -111,7 +111,7 @@ describe('objectives', () => {
     const res = await call('POST', `/teams/${TEAM}/objectives`, token(), {
       cycleId: cycle.id,
       title: 'Valid title',
-      ownerId: '00000000-0000-0000-0000-0000000000020',
+      ownerId: '00000000-0000-0000-0000-000000000020',
       ...change,
     });
     expect(res.status).toBe(400);
@@ -133,7 +133,7 @@ describe('key results', () => {
         type: 'number',
         baseline: 5,
         target: 5,
-        ownerId: '00000000-0000-0000-0000-0000000000021',
+        ownerId: '00000000-0000-0000-0000-000000000021',
       },
     );
     expect(created.status).toBe(201);
@@ -173,7 +173,7 @@ describe('key results', () => {
       type: 'number',
       baseline: 6,
       target: 2,
-      ownerId: '00000000-0000-0000-0000-0000000000020',
+      ownerId: '00000000-0000-0000-0000-000000000020',
     };
     const bad = await call('POST', path, token(), { ...good, type: 'boolean' });
     expect(bad.status).toBe(400);

@@ -98,6 +98,15 @@ describe('token matrix', () => {
       () => token({ iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` }),
     ],
     ['no access_as_user scope', () => token({ scp: 'User.Read' })],
+    // Entra object and tenant ids are GUIDs; anything longer is not one of them.
+    [
+      'an object id that is not a GUID',
+      () => token({ oid: '12345678-1234-4234-8234-1234567890123' }),
+    ],
+    [
+      'a tenant id that is not a GUID',
+      () => token({ tid: '12345678-1234-4234-8234-1234567890123' }),
+    ],
     ['signed by an unknown key', () => token({}, { key: 'other' })],
     ['alg none', () => token({}, { alg: 'none' })],
     ['not a JWT', () => 'garbage'],

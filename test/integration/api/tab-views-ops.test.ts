@@ -5,39 +5,33 @@ import { seedDemoOrganization } from '../../../bot/src/app/seed-demo';
 import { getTeamDashboard } from '../../../bot/src/app/team-dashboard';
 import { getTeamSettings, patchTeamSettings } from '../../../bot/src/app/team-settings';
 import type { OperationKind } from '../../../bot/src/store/op-counter';
+import { documentTable, markdownTable } from '../../support/doc-table';
 import { memoryLogger, startTestStore, type TestStore } from '../../support/embedded-store';
 
-// Pins what the tab views' request paths cost in store operations (the demo team: 8 members,
-// 6 KPIs) and prints the rows quoted in docs/data-model.md. No cross-partition query on any of them.
-const TENANT = '00000000-0000-0000-0000-0000000000001';
+// Pins what the tab views' request paths cost in store operations (the demo team: 6 members,
+// 6 KPIs); docs/data-model.md quotes the table, and the last test fails when the two differ. No
+// cross-partition query on any of them.
+const TENANT = '00000000-0000-0000-0000-000000000001';
 const TEAM = '00000000-0000-0000-0000-000000000031';
-const ALEX = { tenantId: TENANT, userId: '00000000-0000-0000-0000-0000000000020' };
+const ALEX = { tenantId: TENANT, userId: '00000000-0000-0000-0000-000000000020' };
 const now = new Date('2026-11-23T18:00:00.000Z');
 let t: TestStore;
-const rows: string[] = [];
+const rows: string[][] = [];
 
 beforeAll(async () => {
   t = await startTestStore();
   await seedDemoOrganization(t.stores, now, memoryLogger());
 }, 60_000);
-afterAll(async () => {
-  console.log(
-    [
-      '| tab route | point reads | point writes | single-partition queries | cross-partition queries |',
-    ]
-      .concat(rows)
-      .join('\n'),
-  );
-  await t.close();
-});
+afterAll(() => t?.close());
 
 async function measure(name: string, run: () => Promise<{ ok: boolean }>) {
   t.counter.reset();
   expect((await run()).ok).toBe(true);
   const c: Readonly<Record<OperationKind, number>> = t.counter.snapshot();
-  rows.push(
-    `| ${name} | ${c.pointRead} | ${c.pointWrite} | ${c.singlePartitionQuery} | ${c.crossPartitionQuery} |`,
-  );
+  rows.push([
+    name,
+    ...[c.pointRead, c.pointWrite, c.singlePartitionQuery, c.crossPartitionQuery].map(String),
+  ]);
   return c;
 }
 
@@ -98,4 +92,20 @@ it('writes: settings PATCH and objective POST', async () => {
     singlePartitionQuery: 1,
     crossPartitionQuery: 0,
   });
+});
+
+it('docs/data-model.md quotes exactly these numbers', () => {
+  const head = [
+    'tab route',
+    'point reads',
+    'point writes',
+    'single-partition queries',
+    'cross-partition queries',
+  ];
+  const measured = [head, ...rows];
+  const documented = documentTable('docs/data-model.md', '<!-- tab-views-ops -->');
+  if (JSON.stringify(documented) !== JSON.stringify(measured))
+    throw new Error(
+      `docs/data-model.md is out of date; its tab route table should be:\n\n${markdownTable(measured)}\n`,
+    );
 });

@@ -15,7 +15,7 @@ beforeAll(async () => {
   issuer = await startTokenIssuer();
   server = await startInProcess({
     BOT_ID,
-    BOT_TENANT_ID: '00000000-0000-0000-0000-0000000000001',
+    BOT_TENANT_ID: '00000000-0000-0000-0000-000000000001',
     BOT_TYPE: 'SingleTenant',
     BOT_PASSWORD: 'not-a-real-secret',
     BOT_OPENID_METADATA_URL: issuer.openIdMetadataUrl,

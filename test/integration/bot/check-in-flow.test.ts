@@ -85,7 +85,7 @@ it('shows a guardrail line on the key results of an objective whose guardrail KP
   const before = connector.sent.length;
   const megan = {
     id: 'user-id-1',
-    aadObjectId: '00000000-0000-0000-0000-0000000000021',
+    aadObjectId: '00000000-0000-0000-0000-000000000021',
     name: 'Megan Bowen',
   };
   await postJson(

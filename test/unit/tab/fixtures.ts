@@ -1,6 +1,8 @@
 import type {
   CycleCloseResponse,
+  KeyResultSavedResponse,
   KeyResultView,
+  MyCheckInResponse,
   KpiView,
   MeResponse,
   ObjectiveView,
@@ -19,8 +21,8 @@ export const TEAM_ID = '00000000-0000-0000-0000-000000000031';
 
 export function meFixture(role: 'owner' | 'manager' | 'member' = 'owner'): MeResponse {
   return {
-    userId: '00000000-0000-0000-0000-0000000000020',
-    tenantId: '00000000-0000-0000-0000-0000000000001',
+    userId: '00000000-0000-0000-0000-000000000020',
+    tenantId: '00000000-0000-0000-0000-000000000001',
     displayName: 'Alex Wilber',
     identitySource: 'local',
     teams: [{ id: TEAM_ID, name: 'My Team', role }],
@@ -48,7 +50,7 @@ export function keyResult(overrides: Partial<KeyResultView> = {}): KeyResultView
   };
 }
 
-function objective(overrides: Partial<ObjectiveView> & { id: string }): ObjectiveView {
+export function objective(overrides: Partial<ObjectiveView> & { id: string }): ObjectiveView {
   return {
     title: overrides.id,
     level: 'team',
@@ -338,6 +340,32 @@ export function closePreviewFixture(
       },
     ],
     carriedOver: [],
+    ...overrides,
+  };
+}
+
+/** What the server answers after creating or archiving a key result (with lint hints). */
+export function savedKeyResult(
+  overrides: Partial<KeyResultSavedResponse> = {},
+): KeyResultSavedResponse {
+  return { ...keyResult(), warnings: [], ...overrides };
+}
+
+/** What `POST /me/check-ins` answers: the stored check-in and the key results after it. */
+export function myCheckInAnswer(overrides: Partial<MyCheckInResponse> = {}): MyCheckInResponse {
+  return {
+    checkIn: {
+      teamId: TEAM_ID,
+      cycleId: 'FY2027-Q2',
+      week: '2026-W47',
+      submittedAt: '2026-11-23T09:00:00Z',
+      nothingChanged: false,
+      updates: [
+        { keyResultId: 'kr-engagement', previousValue: 7.6, value: 7.9, confidence: 'atRisk' },
+      ],
+    },
+    replayed: false,
+    keyResults: [keyResult({ current: 7.9, confidence: 'atRisk' })],
     ...overrides,
   };
 }

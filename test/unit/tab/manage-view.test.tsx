@@ -8,7 +8,8 @@ import {
   FakeApi,
   TEAM_ID,
   deferred,
-  keyResult,
+  objective,
+  savedKeyResult,
   renderInTab,
   settingsFixture,
   stubBrowserApis,
@@ -64,7 +65,7 @@ describe('ManageView', () => {
   it('creates an objective aligned to several parents, with lint hints while typing', async () => {
     const api = new FakeApi({
       alignment: [view()],
-      views: { ...withSettings, createObjective: [{}] },
+      views: { ...withSettings, createObjective: [objective({ id: 'obj-new' })] },
     });
     renderManage(api);
     fireEvent.click(await screen.findByRole('button', { name: 'New objective' }));
@@ -134,7 +135,11 @@ describe('ManageView', () => {
   it('archives an objective and a key result, reloading after each', async () => {
     const api = new FakeApi({
       alignment: [view()],
-      views: { ...withSettings, updateObjective: [{}], archiveKeyResult: [{}] },
+      views: {
+        ...withSettings,
+        updateObjective: [objective({ id: 'obj-side-project', status: 'archived' })],
+        archiveKeyResult: [savedKeyResult({ id: 'kr-wiki' })],
+      },
     });
     renderManage(api);
     fireEvent.click(await screen.findByRole('button', { name: 'Archive Refresh the team wiki' }));
@@ -153,7 +158,7 @@ describe('ManageView', () => {
   it('adds a key result with validation and a hint for vague titles', async () => {
     const api = new FakeApi({
       alignment: [view()],
-      views: { ...withSettings, createKeyResult: [keyResult({ id: 'kr-new' })] },
+      views: { ...withSettings, createKeyResult: [savedKeyResult({ id: 'kr-new' })] },
     });
     renderManage(api);
     fireEvent.click(

@@ -7,6 +7,7 @@ import {
   FakeApi,
   TEAM_ID,
   deferred,
+  myCheckInAnswer,
   myOkrsFixture,
   myTeamFixture,
   renderInTab,
@@ -52,7 +53,9 @@ describe('MyOkrsPage', () => {
   });
 
   it('shows my key results and history, and submits a check-in', async () => {
-    const api = new FakeApi({ views: { getMyOkrs: [myOkrsFixture()], submitMyCheckIn: [{}] } });
+    const api = new FakeApi({
+      views: { getMyOkrs: [myOkrsFixture()], submitMyCheckIn: [myCheckInAnswer()] },
+    });
     renderInTab(<MyOkrsPage api={api} />);
     const history = await screen.findByRole('region', { name: 'Check-in history: My Team' });
     expect(within(history).getByText('2026-W46')).toBeTruthy();

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { render } from '@testing-library/react';
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
-import type { KeyResultView, MeResponse, TeamViewResponse } from '@bearing/core';
+import { schemas, type KeyResultView, type MeResponse, type TeamViewResponse } from '@bearing/core';
 import type { KeyResultChanges, TabApi } from '../../../tab/src/api/client';
 import type { TabViewsApi } from '../../../tab/src/api/views';
 import { LocaleContext, createLocale } from '../../../tab/src/i18n/locale';
@@ -63,6 +63,50 @@ type UpdateAnswer = KeyResultView | Error;
 export type ViewAnswer = unknown;
 type ViewMethod = keyof TabViewsApi;
 
+/**
+ * The server's answer to each call, as core defines it: every answer the fake gives is checked
+ * against it, so a fixture that drifted from the contract fails the test instead of passing a shape
+ * the server would never send. (`exportOkrs` answers a file.)
+ */
+const RESPONSES = {
+  getMe: schemas.meResponse,
+  getTeamAlignment: schemas.teamViewResponse,
+  updateKeyResult: schemas.keyResultView,
+  getMeetingAgenda: schemas.meetingAgendaResponse,
+  getDashboard: schemas.teamDashboardResponse,
+  getMyOkrs: schemas.myOkrsResponse,
+  submitMyCheckIn: schemas.myCheckInResponse,
+  createObjective: schemas.objectiveSavedResponse,
+  updateObjective: schemas.objectiveSavedResponse,
+  createKeyResult: schemas.keyResultSavedResponse,
+  archiveKeyResult: schemas.keyResultSavedResponse,
+  getTeamSettings: schemas.teamSettingsResponse,
+  updateTeamSettings: schemas.teamSettingsResponse,
+  getCycleClose: schemas.cycleCloseResponse,
+  closeCycle: schemas.cycleCloseResponse,
+  importOkrs: schemas.okrImportResponse,
+} as const satisfies Record<Exclude<keyof TabApi, 'exportOkrs'>, { safeParse: unknown }>;
+
+/** Answers that did not match core's response schema (checked after every test). */
+const drifted: string[] = [];
+afterEach(() => {
+  const found = drifted.splice(0);
+  if (found.length)
+    throw new Error(`fixtures differ from core's response schemas:\n${found.join('\n')}`);
+});
+
+/** The answer if it matches core's schema of `method`'s response; else it fails the test. */
+export function checkedAnswer<T>(method: keyof typeof RESPONSES, value: T): T {
+  if (value instanceof Error || value instanceof Promise || value === undefined) return value;
+  const result = RESPONSES[method].safeParse(value);
+  if (!result.success) {
+    const problem = `${method}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
+    drifted.push(problem);
+    throw new Error(`fixture drifted from core's schema — ${problem}`);
+  }
+  return value;
+}
+
 /** A fake `TabApi`: queued answers, and a record of every call. */
 export class FakeApi implements TabApi {
   readonly alignmentCalls: { teamId: string; cycleId?: string; search?: string }[] = [];
@@ -77,7 +121,15 @@ export class FakeApi implements TabApi {
       /** Queued answers per views call; the last one repeats. */
       views?: Partial<Record<ViewMethod, ViewAnswer[]>>;
     },
-  ) {}
+  ) {
+    // Checked up front too, so a drifted fixture fails however the view handles the answer.
+    if (answers.me) checkedAnswer('getMe', answers.me);
+    for (const a of answers.alignment ?? []) checkedAnswer('getTeamAlignment', a);
+    for (const a of answers.update ?? []) checkedAnswer('updateKeyResult', a);
+    for (const [method, queue] of Object.entries(answers.views ?? {}))
+      if (method !== 'exportOkrs')
+        for (const a of queue ?? []) checkedAnswer(method as keyof typeof RESPONSES, a);
+  }
 
   /** Every views call, by method, with its arguments (signals left out). */
   readonly viewCalls: { method: ViewMethod; args: unknown[] }[] = [];
@@ -96,7 +148,7 @@ export class FakeApi implements TabApi {
     if (answer === undefined) throw new Error(`FakeApi: no ${method} answer queued`);
     const value = await answer;
     if (value instanceof Error) throw value;
-    return value as T;
+    return (method === 'exportOkrs' ? value : checkedAnswer(method, value)) as T;
   }
 
   getMeetingAgenda(
@@ -183,7 +235,7 @@ export class FakeApi implements TabApi {
     this.meCalls += 1;
     const me = this.answers.me ?? meFixture();
     if (me instanceof Error) throw me;
-    return me;
+    return checkedAnswer('getMe', me);
   }
 
   async getTeamAlignment(
@@ -196,7 +248,7 @@ export class FakeApi implements TabApi {
     const answer = queue.length > 1 ? queue.shift() : queue[0];
     if (answer === undefined) throw new Error('FakeApi: no alignment answer queued');
     if (answer instanceof Error) throw answer;
-    return answer;
+    return checkedAnswer('getTeamAlignment', await answer);
   }
 
   async updateKeyResult(
@@ -208,7 +260,7 @@ export class FakeApi implements TabApi {
     const answer = (this.answers.update ?? []).shift();
     if (answer === undefined) throw new Error('FakeApi: no update answer queued');
     if (answer instanceof Error) throw answer;
-    return answer;
+    return checkedAnswer('updateKeyResult', answer);
   }
 }
 
