@@ -5,7 +5,7 @@ import { openStores } from '../bot/src/store';
 import { createLogger } from '../bot/src/observability/logger';
 import { option, percentile, report } from './report';
 
-const TENANT = '00000000-0000-0000-0000-0000000000001';
+const TENANT = '00000000-0000-0000-0000-000000000001';
 
 /**
  * `npm run bench -- store-writes [--writes 2000] [--save]`: acknowledged writes per second of the

@@ -22,7 +22,7 @@ beforeAll(async () => {
   [server, local] = await Promise.all([
     startInProcess({
       BOT_ID,
-      BOT_TENANT_ID: '00000000-0000-0000-0000-0000000000001',
+      BOT_TENANT_ID: '00000000-0000-0000-0000-000000000001',
       BOT_TYPE: 'SingleTenant',
       BOT_PASSWORD: 'not-a-real-secret',
       BOT_OPENID_METADATA_URL: issuer.openIdMetadataUrl,

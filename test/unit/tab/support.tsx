@@ -85,6 +85,8 @@ const RESPONSES = {
   getCycleClose: schemas.cycleCloseResponse,
   closeCycle: schemas.cycleCloseResponse,
   importOkrs: schemas.okrImportResponse,
+  getTeamMembers: schemas.teamMembersResponse,
+  setMemberRole: schemas.teamMemberView,
 } as const satisfies Record<Exclude<keyof TabApi, 'exportOkrs'>, { safeParse: unknown }>;
 
 /** Answers that did not match core's response schema (checked after every test). */
