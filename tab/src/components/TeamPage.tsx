@@ -96,7 +96,7 @@ export function TeamPage({
   const me = useMe(api);
   const [pickedTeamId, setPickedTeamId] = useState<string>();
   const [current, setCurrent] = useState<TeamView>(isTeamView(view) ? view : 'alignment');
-  const teams = me.status === 'ready' ? me.me.teams : [];
+  const teams = me.status === 'ready' ? me.data.teams : [];
   // The URL or Teams says which team; otherwise the viewer picks, starting with their first team.
   const teamId = requestedTeamId ?? pickedTeamId ?? teams[0]?.id;
   const role = teams.find((t) => t.id === teamId)?.role;
@@ -113,9 +113,9 @@ export function TeamPage({
   const cycle = cycleId ? { cycleId } : {};
   return (
     <div className={mergeClasses(styles.root, view === 'stage' && styles.stage)}>
-      {me.status === 'ready' && me.me.identitySource === 'local' && (
+      {me.status === 'ready' && me.data.identitySource === 'local' && (
         <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{m.localMode(me.me.displayName)}</MessageBarBody>
+          <MessageBarBody>{m.localMode(me.data.displayName)}</MessageBarBody>
         </MessageBar>
       )}
       {me.status === 'error' && <ErrorState error={me.error} onRetry={me.retry} />}

@@ -58,7 +58,7 @@ export function ConfigPage({ api, config, contextTeamId, tabUrl, onSettled }: Co
   const locale = useLocale();
   const m = locale.messages.config;
   const me = useMe(api);
-  const teams = me.status === 'ready' ? me.me.teams : [];
+  const teams = me.status === 'ready' ? me.data.teams : [];
   const [picked, setPicked] = useState<string>();
   const [startView, setStartView] = useState<StartView>('alignment');
   const fallback = teams.find((t) => t.id === contextTeamId)?.id ?? teams[0]?.id;

@@ -18,8 +18,13 @@ export interface Loaded<T> {
 /**
  * Loads with `load` whenever `key` changes (a string naming what is loaded) or on `reload()`.
  * A stale answer (the key changed meanwhile) is dropped; a new key starts from the skeleton.
+ * `refresh` (a string naming a filter of the same thing) loads again too, keeping the data shown.
  */
-export function useLoad<T>(key: string, load: (signal: AbortSignal) => Promise<T>): Loaded<T> {
+export function useLoad<T>(
+  key: string,
+  load: (signal: AbortSignal) => Promise<T>,
+  refresh = '',
+): Loaded<T> {
   const [state, setState] = useState<LoadState<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const loadRef = useRef(load);
@@ -41,7 +46,7 @@ export function useLoad<T>(key: string, load: (signal: AbortSignal) => Promise<T
       },
     );
     return () => controller.abort();
-  }, [key, attempt]);
+  }, [key, refresh, attempt]);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   const replace = useCallback((update: (data: T) => T) => {
     setState((prev) => (prev.status === 'ready' ? { ...prev, data: update(prev.data) } : prev));

@@ -29,9 +29,9 @@ export function MyOkrsPage({
 
   return (
     <main className={styles.root}>
-      {me.status === 'ready' && me.me.identitySource === 'local' && (
+      {me.status === 'ready' && me.data.identitySource === 'local' && (
         <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{locale.messages.localMode(me.me.displayName)}</MessageBarBody>
+          <MessageBarBody>{locale.messages.localMode(me.data.displayName)}</MessageBarBody>
         </MessageBar>
       )}
       <Text as="h1" size={700} weight="semibold" className={styles.title}>
