@@ -16,7 +16,8 @@ import { WarningList } from '../components/WarningList';
 import { describeError } from '../components/describe-error';
 import { useLoad, useSettled } from '../hooks/useLoad';
 import { useLocale } from '../i18n/locale';
-import { KeyResultForm, ObjectiveForm } from './forms';
+import { KeyResultForm } from './KeyResultForm';
+import { ObjectiveForm } from './ObjectiveForm';
 import { SettingsForm } from './SettingsForm';
 import { PeopleSection } from './PeopleSection';
 
