@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { TabApi } from '../api/client';
-import { useMe } from '../hooks/useMe';
+import { useMe } from '../hooks/useLoad';
 import { useLocale } from '../i18n/locale';
 import type { TabView, TeamView } from '../params';
 import { AlignmentView } from './AlignmentView';

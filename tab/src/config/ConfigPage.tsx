@@ -11,8 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { TabApi } from '../api/client';
-import { useMe } from '../hooks/useMe';
-import { useSettled } from '../hooks/useLoad';
+import { useMe, useSettled } from '../hooks/useLoad';
 import { useLocale } from '../i18n/locale';
 import type { ConfigHost, TabInstanceConfig } from '../teams/host';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusStates';

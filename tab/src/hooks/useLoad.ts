@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TabApi } from '../api/client';
 import { asApiError, type ApiRequestError } from '../api/errors';
 
 /** Where loading one thing stands. `refreshing` keeps the old data on screen. */
@@ -63,4 +64,13 @@ export function useSettled(status: string, onSettled?: () => void): void {
   useEffect(() => {
     if (settled) onSettled?.();
   }, [settled, onSettled]);
+}
+
+/**
+ * Loads `GET /me` (identity and team roles come from the server, never from Teams context).
+ * It lives here, not in a module of its own: that would split the loader out of the first chunk.
+ */
+export function useMe(api: TabApi) {
+  const { state, reload } = useLoad('me', (signal) => api.getMe(signal));
+  return { ...state, retry: reload };
 }
