@@ -9,35 +9,22 @@ import {
   Text,
   Textarea,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import type { CycleCloseResponse } from '@bearing/core';
 import type { TabApi } from '../api/client';
 import { asApiError } from '../api/errors';
 import { parseNumber } from '../components/EditKeyResultDialog';
-import { EmptyState, ErrorState, LoadingState } from '../components/StatusStates';
+import { AlertMessage, EmptyState, ErrorState, LoadingState } from '../components/StatusStates';
 import { describeError } from '../components/describe-error';
 import { useLoad, useSettled } from '../hooks/useLoad';
+import { useViewStyles } from '../components/viewStyles';
 import { useLocale } from '../i18n/locale';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  title: { margin: 0 },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusLarge,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  cardTitle: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    fontWeight: tokens.fontWeightSemibold,
-    overflowWrap: 'anywhere',
-  },
+  cardTitle: { overflowWrap: 'anywhere' },
   score: { maxWidth: '10em' },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
@@ -60,7 +47,7 @@ export function CycleCloseView(props: CycleCloseViewProps) {
 }
 
 function CycleCloseViewEditor({ api, teamId, cycleId, onSettled }: CycleCloseViewProps) {
-  const styles = useStyles();
+  const layout = useViewStyles();
   const locale = useLocale();
   const m = locale.messages.close;
   const { state, reload } = useLoad(`close:${teamId}:${cycleId ?? ''}`, (signal) =>
@@ -69,9 +56,9 @@ function CycleCloseViewEditor({ api, teamId, cycleId, onSettled }: CycleCloseVie
   useSettled(state.status, onSettled);
   const preview = state.status === 'ready' ? state.data : undefined;
   return (
-    <main className={styles.root}>
+    <main className={layout.root}>
       {preview && (
-        <Text as="h2" size={600} weight="semibold" className={styles.title}>
+        <Text as="h2" size={600} weight="semibold" className={layout.title}>
           {m.title(preview.cycle.name)}
         </Text>
       )}
@@ -104,6 +91,7 @@ function CloseForm({
   readonly preview: CycleCloseResponse;
 }) {
   const styles = useStyles();
+  const layout = useViewStyles();
   const locale = useLocale();
   const m = locale.messages.close;
   const keyResults = preview.objectives.flatMap((o) => o.keyResults);
@@ -158,8 +146,8 @@ function CloseForm({
     <form className={styles.form} onSubmit={submit} noValidate>
       <Text>{m.intro}</Text>
       {preview.objectives.map(({ objectiveId: id, ...o }) => (
-        <section key={id} className={styles.card} aria-label={o.title}>
-          <h3 className={styles.cardTitle}>{o.title}</h3>
+        <section key={id} className={layout.card} aria-label={o.title}>
+          <h3 className={mergeClasses(layout.cardTitle, styles.cardTitle)}>{o.title}</h3>
           {o.keyResults.map(({ keyResultId: kr, title }) => (
             <Field
               key={kr}
@@ -201,11 +189,7 @@ function CloseForm({
           />
         </section>
       ))}
-      {formError && (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>{formError}</MessageBarBody>
-        </MessageBar>
-      )}
+      {formError && <AlertMessage>{formError}</AlertMessage>}
       <div className={styles.row}>
         <Button type="submit" appearance="primary" disabled={status === 'saving'}>
           {status === 'saving' ? m.submitting : m.submit}

@@ -9,14 +9,13 @@ import {
   DialogTitle,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   Radio,
   RadioGroup,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { AlertMessage } from './StatusStates';
 import type { KeyResultView } from '@bearing/core';
 import type { KeyResultChanges } from '../api/client';
 import { asApiError } from '../api/errors';
@@ -155,16 +154,8 @@ function KeyResultForm({
         <DialogTitle>{m.title}</DialogTitle>
         <DialogContent className={styles.content}>
           <Text className={styles.subtitle}>{kr.title}</Text>
-          {conflict && (
-            <MessageBar intent="warning" layout="multiline" role="alert">
-              <MessageBarBody>{m.conflict}</MessageBarBody>
-            </MessageBar>
-          )}
-          {formError && (
-            <MessageBar intent="error" layout="multiline" role="alert">
-              <MessageBarBody>{formError}</MessageBarBody>
-            </MessageBar>
-          )}
+          {conflict && <AlertMessage intent="warning">{m.conflict}</AlertMessage>}
+          {formError && <AlertMessage>{formError}</AlertMessage>}
           <Field
             label={m.target}
             required={!targetFixed}

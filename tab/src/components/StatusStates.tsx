@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import {
   Button,
   MessageBar,
@@ -94,5 +95,20 @@ export function EmptyState({
         </div>
       )}
     </div>
+  );
+}
+
+/** A message about what just happened (an error unless said otherwise), announced as it appears. */
+export function AlertMessage({
+  intent = 'error',
+  children,
+}: {
+  readonly intent?: 'error' | 'warning';
+  readonly children: ReactNode;
+}) {
+  return (
+    <MessageBar intent={intent} layout="multiline" role="alert">
+      <MessageBarBody>{children}</MessageBarBody>
+    </MessageBar>
   );
 }

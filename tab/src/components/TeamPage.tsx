@@ -16,6 +16,7 @@ import { useLocale } from '../i18n/locale';
 import type { TabView, TeamView } from '../params';
 import { AlignmentView } from './AlignmentView';
 import { EmptyState, ErrorState, LoadingState } from './StatusStates';
+import { useViewStyles } from './viewStyles';
 
 // Each view beyond the alignment tree is its own chunk, fetched when first opened.
 const DashboardView = lazy(() =>
@@ -45,18 +46,7 @@ const MeetingView = lazy(() =>
 );
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
-    boxSizing: 'border-box',
-    maxWidth: '1200px',
-    marginInline: 'auto',
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
-    '@media (max-width: 480px)': {
-      padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalS}`,
-    },
-  },
+  root: { maxWidth: '1200px' },
   // The stage is a wide, shared screen: use all of it.
   stage: {
     maxWidth: 'none',
@@ -91,6 +81,7 @@ export function TeamPage({
   onSettled,
 }: TeamPageProps) {
   const styles = useStyles();
+  const layout = useViewStyles();
   const locale = useLocale();
   const m = locale.messages;
   const me = useMe(api);
@@ -112,7 +103,7 @@ export function TeamPage({
   const settled = onSettled ? { onSettled } : {};
   const cycle = cycleId ? { cycleId } : {};
   return (
-    <div className={mergeClasses(styles.root, view === 'stage' && styles.stage)}>
+    <div className={mergeClasses(layout.page, styles.root, view === 'stage' && styles.stage)}>
       {me.status === 'ready' && me.data.identitySource === 'local' && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{m.localMode(me.data.displayName)}</MessageBarBody>

@@ -1,4 +1,5 @@
-import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
+import { AlertMessage } from '../components/StatusStates';
 import { useLocale } from '../i18n/locale';
 import { useFormStyles as useStyles } from './forms';
 
@@ -16,11 +17,7 @@ export function FormFooter({
   const m = useLocale().messages.manage;
   return (
     <>
-      {error && (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      {error && <AlertMessage>{error}</AlertMessage>}
       <div className={styles.row}>
         <Button type="submit" appearance="primary" disabled={saving}>
           {saving ? m.saving : m.save}

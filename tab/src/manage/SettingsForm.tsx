@@ -1,20 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { TabApi } from '../api/client';
 import { asApiError } from '../api/errors';
 import type { PatchTeamSettingsRequest } from '@bearing/core';
 import type { TeamSettingsView } from '../api/views';
-import { ErrorState, LoadingState } from '../components/StatusStates';
+import { AlertMessage, ErrorState, LoadingState } from '../components/StatusStates';
 import { describeError } from '../components/describe-error';
 import { useLoad } from '../hooks/useLoad';
 import { useLocale } from '../i18n/locale';
@@ -191,11 +181,7 @@ function SettingsEditor({
           />
         </Field>
       </fieldset>
-      {message && (
-        <MessageBar intent={message.intent} layout="multiline" role="alert">
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      {message && <AlertMessage intent={message.intent}>{message.text}</AlertMessage>}
       <div className={styles.row}>
         <Button type="submit" appearance="primary" disabled={saving || readOnly}>
           {saving ? m.saving : m.saveSettings}

@@ -1,13 +1,6 @@
-import {
-  Button,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  mergeClasses,
-} from '@fluentui/react-components';
+import { Button, Link, Text, mergeClasses } from '@fluentui/react-components';
 import type { TabApi } from '../api/client';
-import { EmptyState, ErrorState, LoadingState } from '../components/StatusStates';
+import { AlertMessage, EmptyState, ErrorState, LoadingState } from '../components/StatusStates';
 import { useLocale } from '../i18n/locale';
 import { Agenda, isEmpty } from './Agenda';
 import { useMeetingStyles as useStyles } from './useMeetingStyles';
@@ -75,11 +68,7 @@ export function MeetingView(props: MeetingViewProps) {
           </div>
         </div>
       )}
-      {share.status === 'failed' && (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>{m.shareFailed(share.reason)}</MessageBarBody>
-        </MessageBar>
-      )}
+      {share.status === 'failed' && <AlertMessage>{m.shareFailed(share.reason)}</AlertMessage>}
       {state.status === 'loading' && <LoadingState />}
       {state.status === 'error' && <ErrorState error={state.error} onRetry={reload} />}
       {agenda && isEmpty(agenda) && <EmptyState title={m.empty} />}

@@ -2,17 +2,18 @@ import {
   Button,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   Select,
   Text,
   Textarea,
+  mergeClasses,
 } from '@fluentui/react-components';
+import { AlertMessage } from '../components/StatusStates';
 import type { MyTeamOkrs } from '@bearing/core';
 import type { TabApi } from '../api/client';
 import { ProgressMeter } from '../components/ProgressMeter';
 import { useLocale } from '../i18n/locale';
 import { useCheckIn, type Confidence } from './useCheckIn';
+import { useViewStyles } from '../components/viewStyles';
 import { useMyOkrsStyles as useStyles } from './useMyOkrsStyles';
 
 /** This week's check-in for my key results in one team. */
@@ -26,14 +27,15 @@ export function CheckInCard({
   readonly onSubmitted: () => void;
 }) {
   const styles = useStyles();
+  const layout = useViewStyles();
   const locale = useLocale();
   const m = locale.messages.personal;
   const { keyResults } = okrs;
   const { drafts, set, notes, setNotes, form, submit } = useCheckIn(api, okrs, onSubmitted);
   const { errors, formError } = form;
   return (
-    <section className={styles.card} aria-label={m.team(okrs.team.name)}>
-      <h2 className={styles.cardTitle}>{m.team(okrs.team.name)}</h2>
+    <section className={mergeClasses(layout.card, styles.card)} aria-label={m.team(okrs.team.name)}>
+      <h2 className={layout.cardTitle}>{m.team(okrs.team.name)}</h2>
       <form onSubmit={submit} noValidate>
         <ul className={styles.list}>
           {keyResults.map((kr) => (
@@ -97,11 +99,7 @@ export function CheckInCard({
             onChange={(_, d) => setNotes((n) => ({ ...n, decisionNeeded: d.value }))}
           />
         </Field>
-        {formError && (
-          <MessageBar intent="error" layout="multiline" role="alert">
-            <MessageBarBody>{formError}</MessageBarBody>
-          </MessageBar>
-        )}
+        {formError && <AlertMessage>{formError}</AlertMessage>}
         <div className={styles.row}>
           <Button type="submit" appearance="primary" disabled={form.saving}>
             {form.saving ? m.submitting : m.submit}

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, Text, mergeClasses } from '@fluentui/react-components';
 import type { TabApi } from '../api/client';
 import { ConfidenceBadge } from '../components/ConfidenceBadge';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusStates';
@@ -7,6 +7,7 @@ import { useLoad, useMe, useSettled } from '../hooks/useLoad';
 import { useLocale } from '../i18n/locale';
 import type { MyTeamOkrs } from '@bearing/core';
 import { CheckInCard } from './CheckInCard';
+import { useViewStyles } from '../components/viewStyles';
 import { useMyOkrsStyles as useStyles } from './useMyOkrsStyles';
 
 /** The personal tab: my key results, a check-in form per team, and my check-in history. */
@@ -18,6 +19,7 @@ export function MyOkrsPage({
   readonly onSettled?: () => void;
 }) {
   const styles = useStyles();
+  const layout = useViewStyles();
   const locale = useLocale();
   const m = locale.messages.personal;
   const me = useMe(api);
@@ -27,13 +29,13 @@ export function MyOkrsPage({
   const teams = useMemo(() => data?.teams.filter((t) => t.keyResults.length > 0) ?? [], [data]);
 
   return (
-    <main className={styles.root}>
+    <main className={mergeClasses(layout.page, styles.root)}>
       {me.status === 'ready' && me.data.identitySource === 'local' && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{locale.messages.localMode(me.data.displayName)}</MessageBarBody>
         </MessageBar>
       )}
-      <Text as="h1" size={700} weight="semibold" className={styles.title}>
+      <Text as="h1" size={700} weight="semibold" className={layout.title}>
         {m.title}
       </Text>
       {state.status === 'loading' && <LoadingState />}
@@ -57,6 +59,7 @@ function TeamOkrs({
   readonly onSubmitted: () => void;
 }) {
   const styles = useStyles();
+  const layout = useViewStyles();
   const locale = useLocale();
   const m = locale.messages.personal;
   const titleOf = (id: string) => okrs.keyResults.find((k) => k.id === id)?.title ?? id;
@@ -68,8 +71,11 @@ function TeamOkrs({
         okrs={okrs}
         onSubmitted={onSubmitted}
       />
-      <section className={styles.card} aria-label={`${m.history}: ${okrs.team.name}`}>
-        <h2 className={styles.cardTitle}>{`${m.history}: ${okrs.team.name}`}</h2>
+      <section
+        className={mergeClasses(layout.card, styles.card)}
+        aria-label={`${m.history}: ${okrs.team.name}`}
+      >
+        <h2 className={layout.cardTitle}>{`${m.history}: ${okrs.team.name}`}</h2>
         {okrs.checkIns.length === 0 ? (
           <Text>{m.historyEmpty}</Text>
         ) : (
