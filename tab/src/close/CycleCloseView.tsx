@@ -14,11 +14,10 @@ import {
 } from '@fluentui/react-components';
 import type { CycleCloseResponse } from '@bearing/core';
 import type { TabApi } from '../api/client';
-import { asApiError } from '../api/errors';
 import { parseNumber } from '../components/EditKeyResultDialog';
 import { AlertMessage, EmptyState, ErrorState, LoadingState } from '../components/StatusStates';
-import { describeError } from '../components/describe-error';
 import { useLoad, useSettled } from '../hooks/useLoad';
+import { useSubmit } from '../hooks/useSubmit';
 import { useViewStyles } from '../components/viewStyles';
 import { useLocale } from '../i18n/locale';
 
@@ -103,10 +102,8 @@ function CloseForm({
     {},
   );
   const [carry, setCarry] = useState<string[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState<'idle' | 'saving'>('idle');
   const [result, setResult] = useState<CycleCloseResponse>();
-  const [formError, setFormError] = useState<string>();
+  const form = useSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -116,12 +113,10 @@ function CloseForm({
       if (score === undefined) found[k.keyResultId] = m.scoreError;
       return { keyResultId: k.keyResultId, score: score ?? 0 };
     });
-    setErrors(found);
+    form.check(found);
     const first = Object.keys(found)[0];
     if (first) return document.getElementById(`score-${first}`)?.focus();
-    setStatus('saving');
-    setFormError(undefined);
-    try {
+    await form.run(async () => {
       const closed = await api.closeCycle(teamId, preview.cycle.id, {
         scores: parsed,
         retrospectives: Object.entries(retros)
@@ -134,10 +129,7 @@ function CloseForm({
         carryOverObjectiveIds: carry,
       });
       setResult(closed);
-    } catch (error) {
-      setStatus('idle');
-      setFormError(describeError(asApiError(error), locale));
-    }
+    });
   }
   const retro = (id: string) => retros[id] ?? { whatWorked: '', whatDidNot: '' };
 
@@ -149,12 +141,7 @@ function CloseForm({
         <section key={id} className={layout.card} aria-label={o.title}>
           <h3 className={mergeClasses(layout.cardTitle, styles.cardTitle)}>{o.title}</h3>
           {o.keyResults.map(({ keyResultId: kr, title }) => (
-            <Field
-              key={kr}
-              label={m.score(title)}
-              validationMessage={errors[kr]}
-              validationState={errors[kr] ? 'error' : 'none'}
-            >
+            <Field key={kr} label={m.score(title)} {...form.fieldState(kr)}>
               <Input
                 id={`score-${kr}`}
                 className={styles.score}
@@ -189,10 +176,10 @@ function CloseForm({
           />
         </section>
       ))}
-      {formError && <AlertMessage>{formError}</AlertMessage>}
+      {form.formError && <AlertMessage>{form.formError}</AlertMessage>}
       <div className={styles.row}>
-        <Button type="submit" appearance="primary" disabled={status === 'saving'}>
-          {status === 'saving' ? m.submitting : m.submit}
+        <Button type="submit" appearance="primary" disabled={form.saving}>
+          {form.saving ? m.submitting : m.submit}
         </Button>
       </div>
     </form>

@@ -26,9 +26,10 @@ export function useSubmit({ fields = [], onError }: SubmitOptions = {}) {
   const [formError, setFormError] = useState<string>();
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
 
-  /** Shows the errors found in the form; true when there are none. */
+  /** Shows the errors found in the form (a new attempt: no longer "saved"); true when none. */
   const check = (found: FieldErrors): boolean => {
     setErrors(found);
+    setStatus((s) => (s === 'saved' ? 'idle' : s));
     return Object.keys(found).length === 0;
   };
 
@@ -63,7 +64,6 @@ export function useSubmit({ fields = [], onError }: SubmitOptions = {}) {
     setFormError,
     saving: status === 'saving',
     saved: status === 'saved',
-    setStatus,
     check,
     run,
     fieldState,
