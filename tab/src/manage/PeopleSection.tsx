@@ -20,13 +20,13 @@ import { describeError } from '../components/describe-error';
 import { useLoad } from '../hooks/useLoad';
 import { useLocale } from '../i18n/locale';
 
+const ROLES: readonly TeamRole[] = ['owner', 'manager', 'member'];
+
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   name: { overflowWrap: 'anywhere' },
 });
-
-const ROLES: readonly TeamRole[] = ['owner', 'manager', 'member'];
 
 /** Team settings → People: who is an owner, a manager or a member; owners change roles here. */
 export function PeopleSection({ api, teamId }: { readonly api: TabApi; readonly teamId: string }) {

@@ -8,24 +8,14 @@ import {
   mergeClasses,
 } from '@fluentui/react-components';
 import { AlertMessage } from '../components/StatusStates';
-import type { MyTeamOkrs } from '@bearing/core';
-import type { TabApi } from '../api/client';
 import { ProgressMeter } from '../components/ProgressMeter';
 import { useLocale } from '../i18n/locale';
-import { useCheckIn, type Confidence } from './useCheckIn';
+import { useCheckIn, type Confidence, type TeamOkrsProps } from './useCheckIn';
 import { useViewStyles } from '../components/viewStyles';
 import { useMyOkrsStyles as useStyles } from './useMyOkrsStyles';
 
 /** This week's check-in for my key results in one team. */
-export function CheckInCard({
-  api,
-  okrs,
-  onSubmitted,
-}: {
-  readonly api: TabApi;
-  readonly okrs: MyTeamOkrs;
-  readonly onSubmitted: () => void;
-}) {
+export function CheckInCard({ api, okrs, onSubmitted }: TeamOkrsProps) {
   const styles = useStyles();
   const layout = useViewStyles();
   const locale = useLocale();

@@ -5,8 +5,8 @@ import { ConfidenceBadge } from '../components/ConfidenceBadge';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusStates';
 import { useLoad, useMe, useSettled } from '../hooks/useLoad';
 import { useLocale } from '../i18n/locale';
-import type { MyTeamOkrs } from '@bearing/core';
 import { CheckInCard } from './CheckInCard';
+import type { TeamOkrsProps } from './useCheckIn';
 import { useViewStyles } from '../components/viewStyles';
 import { useMyOkrsStyles as useStyles } from './useMyOkrsStyles';
 
@@ -49,15 +49,7 @@ export function MyOkrsPage({
 }
 
 /** One team: the check-in form for my key results there, then my check-in history. */
-function TeamOkrs({
-  api,
-  okrs,
-  onSubmitted,
-}: {
-  readonly api: TabApi;
-  readonly okrs: MyTeamOkrs;
-  readonly onSubmitted: () => void;
-}) {
+function TeamOkrs({ api, okrs, onSubmitted }: TeamOkrsProps) {
   const styles = useStyles();
   const layout = useViewStyles();
   const locale = useLocale();

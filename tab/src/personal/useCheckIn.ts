@@ -13,6 +13,13 @@ export interface Draft {
   readonly confidence: Confidence;
 }
 
+/** What a team's card on the personal tab is given. */
+export interface TeamOkrsProps {
+  readonly api: TabApi;
+  readonly okrs: MyTeamOkrs;
+  readonly onSubmitted: () => void;
+}
+
 /** The check-in form's data: one draft per key result, the notes, and sending them. */
 export function useCheckIn(api: TabApi, okrs: MyTeamOkrs, onSubmitted: () => void) {
   const locale = useLocale();
