@@ -3,7 +3,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 // The server serves tab/dist at /tab/. The tab imports only types from @bearing/core, so the alias
-// exists for type-only imports and never pulls zod into the bundle.
+// exists for type-only imports and never pulls zod into the bundle; core's pure draft lint rules
+// (core/src/lint/draft.ts, no imports) are imported by path for the same reason.
 export default defineConfig({
   base: '/tab/',
   plugins: [react()],

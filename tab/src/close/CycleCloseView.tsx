@@ -1,47 +1,12 @@
-import { useState, type FormEvent } from 'react';
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  Textarea,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import type { CycleCloseResponse } from '@bearing/core';
+import { Text } from '@fluentui/react-components';
 import type { TabApi } from '../api/client';
-import { asApiError } from '../api/errors';
-import { parseNumber } from '../components/EditKeyResultDialog';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusStates';
-import { describeError } from '../components/describe-error';
+import { useViewStyles } from '../components/viewStyles';
 import { useLoad, useSettled } from '../hooks/useLoad';
 import { useLocale } from '../i18n/locale';
+import { CloseForm, Closed } from './CloseForm';
 
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  title: { margin: 0 },
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusLarge,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  cardTitle: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    fontWeight: tokens.fontWeightSemibold,
-    overflowWrap: 'anywhere',
-  },
-  score: { maxWidth: '10em' },
-  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
-});
+export { parseScore } from './CloseForm';
 
 export interface CycleCloseViewProps {
   readonly api: TabApi;
@@ -60,7 +25,7 @@ export function CycleCloseView(props: CycleCloseViewProps) {
 }
 
 function CycleCloseViewEditor({ api, teamId, cycleId, onSettled }: CycleCloseViewProps) {
-  const styles = useStyles();
+  const layout = useViewStyles();
   const locale = useLocale();
   const m = locale.messages.close;
   const { state, reload } = useLoad(`close:${teamId}:${cycleId ?? ''}`, (signal) =>
@@ -69,9 +34,9 @@ function CycleCloseViewEditor({ api, teamId, cycleId, onSettled }: CycleCloseVie
   useSettled(state.status, onSettled);
   const preview = state.status === 'ready' ? state.data : undefined;
   return (
-    <main className={styles.root}>
+    <main className={layout.root}>
       {preview && (
-        <Text as="h2" size={600} weight="semibold" className={styles.title}>
+        <Text as="h2" size={600} weight="semibold" className={layout.title}>
           {m.title(preview.cycle.name)}
         </Text>
       )}
@@ -85,157 +50,5 @@ function CycleCloseViewEditor({ api, teamId, cycleId, onSettled }: CycleCloseVie
         <CloseForm key={preview.cycle.id} api={api} teamId={teamId} preview={preview} />
       )}
     </main>
-  );
-}
-
-/** A score typed as people do (`0.7`, `0,7`, `.7`), or undefined outside 0..1. */
-export function parseScore(text: string): number | undefined {
-  const value = parseNumber(text);
-  return value !== undefined && value >= 0 && value <= 1 ? value : undefined;
-}
-
-function CloseForm({
-  api,
-  teamId,
-  preview,
-}: {
-  readonly api: TabApi;
-  readonly teamId: string;
-  readonly preview: CycleCloseResponse;
-}) {
-  const styles = useStyles();
-  const locale = useLocale();
-  const m = locale.messages.close;
-  const keyResults = preview.objectives.flatMap((o) => o.keyResults);
-  // Prefilled with the server's suggestion (from progress), one decimal as OKR scores are.
-  const [scores, setScores] = useState<Record<string, string>>(() =>
-    Object.fromEntries(keyResults.map((k) => [k.keyResultId, k.suggestedScore.toFixed(1)])),
-  );
-  const [retros, setRetros] = useState<Record<string, { whatWorked: string; whatDidNot: string }>>(
-    {},
-  );
-  const [carry, setCarry] = useState<string[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState<'idle' | 'saving'>('idle');
-  const [result, setResult] = useState<CycleCloseResponse>();
-  const [formError, setFormError] = useState<string>();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    const parsed = keyResults.map((k) => {
-      const score = parseScore(scores[k.keyResultId] ?? '');
-      if (score === undefined) found[k.keyResultId] = m.scoreError;
-      return { keyResultId: k.keyResultId, score: score ?? 0 };
-    });
-    setErrors(found);
-    const first = Object.keys(found)[0];
-    if (first) return document.getElementById(`score-${first}`)?.focus();
-    setStatus('saving');
-    setFormError(undefined);
-    try {
-      const closed = await api.closeCycle(teamId, preview.cycle.id, {
-        scores: parsed,
-        retrospectives: Object.entries(retros)
-          .filter(([, r]) => r.whatWorked.trim() || r.whatDidNot.trim())
-          .map(([objectiveId, r]) => ({
-            objectiveId,
-            whatWorked: r.whatWorked.trim(),
-            whatDidNot: r.whatDidNot.trim(),
-          })),
-        carryOverObjectiveIds: carry,
-      });
-      setResult(closed);
-    } catch (error) {
-      setStatus('idle');
-      setFormError(describeError(asApiError(error), locale));
-    }
-  }
-  const retro = (id: string) => retros[id] ?? { whatWorked: '', whatDidNot: '' };
-
-  if (result) return <Closed result={result} />;
-  return (
-    <form className={styles.form} onSubmit={submit} noValidate>
-      <Text>{m.intro}</Text>
-      {preview.objectives.map(({ objectiveId: id, ...o }) => (
-        <section key={id} className={styles.card} aria-label={o.title}>
-          <h3 className={styles.cardTitle}>{o.title}</h3>
-          {o.keyResults.map(({ keyResultId: kr, title }) => (
-            <Field
-              key={kr}
-              label={m.score(title)}
-              validationMessage={errors[kr]}
-              validationState={errors[kr] ? 'error' : 'none'}
-            >
-              <Input
-                id={`score-${kr}`}
-                className={styles.score}
-                inputMode="decimal"
-                value={scores[kr] ?? ''}
-                onChange={(_, d) => setScores((s) => ({ ...s, [kr]: d.value }))}
-              />
-            </Field>
-          ))}
-          <Field label={`${m.whatWorked} (${o.title})`}>
-            <Textarea
-              value={retro(id).whatWorked}
-              onChange={(_, d) =>
-                setRetros((r) => ({ ...r, [id]: { ...retro(id), whatWorked: d.value } }))
-              }
-            />
-          </Field>
-          <Field label={`${m.whatDidNot} (${o.title})`}>
-            <Textarea
-              value={retro(id).whatDidNot}
-              onChange={(_, d) =>
-                setRetros((r) => ({ ...r, [id]: { ...retro(id), whatDidNot: d.value } }))
-              }
-            />
-          </Field>
-          <Checkbox
-            label={`${m.carryOver}: ${o.title}`}
-            checked={carry.includes(id)}
-            onChange={(_, d) =>
-              setCarry((c) => (d.checked ? [...c, id] : c.filter((x) => x !== id)))
-            }
-          />
-        </section>
-      ))}
-      {formError && (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>{formError}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={styles.row}>
-        <Button type="submit" appearance="primary" disabled={status === 'saving'}>
-          {status === 'saving' ? m.submitting : m.submit}
-        </Button>
-      </div>
-    </form>
-  );
-}
-
-/** A closed cycle: what each objective scored and what was carried over. */
-function Closed({ result }: { readonly result: CycleCloseResponse }) {
-  const styles = useStyles();
-  const locale = useLocale();
-  const m = locale.messages.close;
-  return (
-    <>
-      <MessageBar intent="success" layout="multiline" role="status">
-        <MessageBarBody>
-          {m.closed(result.cycle.name)}{' '}
-          {m.carriedOver(result.carriedOver.length, result.nextCycle.name)}
-        </MessageBarBody>
-      </MessageBar>
-      <ul className={styles.list}>
-        {result.objectives.map((o) => (
-          <li key={o.objectiveId}>
-            <Text weight="semibold">{o.title}</Text>
-            {o.score !== undefined && <Text>{` — ${m.scored(o.score.toFixed(1))}`}</Text>}
-          </li>
-        ))}
-      </ul>
-    </>
   );
 }

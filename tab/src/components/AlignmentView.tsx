@@ -1,11 +1,10 @@
 import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 import { SearchBox, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import type { KeyResultView } from '@bearing/core';
-import { findKeyResult, groupAlignment } from '../alignment/group';
+import type { KeyResultView, TeamViewResponse } from '@bearing/core';
+import { findKeyResult, groupAlignment, withKeyResult } from '../alignment/group';
 import type { KeyResultChanges, TabApi } from '../api/client';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
-import { useTeamAlignment, type AlignmentState } from '../hooks/useTeamAlignment';
-import { useSettled } from '../hooks/useLoad';
+import { useLoad, useSettled, type LoadState } from '../hooks/useLoad';
 import { useLocale } from '../i18n/locale';
 import { nearbyCycles } from '../params';
 import { AlignmentHeader } from './AlignmentHeader';
@@ -65,7 +64,13 @@ export function AlignmentView({ api, teamId, cycleId, canEdit, onSettled }: Alig
   const [searchText, setSearchText] = useState('');
   const search = useDebouncedValue(searchText.trim(), SEARCH_DEBOUNCE_MS);
   const [pickedCycle, setPickedCycle] = useState(cycleId);
-  const { state, reload, replaceKeyResult } = useTeamAlignment(api, teamId, pickedCycle, search);
+  // Another team's view must not linger while this one loads; a new cycle or search keeps it shown.
+  const query = { ...(pickedCycle ? { cycleId: pickedCycle } : {}), ...(search ? { search } : {}) };
+  const { state, reload, replace } = useLoad(
+    `alignment:${teamId}`,
+    (signal) => api.getTeamAlignment(teamId, query, signal),
+    JSON.stringify(query),
+  );
   // The cycle list is anchored on the first cycle shown, so it does not shift as you pick.
   const [anchorCycle, setAnchorCycle] = useState<string>();
   const [editing, setEditing] = useState<Editing>();
@@ -79,7 +84,7 @@ export function AlignmentView({ api, teamId, cycleId, canEdit, onSettled }: Alig
 
   useSettled(state.status, onSettled);
 
-  const view = state.status === 'ready' ? state.view : undefined;
+  const view = state.status === 'ready' ? state.data : undefined;
   useEffect(() => {
     if (view && !anchorCycle) setAnchorCycle(view.cycle.id);
   }, [view, anchorCycle]);
@@ -90,7 +95,7 @@ export function AlignmentView({ api, teamId, cycleId, canEdit, onSettled }: Alig
   const save = (keyResultId: string, changes: KeyResultChanges) =>
     api.updateKeyResult(teamId, keyResultId, changes);
   const onSaved = (kr: KeyResultView) => {
-    replaceKeyResult(kr);
+    replace((v) => withKeyResult(v, kr));
     closeEditor();
     setAnnouncement(locale.messages.edit.saved(kr.title));
     // Objective and team progress roll up on the server; fetch them quietly.
@@ -172,6 +177,6 @@ export function AlignmentView({ api, teamId, cycleId, canEdit, onSettled }: Alig
   );
 }
 
-function isRefreshing(state: AlignmentState): boolean {
+function isRefreshing(state: LoadState<TeamViewResponse>): boolean {
   return state.status === 'ready' && state.refreshing;
 }

@@ -9,23 +9,21 @@ import {
   DialogTitle,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   Radio,
   RadioGroup,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { AlertMessage } from './StatusStates';
 import type { KeyResultView } from '@bearing/core';
 import type { KeyResultChanges } from '../api/client';
-import { asApiError } from '../api/errors';
+import { useSubmit } from '../hooks/useSubmit';
 import { useLocale, type Locale } from '../i18n/locale';
-import { describeError } from './describe-error';
 
 type Confidence = KeyResultView['confidence'];
 type FieldName = 'target' | 'current' | 'confidence';
-type FieldErrors = Partial<Record<FieldName, string>>;
+const FIELDS: readonly FieldName[] = ['target', 'current', 'confidence'];
 
 const CONFIDENCES: readonly Confidence[] = ['onTrack', 'atRisk', 'offTrack'];
 // Boolean and milestone key results have fixed scales, so their target is not editable.
@@ -91,9 +89,21 @@ function KeyResultForm({
   const [target, setTarget] = useState(String(kr.target));
   const [current, setCurrent] = useState(String(kr.current));
   const [confidence, setConfidence] = useState<Confidence>(kr.confidence);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string>();
-  const [saving, setSaving] = useState(false);
+  const form = useSubmit({
+    onError: (error) => {
+      if (error.code === 'STORE.CONFLICT') return (onConflict(), true);
+      const field = error.field as FieldName | undefined;
+      if (error.code !== 'VALIDATION.FAILED' || !field || !FIELDS.includes(field)) return false;
+      const prefix = `${field}: `;
+      const text = error.message.startsWith(prefix)
+        ? error.message.slice(prefix.length)
+        : error.message;
+      form.setErrors({ [field]: text });
+      (field === 'target' ? targetInput : currentInput).current?.focus();
+      return true;
+    },
+  });
+  const { errors, formError, saving } = form;
   const targetFixed = FIXED_TARGET.has(kr.type);
   const targetInput = useRef<HTMLInputElement>(null);
   const currentInput = useRef<HTMLInputElement>(null);
@@ -106,12 +116,12 @@ function KeyResultForm({
     event.preventDefault();
     const targetValue = targetFixed ? kr.target : validateNumber(target, locale);
     const currentValue = validateNumber(current, locale);
-    const found: FieldErrors = {
+    const found: Partial<Record<FieldName, string>> = {
       ...(typeof targetValue === 'string' ? { target: targetValue } : {}),
       ...(typeof currentValue === 'string' ? { current: currentValue } : {}),
     };
-    setErrors(found);
-    setFormError(undefined);
+    form.check(found);
+    form.setFormError(undefined);
     if (found.target) return targetInput.current?.focus();
     if (found.current) return currentInput.current?.focus();
     if (typeof targetValue === 'string' || typeof currentValue === 'string') return;
@@ -123,29 +133,7 @@ function KeyResultForm({
       ...(confidence !== kr.confidence ? { confidence } : {}),
     };
     if (Object.keys(changes).length === 1) return onClose();
-    setSaving(true);
-    try {
-      onSaved(await save(kr.id, changes));
-    } catch (thrown) {
-      const error = asApiError(thrown);
-      setSaving(false);
-      if (error.code === 'STORE.CONFLICT') return onConflict();
-      const field = error.field as FieldName | undefined;
-      if (
-        error.code === 'VALIDATION.FAILED' &&
-        field &&
-        ['target', 'current', 'confidence'].includes(field)
-      ) {
-        const prefix = `${field}: `;
-        const text = error.message.startsWith(prefix)
-          ? error.message.slice(prefix.length)
-          : error.message;
-        setErrors({ [field]: text });
-        (field === 'target' ? targetInput : currentInput).current?.focus();
-      } else {
-        setFormError(describeError(error, locale));
-      }
-    }
+    await form.run(async () => onSaved(await save(kr.id, changes)));
   }
 
   const unit = kr.unit ? <Text size={200}>{kr.unit}</Text> : undefined;
@@ -155,16 +143,8 @@ function KeyResultForm({
         <DialogTitle>{m.title}</DialogTitle>
         <DialogContent className={styles.content}>
           <Text className={styles.subtitle}>{kr.title}</Text>
-          {conflict && (
-            <MessageBar intent="warning" layout="multiline" role="alert">
-              <MessageBarBody>{m.conflict}</MessageBarBody>
-            </MessageBar>
-          )}
-          {formError && (
-            <MessageBar intent="error" layout="multiline" role="alert">
-              <MessageBarBody>{formError}</MessageBarBody>
-            </MessageBar>
-          )}
+          {conflict && <AlertMessage intent="warning">{m.conflict}</AlertMessage>}
+          {formError && <AlertMessage>{formError}</AlertMessage>}
           <Field
             label={m.target}
             required={!targetFixed}

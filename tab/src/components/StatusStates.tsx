@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import {
   Button,
   MessageBar,
@@ -13,6 +14,21 @@ import {
 import type { ApiRequestError } from '../api/errors';
 import { useLocale } from '../i18n/locale';
 import { describeError } from './describe-error';
+
+/** A message about what just happened (an error unless said otherwise), announced as it appears. */
+export function AlertMessage({
+  intent = 'error',
+  children,
+}: {
+  readonly intent?: 'error' | 'warning';
+  readonly children: ReactNode;
+}) {
+  return (
+    <MessageBar intent={intent} layout="multiline" role="alert">
+      <MessageBarBody>{children}</MessageBarBody>
+    </MessageBar>
+  );
+}
 
 const useStyles = makeStyles({
   skeleton: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

@@ -11,11 +11,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { TabApi } from '../api/client';
-import { useMe } from '../hooks/useMe';
+import { useMe } from '../hooks/useLoad';
 import { useLocale } from '../i18n/locale';
 import type { TabView, TeamView } from '../params';
 import { AlignmentView } from './AlignmentView';
 import { EmptyState, ErrorState, LoadingState } from './StatusStates';
+import { useViewStyles } from './viewStyles';
 
 // Each view beyond the alignment tree is its own chunk, fetched when first opened.
 const DashboardView = lazy(() =>
@@ -45,18 +46,7 @@ const MeetingView = lazy(() =>
 );
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
-    boxSizing: 'border-box',
-    maxWidth: '1200px',
-    marginInline: 'auto',
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
-    '@media (max-width: 480px)': {
-      padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalS}`,
-    },
-  },
+  root: { maxWidth: '1200px' },
   // The stage is a wide, shared screen: use all of it.
   stage: {
     maxWidth: 'none',
@@ -91,12 +81,13 @@ export function TeamPage({
   onSettled,
 }: TeamPageProps) {
   const styles = useStyles();
+  const layout = useViewStyles();
   const locale = useLocale();
   const m = locale.messages;
   const me = useMe(api);
   const [pickedTeamId, setPickedTeamId] = useState<string>();
   const [current, setCurrent] = useState<TeamView>(isTeamView(view) ? view : 'alignment');
-  const teams = me.status === 'ready' ? me.me.teams : [];
+  const teams = me.status === 'ready' ? me.data.teams : [];
   // The URL or Teams says which team; otherwise the viewer picks, starting with their first team.
   const teamId = requestedTeamId ?? pickedTeamId ?? teams[0]?.id;
   const role = teams.find((t) => t.id === teamId)?.role;
@@ -112,10 +103,10 @@ export function TeamPage({
   const settled = onSettled ? { onSettled } : {};
   const cycle = cycleId ? { cycleId } : {};
   return (
-    <div className={mergeClasses(styles.root, view === 'stage' && styles.stage)}>
-      {me.status === 'ready' && me.me.identitySource === 'local' && (
+    <div className={mergeClasses(layout.page, styles.root, view === 'stage' && styles.stage)}>
+      {me.status === 'ready' && me.data.identitySource === 'local' && (
         <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{m.localMode(me.me.displayName)}</MessageBarBody>
+          <MessageBarBody>{m.localMode(me.data.displayName)}</MessageBarBody>
         </MessageBar>
       )}
       {me.status === 'error' && <ErrorState error={me.error} onRetry={me.retry} />}

@@ -11,8 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { TabApi } from '../api/client';
-import { useMe } from '../hooks/useMe';
-import { useSettled } from '../hooks/useLoad';
+import { useMe, useSettled } from '../hooks/useLoad';
 import { useLocale } from '../i18n/locale';
 import type { ConfigHost, TabInstanceConfig } from '../teams/host';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusStates';
@@ -58,7 +57,7 @@ export function ConfigPage({ api, config, contextTeamId, tabUrl, onSettled }: Co
   const locale = useLocale();
   const m = locale.messages.config;
   const me = useMe(api);
-  const teams = me.status === 'ready' ? me.me.teams : [];
+  const teams = me.status === 'ready' ? me.data.teams : [];
   const [picked, setPicked] = useState<string>();
   const [startView, setStartView] = useState<StartView>('alignment');
   const fallback = teams.find((t) => t.id === contextTeamId)?.id ?? teams[0]?.id;

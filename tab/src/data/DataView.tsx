@@ -6,28 +6,20 @@ import {
   MessageBarBody,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import type { OkrImportResponse } from '@bearing/core';
 import type { TabApi } from '../api/client';
 import { asApiError } from '../api/errors';
-import { ErrorState, LoadingState } from '../components/StatusStates';
+import { AlertMessage, ErrorState, LoadingState } from '../components/StatusStates';
 import { describeError } from '../components/describe-error';
 import { useLoad, useSettled } from '../hooks/useLoad';
+import { useViewStyles } from '../components/viewStyles';
 import { useLocale } from '../i18n/locale';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  title: { margin: 0 },
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusLarge,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  cardTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  card: { gap: tokens.spacingVerticalM },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
   file: { maxWidth: '100%' },
@@ -46,6 +38,7 @@ type Preview = { readonly csv: string; readonly result: OkrImportResponse };
 /** Export the team's OKRs (CSV, JSON) and import OKRs from a CSV after a preview. */
 export function DataView({ api, teamId, cycleId, canEdit = false, onSettled }: DataViewProps) {
   const styles = useStyles();
+  const layout = useViewStyles();
   const locale = useLocale();
   const m = locale.messages.data;
   // The cycle the export and import are for: the one asked for, else the team's current one.
@@ -107,20 +100,16 @@ export function DataView({ api, teamId, cycleId, canEdit = false, onSettled }: D
     });
 
   return (
-    <main className={styles.root}>
-      <Text as="h2" size={600} weight="semibold" className={styles.title}>
+    <main className={layout.root}>
+      <Text as="h2" size={600} weight="semibold" className={layout.title}>
         {m.title}
       </Text>
       {state.status === 'loading' && <LoadingState />}
       {state.status === 'error' && <ErrorState error={state.error} onRetry={reload} />}
-      {failure && (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>{failure}</MessageBarBody>
-        </MessageBar>
-      )}
+      {failure && <AlertMessage>{failure}</AlertMessage>}
       {cycle && (
-        <section className={styles.card} aria-label={m.export}>
-          <h3 className={styles.cardTitle}>{m.export}</h3>
+        <section className={mergeClasses(layout.card, styles.card)} aria-label={m.export}>
+          <h3 className={layout.cardTitle}>{m.export}</h3>
           <div className={styles.row}>
             <Button onClick={() => void download('csv')} disabled={busy !== undefined}>
               {m.exportCsv}
@@ -132,8 +121,8 @@ export function DataView({ api, teamId, cycleId, canEdit = false, onSettled }: D
         </section>
       )}
       {cycle && canEdit && (
-        <section className={styles.card} aria-label={m.import}>
-          <h3 className={styles.cardTitle}>{m.import}</h3>
+        <section className={mergeClasses(layout.card, styles.card)} aria-label={m.import}>
+          <h3 className={layout.cardTitle}>{m.import}</h3>
           <Text>{m.importHint}</Text>
           <Field label={m.file}>
             <input

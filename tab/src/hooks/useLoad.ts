@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TabApi } from '../api/client';
 import { asApiError, type ApiRequestError } from '../api/errors';
 
 /** Where loading one thing stands. `refreshing` keeps the old data on screen. */
@@ -18,8 +19,13 @@ export interface Loaded<T> {
 /**
  * Loads with `load` whenever `key` changes (a string naming what is loaded) or on `reload()`.
  * A stale answer (the key changed meanwhile) is dropped; a new key starts from the skeleton.
+ * `refresh` (a string naming a filter of the same thing) loads again too, keeping the data shown.
  */
-export function useLoad<T>(key: string, load: (signal: AbortSignal) => Promise<T>): Loaded<T> {
+export function useLoad<T>(
+  key: string,
+  load: (signal: AbortSignal) => Promise<T>,
+  refresh = '',
+): Loaded<T> {
   const [state, setState] = useState<LoadState<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const loadRef = useRef(load);
@@ -41,7 +47,7 @@ export function useLoad<T>(key: string, load: (signal: AbortSignal) => Promise<T
       },
     );
     return () => controller.abort();
-  }, [key, attempt]);
+  }, [key, refresh, attempt]);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   const replace = useCallback((update: (data: T) => T) => {
     setState((prev) => (prev.status === 'ready' ? { ...prev, data: update(prev.data) } : prev));
@@ -58,4 +64,13 @@ export function useSettled(status: string, onSettled?: () => void): void {
   useEffect(() => {
     if (settled) onSettled?.();
   }, [settled, onSettled]);
+}
+
+/**
+ * Loads `GET /me` (identity and team roles come from the server, never from Teams context).
+ * It lives here, not in a module of its own: that would split the loader out of the first chunk.
+ */
+export function useMe(api: TabApi) {
+  const { state, reload } = useLoad('me', (signal) => api.getMe(signal));
+  return { ...state, retry: reload };
 }

@@ -1,28 +1,21 @@
 import { useState } from 'react';
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ObjectiveView } from '@bearing/core';
 import type { TabApi } from '../api/client';
 import { asApiError } from '../api/errors';
 import { ConfidenceBadge } from '../components/ConfidenceBadge';
-import { EmptyState, ErrorState, LoadingState } from '../components/StatusStates';
+import { AlertMessage, EmptyState, ErrorState, LoadingState } from '../components/StatusStates';
 import { WarningList } from '../components/WarningList';
 import { describeError } from '../components/describe-error';
 import { useLoad, useSettled } from '../hooks/useLoad';
+import { useViewStyles } from '../components/viewStyles';
 import { useLocale } from '../i18n/locale';
-import { KeyResultForm, ObjectiveForm } from './forms';
+import { KeyResultForm } from './KeyResultForm';
+import { ObjectiveForm } from './ObjectiveForm';
 import { SettingsForm } from './SettingsForm';
 import { PeopleSection } from './PeopleSection';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  title: { margin: 0 },
   toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   list: {
     display: 'flex',
@@ -31,14 +24,6 @@ const useStyles = makeStyles({
     listStyleType: 'none',
     margin: 0,
     padding: 0,
-  },
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusLarge,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   name: { overflowWrap: 'anywhere', flexGrow: 1, minWidth: '12em' },
@@ -73,6 +58,7 @@ export function ManageView(props: ManageViewProps) {
 
 function ManageViewEditor({ api, teamId, cycleId, onSettled }: ManageViewProps) {
   const styles = useStyles();
+  const layout = useViewStyles();
   const locale = useLocale();
   const m = locale.messages.manage;
   const { state, reload } = useLoad(`manage:${teamId}:${cycleId ?? ''}`, (signal) =>
@@ -109,18 +95,14 @@ function ManageViewEditor({ api, teamId, cycleId, onSettled }: ManageViewProps) 
     );
 
   return (
-    <main className={styles.root}>
-      <Text as="h2" size={600} weight="semibold" className={styles.title}>
+    <main className={layout.root}>
+      <Text as="h2" size={600} weight="semibold" className={layout.title}>
         {m.title}
       </Text>
       <div role="status" aria-live="polite">
         {notice && <Text>{notice}</Text>}
       </div>
-      {failure && (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>{failure}</MessageBarBody>
-        </MessageBar>
-      )}
+      {failure && <AlertMessage>{failure}</AlertMessage>}
       {state.status === 'loading' && <LoadingState />}
       {state.status === 'error' && <ErrorState error={state.error} onRetry={reload} />}
       {view && (
@@ -150,7 +132,7 @@ function ManageViewEditor({ api, teamId, cycleId, onSettled }: ManageViewProps) 
       {view && view.objectives.length > 0 && (
         <ul className={styles.list}>
           {view.objectives.map((o) => (
-            <li key={o.id} className={styles.card}>
+            <li key={o.id} className={layout.card}>
               {editing?.kind === 'objective' && editing.id === o.id ? (
                 <ObjectiveForm
                   view={view}

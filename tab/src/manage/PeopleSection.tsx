@@ -1,8 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import {
   Button,
-  MessageBar,
-  MessageBarBody,
   Table,
   TableBody,
   TableCell,
@@ -17,18 +15,18 @@ import type { TeamMemberView, TeamRole } from '@bearing/core';
 import type { TabApi } from '../api/client';
 import { asApiError } from '../api/errors';
 import { DisclosureHeading } from '../components/Disclosure';
-import { EmptyState, ErrorState, LoadingState } from '../components/StatusStates';
+import { AlertMessage, EmptyState, ErrorState, LoadingState } from '../components/StatusStates';
 import { describeError } from '../components/describe-error';
 import { useLoad } from '../hooks/useLoad';
 import { useLocale } from '../i18n/locale';
+
+const ROLES: readonly TeamRole[] = ['owner', 'manager', 'member'];
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   name: { overflowWrap: 'anywhere' },
 });
-
-const ROLES: readonly TeamRole[] = ['owner', 'manager', 'member'];
 
 /** Team settings → People: who is an owner, a manager or a member; owners change roles here. */
 export function PeopleSection({ api, teamId }: { readonly api: TabApi; readonly teamId: string }) {
@@ -104,11 +102,7 @@ function PeopleList({ api, teamId }: { readonly api: TabApi; readonly teamId: st
       <div role="status" aria-live="polite">
         {notice && <Text>{notice}</Text>}
       </div>
-      {failure && (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>{failure}</MessageBarBody>
-        </MessageBar>
-      )}
+      {failure && <AlertMessage>{failure}</AlertMessage>}
       {members.length === 0 ? (
         <EmptyState title={m.empty} />
       ) : (

@@ -1,22 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { TabApi } from '../api/client';
-import { asApiError } from '../api/errors';
 import type { PatchTeamSettingsRequest } from '@bearing/core';
 import type { TeamSettingsView } from '../api/views';
-import { ErrorState, LoadingState } from '../components/StatusStates';
-import { describeError } from '../components/describe-error';
+import { AlertMessage, ErrorState, LoadingState } from '../components/StatusStates';
 import { useLoad } from '../hooks/useLoad';
+import { useSubmit } from '../hooks/useSubmit';
 import { useLocale } from '../i18n/locale';
 
 const useStyles = makeStyles({
@@ -80,10 +69,17 @@ function SettingsEditor({
     escalation: String(settings.kpiEscalationMinutes),
   });
   const readOnly = !settings.canEdit;
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ intent: 'error' | 'warning'; text: string }>();
-  const [saved, setSaved] = useState(false);
-  const [saving, setSaving] = useState(false);
+  // Warnings (nothing changed, someone else changed it); errors are the form's.
+  const [warning, setWarning] = useState<string>();
+  const form = useSubmit({
+    fields: 'any',
+    onError: (e) => {
+      if (e.code !== 'STORE.CONFLICT') return false;
+      setWarning(m.conflict);
+      onConflict();
+      return true;
+    },
+  });
   const daySelect = (key: 'checkInDay' | 'digestDay') => (
     <Select
       value={String(draft[key])}
@@ -114,11 +110,9 @@ function SettingsEditor({
         : { reminderOffsetMinutes: 'Enter whole minutes from 0 to 8640.' }),
       ...(draft.timeZone.trim() ? {} : { timeZone: m.required }),
     };
-    setErrors(found);
-    setSaved(false);
-    setMessage(undefined);
-    if (Object.keys(found).length > 0) return;
-    setSaving(true);
+    setWarning(undefined);
+    form.setFormError(undefined);
+    if (!form.check(found)) return;
     const next = {
       checkInDay: draft.checkInDay,
       checkInTime: draft.checkInTime,
@@ -132,76 +126,46 @@ function SettingsEditor({
     const changes = Object.fromEntries(
       Object.entries(next).filter(([k, v]) => settings[k as keyof typeof next] !== v),
     );
-    if (Object.keys(changes).length === 0)
-      return setMessage({ intent: 'warning', text: m.unchanged });
-    try {
-      onSaved(await save({ etag: settings.etag, ...changes }));
-      setSaved(true);
-    } catch (error) {
-      const e = asApiError(error);
-      if (e.code === 'STORE.CONFLICT') {
-        setMessage({ intent: 'warning', text: m.conflict });
-        onConflict();
-      } else if (e.field) setErrors({ [e.field]: e.message });
-      else setMessage({ intent: 'error', text: describeError(e, locale) });
-    } finally {
-      setSaving(false);
-    }
+    if (Object.keys(changes).length === 0) return setWarning(m.unchanged);
+    await form.run(async () => onSaved(await save({ etag: settings.etag, ...changes })));
   }
-  const state = (name: string) => ({
-    validationMessage: errors[name],
-    validationState: errors[name] ? ('error' as const) : ('none' as const),
-  });
+  const text = (label: string, key: 'checkInTime' | 'timeZone' | 'digestTime') => (
+    <Field label={label} {...form.fieldState(key)}>
+      <Input value={draft[key]} onChange={(_, d) => setDraft({ ...draft, [key]: d.value })} />
+    </Field>
+  );
+  const minutes = (label: string, key: 'reminder' | 'escalation', error: string) => (
+    <Field label={label} {...form.fieldState(error)}>
+      <Input
+        inputMode="numeric"
+        value={draft[key]}
+        onChange={(_, d) => setDraft({ ...draft, [key]: d.value })}
+      />
+    </Field>
+  );
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-label={m.settings}>
       {readOnly && <Text>{m.settingsReadOnly}</Text>}
       <fieldset className={styles.fieldset} disabled={readOnly}>
         <Field label={m.checkInDay}>{daySelect('checkInDay')}</Field>
-        <Field label={m.checkInTime} {...state('checkInTime')}>
-          <Input
-            value={draft.checkInTime}
-            onChange={(_, d) => setDraft({ ...draft, checkInTime: d.value })}
-          />
-        </Field>
-        <Field label={m.timeZone} {...state('timeZone')}>
-          <Input
-            value={draft.timeZone}
-            onChange={(_, d) => setDraft({ ...draft, timeZone: d.value })}
-          />
-        </Field>
-        <Field label={m.reminder} {...state('reminderOffsetMinutes')}>
-          <Input
-            inputMode="numeric"
-            value={draft.reminder}
-            onChange={(_, d) => setDraft({ ...draft, reminder: d.value })}
-          />
-        </Field>
+        {text(m.checkInTime, 'checkInTime')}
+        {text(m.timeZone, 'timeZone')}
+        {minutes(m.reminder, 'reminder', 'reminderOffsetMinutes')}
         <Field label={m.digestDay}>{daySelect('digestDay')}</Field>
-        <Field label={m.digestTime} {...state('digestTime')}>
-          <Input
-            value={draft.digestTime}
-            onChange={(_, d) => setDraft({ ...draft, digestTime: d.value })}
-          />
-        </Field>
-        <Field label={m.escalation} {...state('kpiEscalationMinutes')}>
-          <Input
-            inputMode="numeric"
-            value={draft.escalation}
-            onChange={(_, d) => setDraft({ ...draft, escalation: d.value })}
-          />
-        </Field>
+        {text(m.digestTime, 'digestTime')}
+        {minutes(m.escalation, 'escalation', 'kpiEscalationMinutes')}
       </fieldset>
-      {message && (
-        <MessageBar intent={message.intent} layout="multiline" role="alert">
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
+      {warning ? (
+        <AlertMessage intent="warning">{warning}</AlertMessage>
+      ) : (
+        form.formError && <AlertMessage>{form.formError}</AlertMessage>
       )}
       <div className={styles.row}>
-        <Button type="submit" appearance="primary" disabled={saving || readOnly}>
-          {saving ? m.saving : m.saveSettings}
+        <Button type="submit" appearance="primary" disabled={form.saving || readOnly}>
+          {form.saving ? m.saving : m.saveSettings}
         </Button>
         <div role="status" aria-live="polite">
-          {saved && <Text>{m.saved}</Text>}
+          {form.saved && <Text>{m.saved}</Text>}
         </div>
       </div>
     </form>
