@@ -52,3 +52,21 @@ export async function startTokenIssuer(channelId = 'msteams') {
     stop: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
+
+/** Seconds since the epoch, as JWT times count. */
+export const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/** The claims of a valid Bot Framework channel token for `botId` and `serviceUrl`, with overrides. */
+export const channelClaims = (
+  botId: string,
+  serviceUrl: string,
+  overrides: Record<string, unknown> = {},
+) => ({
+  iss: 'https://api.botframework.com',
+  aud: botId,
+  serviceurl: serviceUrl,
+  nbf: nowSeconds() - 60,
+  iat: nowSeconds() - 60,
+  exp: nowSeconds() + 3600,
+  ...overrides,
+});

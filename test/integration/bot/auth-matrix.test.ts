@@ -1,5 +1,5 @@
 import { cardInvoke } from '../../support/activities';
-import { startTokenIssuer } from '../../support/bot-tokens';
+import { channelClaims, nowSeconds, startTokenIssuer } from '../../support/bot-tokens';
 import { postJson, startInProcess } from '../../support/in-process-server';
 
 // Bot Framework authentication over real HTTP with real token validation (botbuilder's own),
@@ -26,16 +26,9 @@ afterAll(async () => {
   await issuer?.stop();
 });
 
-const now = () => Math.floor(Date.now() / 1000);
-const claims = (overrides: Record<string, unknown> = {}) => ({
-  iss: 'https://api.botframework.com',
-  aud: BOT_ID,
-  serviceurl: SERVICE_URL,
-  nbf: now() - 60,
-  iat: now() - 60,
-  exp: now() + 3600,
-  ...overrides,
-});
+const now = nowSeconds;
+const claims = (overrides: Record<string, unknown> = {}) =>
+  channelClaims(BOT_ID, SERVICE_URL, overrides);
 const call = (authorization?: string) =>
   postJson(
     `${server.url}/api/messages`,

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { cardInvoke } from '../../support/activities';
-import { startTokenIssuer } from '../../support/bot-tokens';
+import { channelClaims, nowSeconds, startTokenIssuer } from '../../support/bot-tokens';
 import { tempDir } from '../../support/embedded-store';
 import { postJson } from '../../support/in-process-server';
 import { startServer, waitForStatus, type ServerProcess } from '../../support/server-process';
@@ -37,16 +37,9 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const now = () => Math.floor(Date.now() / 1000);
-const claims = (overrides: Record<string, unknown> = {}) => ({
-  iss: 'https://api.botframework.com',
-  aud: BOT_ID,
-  serviceurl: SERVICE_URL,
-  nbf: now() - 60,
-  iat: now() - 60,
-  exp: now() + 3600,
-  ...overrides,
-});
+const now = nowSeconds;
+const claims = (overrides: Record<string, unknown> = {}) =>
+  channelClaims(BOT_ID, SERVICE_URL, overrides);
 
 it('forged tokens are refused, and the process writes only JSON log lines without keys or tokens', async () => {
   const forged = [

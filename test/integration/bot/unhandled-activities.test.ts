@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { cardInvoke, personalActivity } from '../../support/activities';
-import { startTokenIssuer } from '../../support/bot-tokens';
+import { channelClaims, nowSeconds, startTokenIssuer } from '../../support/bot-tokens';
 import { postJson, startInProcess } from '../../support/in-process-server';
 import { evilJson, evilString } from '../../fuzz/arbitraries';
 
@@ -37,16 +37,7 @@ afterAll(async () => {
   await issuer?.stop();
 });
 
-const now = () => Math.floor(Date.now() / 1000);
-const token = () =>
-  issuer.sign({
-    iss: 'https://api.botframework.com',
-    aud: BOT_ID,
-    serviceurl: SERVICE_URL,
-    nbf: now() - 60,
-    iat: now() - 60,
-    exp: now() + 3600,
-  });
+const token = () => issuer.sign(channelClaims(BOT_ID, SERVICE_URL));
 const withToken = (activity: unknown) =>
   postJson(`${server.url}/api/messages`, activity, { authorization: `Bearer ${token()}` });
 
@@ -106,7 +97,7 @@ it.each([
 });
 
 it('answers a malformed activity with a forged token with a 401: who calls is checked first', async () => {
-  const forged = issuer.sign({ aud: BOT_ID, exp: now() + 3600 }, { key: 'other' });
+  const forged = issuer.sign({ aud: BOT_ID, exp: nowSeconds() + 3600 }, { key: 'other' });
   const res = await postJson(
     `${server.url}/api/messages`,
     { type: 'message' },
