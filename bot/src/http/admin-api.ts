@@ -1,6 +1,6 @@
-import { Router, type Response } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
-import { API_ERROR_CODES, formatZodError, schemas } from '@bearing/core';
+import { API_ERROR_CODES, schemas } from '@bearing/core';
 import {
   eraseTenantData,
   eraseUserData,
@@ -10,6 +10,7 @@ import {
 } from '../app/data-rights';
 import { StoreConflictError, type TeamStore } from '../app/ports';
 import type { Logger } from '../observability/logger';
+import { validate } from './api-v1-helpers';
 import { sendError } from './errors';
 import { CALLER, type CallerIdentity } from './identity';
 
@@ -26,14 +27,6 @@ const eraseUserQuery = z.strictObject({ reassignTo: schemas.guid.optional() });
 const eraseTenantQuery = z.strictObject({
   confirm: z.string({ message: 'Repeat your tenant id in ?confirm= to erase the tenant.' }),
 });
-
-function parse<T>(res: Response, schema: z.ZodType<T>, value: unknown): T | undefined {
-  const result = schema.safeParse(value ?? {});
-  if (result.success) return result.data;
-  const e = formatZodError(result.error);
-  sendError(res, 400, e.code, e.message, e.field);
-  return undefined;
-}
 
 /**
  * `/api/v1/admin`: data-subject requests and retention, for admins of the caller's own tenant.
@@ -80,7 +73,7 @@ export function adminApiRouter(
 
   router.get('/users/:userId/export', async (req, res) => {
     const caller = res.locals[CALLER] as CallerIdentity;
-    const params = parse(res, userParams, req.params);
+    const params = validate(res, userParams, req.params);
     if (!params) return;
     const data = await exportUserData(bound, caller.tenantId, params.userId, now());
     audit(caller, 'exportUser', { targetUserId: params.userId, items: data.items.length });
@@ -90,8 +83,8 @@ export function adminApiRouter(
 
   router.delete('/users/:userId', async (req, res) => {
     const caller = res.locals[CALLER] as CallerIdentity;
-    const params = parse(res, userParams, req.params);
-    const query = params && parse(res, eraseUserQuery, req.query);
+    const params = validate(res, userParams, req.params);
+    const query = params && validate(res, eraseUserQuery, req.query);
     if (!params || !query) return;
     if (query.reassignTo === params.userId) {
       return sendError(
@@ -139,7 +132,7 @@ export function adminApiRouter(
 
   router.delete('/tenant', async (req, res) => {
     const caller = res.locals[CALLER] as CallerIdentity;
-    const query = parse(res, eraseTenantQuery, req.query);
+    const query = validate(res, eraseTenantQuery, req.query);
     if (!query) return;
     if (query.confirm !== caller.tenantId) {
       return sendError(

@@ -3,15 +3,16 @@ import { schemas } from '@bearing/core';
 import type { ObjectiveStores } from '../app/objectives';
 import { importOkrs } from '../app/okr-import';
 import { exportTeam } from '../app/team-export';
-import { callerOf, parse, send, sendDomainError } from './api-v1-helpers';
+import { callerOf, send, validate } from './api-v1-helpers';
+import { sendDomainError } from './errors';
 
 /** Export of a team's data and OKR import from CSV. */
 export function dataRoutes(stores: ObjectiveStores, now: () => Date, newId: () => string): Router {
   const router = Router();
 
   router.get('/teams/:teamId/export', async (req, res) => {
-    const params = parse(res, schemas.teamParams, req.params);
-    const query = params && parse(res, schemas.teamExportQuery, req.query);
+    const params = validate(res, schemas.teamParams, req.params);
+    const query = params && validate(res, schemas.teamExportQuery, req.query);
     if (!params || !query) return;
     const result = await exportTeam(stores, callerOf(res), params.teamId, query, now());
     if (!result.ok) return sendDomainError(res, result.error);
@@ -22,9 +23,9 @@ export function dataRoutes(stores: ObjectiveStores, now: () => Date, newId: () =
   });
 
   router.post('/teams/:teamId/objectives/import', async (req, res) => {
-    const params = parse(res, schemas.teamParams, req.params);
-    const query = params && parse(res, schemas.okrImportQuery, req.query);
-    const body = query && parse(res, schemas.okrImportRequest, req.body);
+    const params = validate(res, schemas.teamParams, req.params);
+    const query = params && validate(res, schemas.okrImportQuery, req.query);
+    const body = query && validate(res, schemas.okrImportRequest, req.body);
     if (!params || !query || !body) return;
     const confirm = query.confirm || body.confirm;
     const caller = callerOf(res);

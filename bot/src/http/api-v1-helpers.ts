@@ -1,26 +1,11 @@
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
-import { API_ERROR_CODES, formatZodError, type DomainError, type Result } from '@bearing/core';
-import { sendError } from './errors';
+import { formatZodError, type Result } from '@bearing/core';
+import { sendDomainError, sendError } from './errors';
 import { CALLER, type CallerIdentity } from './identity';
 
-/** HTTP status of each domain error code the tab API returns (others are 400). */
-const STATUS: Record<string, number> = {
-  [API_ERROR_CODES.validation]: 400,
-  [API_ERROR_CODES.forbidden]: 403,
-  [API_ERROR_CODES.notFound]: 404,
-  [API_ERROR_CODES.conflict]: 409,
-  [API_ERROR_CODES.lastOwner]: 409,
-  'CHECKIN.BUSY': 409,
-  'CHECKIN.OUT_OF_DATE': 409,
-};
-
-export function sendDomainError(res: Response, error: DomainError): void {
-  sendError(res, STATUS[error.code] ?? 400, error.code, error.message, error.field);
-}
-
 /** Parses with a core schema; on failure answers 400 with the field to fix and returns undefined. */
-export function parse<T>(res: Response, schema: z.ZodType<T>, value: unknown): T | undefined {
+export function validate<T>(res: Response, schema: z.ZodType<T>, value: unknown): T | undefined {
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
   const e = formatZodError(result.error);
@@ -31,7 +16,10 @@ export function parse<T>(res: Response, schema: z.ZodType<T>, value: unknown): T
 /** The authenticated caller: the only source of the tenant id. */
 export const callerOf = (res: Response) => res.locals[CALLER] as CallerIdentity;
 
-/** Sends a use case's result as JSON, or its domain error. */
+/**
+ * Sends a use case's result as JSON, or its domain error. (`Cache-Control: no-store` is set for all
+ * of `/api` by one middleware in app.ts, so every answer, errors included, carries it.)
+ */
 export function send<T>(res: Response, result: Result<T>, status = 200): void {
   if (!result.ok) return sendDomainError(res, result.error);
   res.status(status).json(result.value);

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { schemas } from '@bearing/core';
 import { getMyOkrs, submitMyCheckIn, type MyOkrStores } from '../app/my-okrs';
-import { callerOf, parse, send } from './api-v1-helpers';
+import { callerOf, send, validate } from './api-v1-helpers';
 
 /** The signed-in user's own OKRs and check-ins (the personal tab). */
 export function meRoutes(stores: MyOkrStores, now: () => Date): Router {
@@ -12,7 +12,7 @@ export function meRoutes(stores: MyOkrStores, now: () => Date): Router {
   });
 
   router.post('/me/check-ins', async (req, res) => {
-    const body = parse(res, schemas.myCheckInRequest, req.body);
+    const body = validate(res, schemas.myCheckInRequest, req.body);
     if (!body) return;
     send(res, await submitMyCheckIn(stores, callerOf(res), body, now()));
   });

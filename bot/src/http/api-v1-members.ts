@@ -4,7 +4,7 @@ import type { TeamStore } from '../app/ports';
 import { auditRole, listTeamMembers, setMemberRole, type RoleCaller } from '../app/team-roles';
 import type { Logger } from '../observability/logger';
 import { ADMIN_ROLE } from './admin-api';
-import { callerOf, parse, send, withIfMatch } from './api-v1-helpers';
+import { callerOf, send, validate, withIfMatch } from './api-v1-helpers';
 
 const roleCaller = (res: Response): RoleCaller & { source: string } => {
   const caller = callerOf(res);
@@ -20,14 +20,14 @@ export function memberRoutes(
   const router = Router();
 
   router.get('/teams/:teamId/members', async (req, res) => {
-    const params = parse(res, schemas.teamParams, req.params);
+    const params = validate(res, schemas.teamParams, req.params);
     if (!params) return;
     send(res, await listTeamMembers(stores.teams, roleCaller(res), params.teamId));
   });
 
   router.put('/teams/:teamId/members/:userId/role', async (req, res) => {
-    const params = parse(res, schemas.memberParams, req.params);
-    const body = params && parse(res, schemas.setMemberRoleRequest, withIfMatch(req));
+    const params = validate(res, schemas.memberParams, req.params);
+    const body = params && validate(res, schemas.setMemberRoleRequest, withIfMatch(req));
     if (!params || !body) return;
     const caller = roleCaller(res);
     const result = await setMemberRole(

@@ -3,7 +3,7 @@ import { schemas } from '@bearing/core';
 import { closeCycle, previewCycleClose } from '../app/cycle-close';
 import { archiveKeyResult, createKeyResult } from '../app/key-results';
 import { createObjective, updateObjective, type ObjectiveStores } from '../app/objectives';
-import { callerOf, parse, send, withIfMatch } from './api-v1-helpers';
+import { callerOf, send, validate, withIfMatch } from './api-v1-helpers';
 
 const idParam = schemas.id;
 const objectiveParams = schemas.teamParams.extend({ objectiveId: idParam });
@@ -15,15 +15,15 @@ export function okrRoutes(stores: ObjectiveStores, now: () => Date, newId: () =>
   const router = Router();
 
   router.post('/teams/:teamId/objectives', async (req, res) => {
-    const params = parse(res, schemas.teamParams, req.params);
-    const body = params && parse(res, schemas.createObjectiveRequest, req.body);
+    const params = validate(res, schemas.teamParams, req.params);
+    const body = params && validate(res, schemas.createObjectiveRequest, req.body);
     if (!params || !body) return;
     send(res, await createObjective(stores, callerOf(res), params.teamId, body, newId, now()), 201);
   });
 
   router.patch('/teams/:teamId/objectives/:objectiveId', async (req, res) => {
-    const params = parse(res, objectiveParams, req.params);
-    const body = params && parse(res, schemas.updateObjectiveRequest, withIfMatch(req));
+    const params = validate(res, objectiveParams, req.params);
+    const body = params && validate(res, schemas.updateObjectiveRequest, withIfMatch(req));
     if (!params || !body) return;
     const caller = callerOf(res);
     send(
@@ -33,8 +33,8 @@ export function okrRoutes(stores: ObjectiveStores, now: () => Date, newId: () =>
   });
 
   router.post('/teams/:teamId/objectives/:objectiveId/key-results', async (req, res) => {
-    const params = parse(res, objectiveParams, req.params);
-    const body = params && parse(res, schemas.createKeyResultRequest, req.body);
+    const params = validate(res, objectiveParams, req.params);
+    const body = params && validate(res, schemas.createKeyResultRequest, req.body);
     if (!params || !body) return;
     const caller = callerOf(res);
     send(
@@ -45,8 +45,8 @@ export function okrRoutes(stores: ObjectiveStores, now: () => Date, newId: () =>
   });
 
   router.post('/teams/:teamId/key-results/:keyResultId/archive', async (req, res) => {
-    const params = parse(res, keyResultParams, req.params);
-    const body = params && parse(res, schemas.archiveKeyResultRequest, withIfMatch(req));
+    const params = validate(res, keyResultParams, req.params);
+    const body = params && validate(res, schemas.archiveKeyResultRequest, withIfMatch(req));
     if (!params || !body) return;
     const caller = callerOf(res);
     send(
@@ -56,14 +56,14 @@ export function okrRoutes(stores: ObjectiveStores, now: () => Date, newId: () =>
   });
 
   router.get('/teams/:teamId/cycles/:cycleId/close', async (req, res) => {
-    const params = parse(res, cycleParams, req.params);
+    const params = validate(res, cycleParams, req.params);
     if (!params) return;
     send(res, await previewCycleClose(stores, callerOf(res), params.teamId, params.cycleId));
   });
 
   router.post('/teams/:teamId/cycles/:cycleId/close', async (req, res) => {
-    const params = parse(res, cycleParams, req.params);
-    const body = params && parse(res, schemas.closeCycleTeamRequest, req.body);
+    const params = validate(res, cycleParams, req.params);
+    const body = params && validate(res, schemas.closeCycleTeamRequest, req.body);
     if (!params || !body) return;
     const caller = callerOf(res);
     send(res, await closeCycle(stores, caller, params.teamId, params.cycleId, body, now()));

@@ -4,21 +4,21 @@ import { getMeetingAgenda } from '../app/meeting-agenda';
 import { getTeamDashboard, type DashboardStores } from '../app/team-dashboard';
 import { getTeamSettings, patchTeamSettings } from '../app/team-settings';
 import { replanTeamWeek, type PlannerStores } from '../jobs/planner';
-import { callerOf, parse, send, withIfMatch } from './api-v1-helpers';
+import { callerOf, send, validate, withIfMatch } from './api-v1-helpers';
 
 /** A team's settings, dashboard and meeting agenda. */
 export function teamRoutes(stores: DashboardStores & PlannerStores, now: () => Date): Router {
   const router = Router();
 
   router.get('/teams/:teamId/settings', async (req, res) => {
-    const params = parse(res, schemas.teamParams, req.params);
+    const params = validate(res, schemas.teamParams, req.params);
     if (!params) return;
     send(res, await getTeamSettings(stores.teams, callerOf(res), params.teamId));
   });
 
   router.patch('/teams/:teamId/settings', async (req, res) => {
-    const params = parse(res, schemas.teamParams, req.params);
-    const body = params && parse(res, schemas.patchTeamSettingsRequest, withIfMatch(req));
+    const params = validate(res, schemas.teamParams, req.params);
+    const body = params && validate(res, schemas.patchTeamSettingsRequest, withIfMatch(req));
     if (!params || !body) return;
     const caller = callerOf(res);
     const at = now();
@@ -29,15 +29,15 @@ export function teamRoutes(stores: DashboardStores & PlannerStores, now: () => D
   });
 
   router.get('/teams/:teamId/dashboard', async (req, res) => {
-    const params = parse(res, schemas.teamParams, req.params);
-    const query = params && parse(res, schemas.teamViewQuery, req.query);
+    const params = validate(res, schemas.teamParams, req.params);
+    const query = params && validate(res, schemas.teamViewQuery, req.query);
     if (!params || !query) return;
     send(res, await getTeamDashboard(stores, callerOf(res), params.teamId, now(), query.cycleId));
   });
 
   router.get('/teams/:teamId/meeting-agenda', async (req, res) => {
-    const params = parse(res, schemas.teamParams, req.params);
-    const query = params && parse(res, schemas.teamViewQuery, req.query);
+    const params = validate(res, schemas.teamParams, req.params);
+    const query = params && validate(res, schemas.teamViewQuery, req.query);
     if (!params || !query) return;
     send(res, await getMeetingAgenda(stores, callerOf(res), params.teamId, now(), query.cycleId));
   });

@@ -1,8 +1,6 @@
-import { Router, type Response } from 'express';
-import type { z } from 'zod';
-import { API_ERROR_CODES, formatZodError, schemas, type DomainError } from '@bearing/core';
+import { Router } from 'express';
+import { schemas } from '@bearing/core';
 import { randomUUID } from 'node:crypto';
-import type { Result } from '@bearing/core';
 import type { DeliveryJobStore } from '../app/delivery-ports';
 import { editKeyResult } from '../app/edit-key-result';
 import { createIngestionKey, listIngestionKeys, revokeIngestionKey } from '../app/ingestion-keys';
@@ -17,39 +15,15 @@ import type {
   TeamStore,
   UserStore,
 } from '../app/ports';
+import { teamNotFound } from '../app/team-scope';
 import { getTeamViewForMember } from '../app/team-view';
 import { dataRoutes } from './api-v1-data';
 import { meRoutes } from './api-v1-me';
 import { memberRoutes } from './api-v1-members';
 import { okrRoutes } from './api-v1-okrs';
 import { teamRoutes } from './api-v1-team';
-import { sendError } from './errors';
-import { CALLER, type CallerIdentity } from './identity';
+import { callerOf, send, validate } from './api-v1-helpers';
 import type { Logger } from '../observability/logger';
-
-/** HTTP status of each domain error code the tab API returns. */
-const STATUS: Record<string, number> = {
-  [API_ERROR_CODES.validation]: 400,
-  [API_ERROR_CODES.forbidden]: 403,
-  [API_ERROR_CODES.notFound]: 404,
-  [API_ERROR_CODES.conflict]: 409,
-};
-
-function sendDomainError(res: Response, error: DomainError): void {
-  sendError(res, STATUS[error.code] ?? 400, error.code, error.message, error.field);
-}
-
-/** Parses with a core schema; on failure answers 400 with the field to fix and returns undefined. */
-function parse<T>(res: Response, schema: z.ZodType<T>, value: unknown): T | undefined {
-  const result = schema.safeParse(value ?? {});
-  if (result.success) return result.data;
-  const e = formatZodError(result.error);
-  sendError(res, 400, e.code, e.message, e.field);
-  return undefined;
-}
-
-const teamNotFound = (res: Response) =>
-  sendError(res, 404, API_ERROR_CODES.notFound, 'This team does not exist or you are not in it.');
 
 /** The `/api/v1` routes (the tab API). Every route runs after `authenticate`. */
 export function apiV1Router(
@@ -68,8 +42,6 @@ export function apiV1Router(
   logger?: Logger,
 ): Router {
   const router = Router();
-  const callerOf = (res: Response) => res.locals[CALLER] as CallerIdentity;
-
   router.get('/me', async (_req, res) => {
     const caller = callerOf(res);
     const profile = await getMyProfile(stores, caller.tenantId, caller.userId, caller.name);
@@ -78,8 +50,8 @@ export function apiV1Router(
 
   router.get('/teams/:teamId/alignment', async (req, res) => {
     const caller = callerOf(res);
-    const params = parse(res, schemas.teamParams, req.params);
-    const query = params && parse(res, schemas.alignmentQuery, req.query);
+    const params = validate(res, schemas.teamParams, req.params);
+    const query = params && validate(res, schemas.alignmentQuery, req.query);
     if (!params || !query) return;
     // Not a member and no such team answer alike (404), so team ids cannot be probed.
     const view = await getTeamViewForMember(
@@ -90,18 +62,18 @@ export function apiV1Router(
       now(),
       query,
     );
-    if (!view) return teamNotFound(res);
+    if (!view) return send(res, teamNotFound);
     res.json(view);
   });
 
   router.patch('/teams/:teamId/key-results/:keyResultId', async (req, res) => {
     const caller = callerOf(res);
-    const params = parse(
+    const params = validate(
       res,
       schemas.teamParams.extend({ keyResultId: schemas.teamParams.shape.teamId }),
       req.params,
     );
-    const body = params && parse(res, schemas.updateKeyResultRequest, req.body);
+    const body = params && validate(res, schemas.updateKeyResultRequest, req.body);
     if (!params || !body) return;
     const result = await editKeyResult(
       stores,
@@ -111,33 +83,28 @@ export function apiV1Router(
       body,
       now(),
     );
-    if (!result.ok) return sendDomainError(res, result.error);
-    res.json(result.value);
+    send(res, result);
   });
 
   const idParam = schemas.teamParams.shape.teamId;
-  const send = <T>(res: Response, result: Result<T>, status = 200) => {
-    if (!result.ok) return sendDomainError(res, result.error);
-    res.status(status).json(result.value);
-  };
 
   router.post('/teams/:teamId/kpis', async (req, res) => {
-    const params = parse(res, schemas.teamParams, req.params);
-    const body = params && parse(res, schemas.createKpiRequest, req.body);
+    const params = validate(res, schemas.teamParams, req.params);
+    const body = params && validate(res, schemas.createKpiRequest, req.body);
     if (!params || !body) return;
     send(res, await createKpi(stores, callerOf(res), params.teamId, body, newId, now()), 201);
   });
 
   router.patch('/teams/:teamId/kpis/:kpiId', async (req, res) => {
-    const params = parse(res, schemas.teamParams.extend({ kpiId: idParam }), req.params);
-    const body = params && parse(res, schemas.updateKpiRequest, req.body);
+    const params = validate(res, schemas.teamParams.extend({ kpiId: idParam }), req.params);
+    const body = params && validate(res, schemas.updateKpiRequest, req.body);
     if (!params || !body) return;
     send(res, await updateKpi(stores, callerOf(res), params.teamId, params.kpiId, body, now()));
   });
 
   router.post('/teams/:teamId/kpis/:kpiId/readings/csv', async (req, res) => {
-    const params = parse(res, schemas.teamParams.extend({ kpiId: idParam }), req.params);
-    const body = params && parse(res, schemas.csvReadingsRequest, req.body);
+    const params = validate(res, schemas.teamParams.extend({ kpiId: idParam }), req.params);
+    const body = params && validate(res, schemas.csvReadingsRequest, req.body);
     if (!params || !body) return;
     send(
       res,
@@ -154,8 +121,8 @@ export function apiV1Router(
   });
 
   router.post('/teams/:teamId/ingestion-keys', async (req, res) => {
-    const params = parse(res, schemas.teamParams, req.params);
-    const body = params && parse(res, schemas.createIngestionKeyRequest, req.body);
+    const params = validate(res, schemas.teamParams, req.params);
+    const body = params && validate(res, schemas.createIngestionKeyRequest, req.body);
     if (!params || !body) return;
     send(
       res,
@@ -165,13 +132,13 @@ export function apiV1Router(
   });
 
   router.get('/teams/:teamId/ingestion-keys', async (req, res) => {
-    const params = parse(res, schemas.teamParams, req.params);
+    const params = validate(res, schemas.teamParams, req.params);
     if (!params) return;
     send(res, await listIngestionKeys(stores, callerOf(res), params.teamId));
   });
 
   router.delete('/teams/:teamId/ingestion-keys/:keyId', async (req, res) => {
-    const params = parse(res, schemas.teamParams.extend({ keyId: idParam }), req.params);
+    const params = validate(res, schemas.teamParams.extend({ keyId: idParam }), req.params);
     if (!params) return;
     send(res, await revokeIngestionKey(stores, callerOf(res), params.teamId, params.keyId, now()));
   });

@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { API_ERROR_CODES, type DomainError } from '@bearing/core';
 import type { Logger } from '../observability/logger';
 
 /** The JSON error body every `/api` endpoint answers with. */
@@ -16,6 +17,22 @@ export function sendError(
 ): void {
   const body: ApiErrorBody = { error: field ? { code, message, field } : { code, message } };
   res.status(status).json(body);
+}
+
+/** HTTP status of each domain error code (others are 400): the one table every `/api` route uses. */
+const DOMAIN_STATUS: Record<string, number> = {
+  [API_ERROR_CODES.validation]: 400,
+  [API_ERROR_CODES.forbidden]: 403,
+  [API_ERROR_CODES.notFound]: 404,
+  [API_ERROR_CODES.conflict]: 409,
+  [API_ERROR_CODES.lastOwner]: 409,
+  'CHECKIN.BUSY': 409,
+  'CHECKIN.OUT_OF_DATE': 409,
+};
+
+/** Sends a use case's domain error with its status, code, message and field. */
+export function sendDomainError(res: Response, error: DomainError): void {
+  sendError(res, DOMAIN_STATUS[error.code] ?? 400, error.code, error.message, error.field);
 }
 
 /** 404 for any `/api` path no route matched. */

@@ -1,6 +1,5 @@
 import express, { Router, type Response } from 'express';
-import type { z } from 'zod';
-import { API_ERROR_CODES, formatZodError, schemas } from '@bearing/core';
+import { API_ERROR_CODES, schemas } from '@bearing/core';
 import {
   authenticateIngestionKey,
   ingestionKeyId,
@@ -8,24 +7,12 @@ import {
 } from '../app/ingestion-keys';
 import { IngestionThrottle } from '../app/ingestion-throttle';
 import { recordReadings, type ReadingInput, type ReadingStores } from '../app/kpi-readings';
-import { sendError } from './errors';
+import { validate } from './api-v1-helpers';
+import { sendDomainError, sendError } from './errors';
 import { clientAddress } from './client-address';
 
 /** Largest ingestion body: 500 readings fit in well under this. */
 export const INGEST_BODY_LIMIT = '256kb';
-
-const STATUS: Record<string, number> = {
-  [API_ERROR_CODES.validation]: 400,
-  [API_ERROR_CODES.notFound]: 404,
-};
-
-function parse<T>(res: Response, schema: z.ZodType<T>, value: unknown): T | undefined {
-  const result = schema.safeParse(value ?? {});
-  if (result.success) return result.data;
-  const e = formatZodError(result.error);
-  sendError(res, 400, e.code, e.message, e.field);
-  return undefined;
-}
 
 /**
  * Reading ingestion for data pipelines: `POST /api/v1/kpis/:kpiId/readings` (one) and
@@ -90,11 +77,7 @@ export function ingestRouter(
     single = false,
   ) => {
     const result = await recordReadings(stores, scope, readings, 'api', now());
-    if (!result.ok) {
-      const e = result.error;
-      sendError(res, STATUS[e.code] ?? 400, e.code, e.message, e.field);
-      return;
-    }
+    if (!result.ok) return sendDomainError(res, result.error);
     const conflict = single ? result.value.conflicts[0] : undefined;
     if (conflict) {
       sendError(
@@ -129,7 +112,7 @@ export function ingestRouter(
       await new Promise<void>((resolve, reject) =>
         json(req, res, (error?: unknown) => (error ? reject(error) : resolve())),
       );
-      const body = parse(res, schemas.addReadingsBatchRequest, req.body);
+      const body = validate(res, schemas.addReadingsBatchRequest, req.body);
       if (body) await ingest(res, scope, body.readings);
     }),
   );
@@ -139,14 +122,14 @@ export function ingestRouter(
       await new Promise<void>((resolve, reject) =>
         json(req, res, (error?: unknown) => (error ? reject(error) : resolve())),
       );
-      const params = parse(
+      const params = validate(
         res,
         schemas.teamParams
           .extend({ kpiId: schemas.teamParams.shape.teamId })
           .omit({ teamId: true }),
         req.params,
       );
-      const body = params && parse(res, schemas.addReadingRequest, req.body);
+      const body = params && validate(res, schemas.addReadingRequest, req.body);
       if (params && body) await ingest(res, scope, [{ ...body, kpiId: params.kpiId }], true);
     }),
   );
