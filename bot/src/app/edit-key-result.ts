@@ -1,6 +1,4 @@
 import {
-  API_ERROR_CODES,
-  err,
   keyResultProgress,
   ok,
   type KeyResult,
@@ -11,22 +9,9 @@ import {
   type UserId,
 } from '@bearing/core';
 import { StoreConflictError, type OkrStore, type TeamStore } from './ports';
+import { conflict, invalid, notFound, requireMember } from './team-scope';
 
-const forbidden = err({
-  code: API_ERROR_CODES.forbidden,
-  message: 'Only team owners and managers can edit key results.',
-});
-const notFound = err({
-  code: API_ERROR_CODES.notFound,
-  message: 'This key result does not exist.',
-});
-const conflict = err({
-  code: API_ERROR_CODES.conflict,
-  message:
-    'Someone else changed this key result. Load the latest version and apply your change again.',
-});
-const invalid = (message: string, field: string) =>
-  err({ code: API_ERROR_CODES.validation, message, field });
+const noSuchKeyResult = 'This key result does not exist.';
 
 /** The key result as the tab shows it. */
 export function keyResultView(k: KeyResult, etag: string, ownerName?: string): KeyResultView {
@@ -75,12 +60,15 @@ export async function editKeyResult(
   change: UpdateKeyResultRequest,
   now: Date,
 ): Promise<Result<KeyResultView>> {
-  const member = await stores.teams.getMember(caller.tenantId, teamId, caller.userId);
-  if (!member?.value.active) return notFound;
-  if (member.value.role === 'member') return forbidden;
+  const member = await requireMember(stores.teams, caller, teamId, {
+    write: true,
+    forbidden: 'Only team owners and managers can edit key results.',
+    notFound: noSuchKeyResult,
+  });
+  if (!member.ok) return member;
   const current = await stores.okrs.getKeyResult(caller.tenantId, teamId, keyResultId);
-  if (!current) return notFound;
-  if (current.etag !== change.etag) return conflict;
+  if (!current) return notFound(noSuchKeyResult);
+  if (current.etag !== change.etag) return conflict('this key result');
   const { etag, ...fields } = change;
   const next = checkScale({
     ...current.value,
@@ -95,7 +83,7 @@ export async function editKeyResult(
     const owner = await stores.teams.getMember(caller.tenantId, teamId, saved.value.ownerId);
     return ok(keyResultView(saved.value, saved.etag, owner?.value.displayName));
   } catch (error) {
-    if (error instanceof StoreConflictError) return conflict;
+    if (error instanceof StoreConflictError) return conflict('this key result');
     throw error;
   }
 }

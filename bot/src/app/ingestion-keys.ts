@@ -11,6 +11,7 @@ import {
   type UserId,
 } from '@bearing/core';
 import type { KpiStore, TeamStore } from './ports';
+import { requireMember, type Caller } from './team-scope';
 
 /** The team an ingestion key belongs to (what a valid key grants: readings for that team's KPIs). */
 export interface IngestionScope {
@@ -49,20 +50,11 @@ function parseKey(
 export const ingestionKeyId = (raw: string | undefined): string | undefined =>
   raw ? parseKey(raw)?.keyId : undefined;
 
-const managersOnly = err({
-  code: API_ERROR_CODES.forbidden,
-  message: 'Only team owners and managers can manage ingestion keys.',
-});
-const teamNotFound = err({
-  code: API_ERROR_CODES.notFound,
-  message: 'This team does not exist or you are not in it.',
-});
-
-async function managerOf(stores: Stores, tenantId: TenantId, teamId: string, userId: UserId) {
-  const member = await stores.teams.getMember(tenantId, teamId, userId);
-  if (!member?.value.active) return teamNotFound;
-  return member.value.role === 'member' ? managersOnly : ok(member.value);
-}
+const managerOf = (stores: Stores, caller: Caller, teamId: string) =>
+  requireMember(stores.teams, caller, teamId, {
+    write: true,
+    forbidden: 'Only team owners and managers can manage ingestion keys.',
+  });
 
 const view = (k: IngestionKey): IngestionKeyView => ({
   id: k.id,
@@ -80,7 +72,7 @@ export async function createIngestionKey(
   name: string,
   now: Date,
 ): Promise<Result<IngestionKeyCreated>> {
-  const allowed = await managerOf(stores, caller.tenantId, teamId, caller.userId);
+  const allowed = await managerOf(stores, caller, teamId);
   if (!allowed.ok) return allowed;
   const keyId = randomBytes(9).toString('base64url');
   const secret = randomBytes(32).toString('base64url');
@@ -111,7 +103,7 @@ export async function listIngestionKeys(
   caller: { readonly tenantId: TenantId; readonly userId: UserId },
   teamId: string,
 ): Promise<Result<IngestionKeyView[]>> {
-  const allowed = await managerOf(stores, caller.tenantId, teamId, caller.userId);
+  const allowed = await managerOf(stores, caller, teamId);
   if (!allowed.ok) return allowed;
   return ok((await stores.kpis.listIngestionKeys(caller.tenantId, teamId)).map(view));
 }
@@ -124,7 +116,7 @@ export async function revokeIngestionKey(
   keyId: string,
   now: Date,
 ): Promise<Result<IngestionKeyView>> {
-  const allowed = await managerOf(stores, caller.tenantId, teamId, caller.userId);
+  const allowed = await managerOf(stores, caller, teamId);
   if (!allowed.ok) return allowed;
   const key = await stores.kpis.getIngestionKey(caller.tenantId, teamId, keyId);
   if (!key) return err({ code: API_ERROR_CODES.notFound, message: 'No such ingestion key.' });

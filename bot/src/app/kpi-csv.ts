@@ -1,6 +1,4 @@
 import {
-  API_ERROR_CODES,
-  err,
   ok,
   readingTimeProblem,
   schemas,
@@ -13,6 +11,7 @@ import {
   type UserId,
 } from '@bearing/core';
 import { recordReadings, type ReadingInput, type ReadingStores } from './kpi-readings';
+import { canManage, forbidden, notFound, requireMember } from './team-scope';
 
 /** Rows one import may hold. */
 export const MAX_CSV_ROWS = 10_000;
@@ -159,17 +158,13 @@ export async function importReadingsCsv(
   confirm: boolean,
   now: Date,
 ): Promise<Result<CsvPreviewResponse>> {
-  const member = await stores.teams.getMember(caller.tenantId, teamId, caller.userId);
-  const kpi = member?.value.active
-    ? await stores.kpis.getKpi(caller.tenantId, teamId, kpiId)
-    : undefined;
-  if (!member?.value.active || !kpi)
-    return err({ code: API_ERROR_CODES.notFound, message: 'This KPI does not exist.' });
-  if (member.value.role === 'member' && kpi.value.ownerId !== caller.userId)
-    return err({
-      code: API_ERROR_CODES.forbidden,
-      message: 'Only the KPI owner and team managers can upload readings.',
-    });
+  const noSuchKpi = 'This KPI does not exist.';
+  const member = await requireMember(stores.teams, caller, teamId, { notFound: noSuchKpi });
+  if (!member.ok) return member;
+  const kpi = await stores.kpis.getKpi(caller.tenantId, teamId, kpiId);
+  if (!kpi) return notFound(noSuchKpi);
+  if (!canManage(member.value.role) && kpi.value.ownerId !== caller.userId)
+    return forbidden('Only the KPI owner and team managers can upload readings.');
   const { rows, errors } = parseReadingsCsv(kpiId, csv, now);
   const noConflicts = { conflicts: [], conflictCount: 0 };
   if (!confirm || errors.length > 0 || rows.length === 0)

@@ -7,25 +7,12 @@ import {
   type Kpi,
   type KpiView,
   type Result,
-  type TenantId,
   type UpdateKpiRequest,
-  type UserId,
 } from '@bearing/core';
 import { StoreConflictError, type KpiStore, type TeamStore, type Versioned } from './ports';
+import { conflict, notFound, requireMember, type Caller } from './team-scope';
 
 type Stores = { readonly teams: TeamStore; readonly kpis: KpiStore };
-type Caller = { readonly tenantId: TenantId; readonly userId: UserId };
-
-const notFound = (what = 'This team does not exist or you are not in it.') =>
-  err({ code: API_ERROR_CODES.notFound, message: what });
-const forbidden = err({
-  code: API_ERROR_CODES.forbidden,
-  message: 'Only team owners and managers can change KPIs.',
-});
-const conflict = err({
-  code: API_ERROR_CODES.conflict,
-  message: 'Someone else changed this KPI. Load the latest version and apply your change again.',
-});
 
 /** A KPI as the tab shows it, evaluated now from its latest reading. */
 export function kpiView(k: Kpi, etag: string, now: Date): KpiView {
@@ -47,11 +34,11 @@ export function kpiView(k: Kpi, etag: string, now: Date): KpiView {
   };
 }
 
-async function manager(stores: Stores, caller: Caller, teamId: string) {
-  const member = await stores.teams.getMember(caller.tenantId, teamId, caller.userId);
-  if (!member?.value.active) return notFound();
-  return member.value.role === 'member' ? forbidden : ok(member.value);
-}
+const manager = (stores: Stores, caller: Caller, teamId: string) =>
+  requireMember(stores.teams, caller, teamId, {
+    write: true,
+    forbidden: 'Only team owners and managers can change KPIs.',
+  });
 
 async function ownerIsMember(stores: Stores, caller: Caller, teamId: string, ownerId: string) {
   return Boolean((await stores.teams.getMember(caller.tenantId, teamId, ownerId))?.value.active);
@@ -105,7 +92,7 @@ export async function updateKpi(
     kpiId,
   );
   if (!current) return notFound('This KPI does not exist.');
-  if (current.etag !== change.etag) return conflict;
+  if (current.etag !== change.etag) return conflict('this KPI');
   if (change.ownerId && !(await ownerIsMember(stores, caller, teamId, change.ownerId)))
     return err({
       code: API_ERROR_CODES.validation,
@@ -125,7 +112,7 @@ export async function updateKpi(
     const saved = await stores.kpis.saveKpi(next, etag);
     return ok(kpiView(saved.value, saved.etag, now));
   } catch (error) {
-    if (error instanceof StoreConflictError) return conflict;
+    if (error instanceof StoreConflictError) return conflict('this KPI');
     throw error;
   }
 }

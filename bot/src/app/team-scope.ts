@@ -9,6 +9,7 @@ import {
   toLocal,
   type Cycle,
   type Result,
+  type TeamMember,
   type TeamRole,
   type TenantId,
   type UserId,
@@ -36,20 +37,39 @@ export const conflict = (what: string) =>
 export const invalid = (message: string, field: string) =>
   err({ code: API_ERROR_CODES.validation, message, field });
 
+/** May this role change the team's OKRs, KPIs, settings and keys? (Owners and managers.) */
+export const canManage = (role: TeamRole): boolean => role !== 'member';
+
 /**
- * The caller's role in a team: active members only. Another tenant's team, or one the caller is
- * not in, is "not found" (never "forbidden"), so ids cannot be probed. One point read.
+ * The caller's membership of a team: active members only. Another tenant's team, or one the caller
+ * is not in, is "not found" (never "forbidden"), so ids cannot be probed. With `write`, plain
+ * members are refused. The messages can name what was asked for. One point read.
  */
+export async function requireMember(
+  teams: TeamStore,
+  caller: Caller,
+  teamId: string,
+  options: {
+    readonly write?: boolean;
+    readonly forbidden?: string;
+    readonly notFound?: string;
+  } = {},
+): Promise<Result<TeamMember>> {
+  const member = await teams.getMember(caller.tenantId, teamId, caller.userId);
+  if (!member?.value.active) return options.notFound ? notFound(options.notFound) : teamNotFound;
+  if (options.write && !canManage(member.value.role)) return forbidden(options.forbidden);
+  return ok(member.value);
+}
+
+/** The caller's role in a team (see requireMember). */
 export async function roleIn(
   teams: TeamStore,
   caller: Caller,
   teamId: string,
   write: boolean,
 ): Promise<Result<TeamRole>> {
-  const member = await teams.getMember(caller.tenantId, teamId, caller.userId);
-  if (!member?.value.active) return teamNotFound;
-  if (write && member.value.role === 'member') return forbidden();
-  return ok(member.value.role);
+  const member = await requireMember(teams, caller, teamId, { write });
+  return member.ok ? ok(member.value.role) : member;
 }
 
 /** The organisation's calendar: the requested (or current) cycle. */

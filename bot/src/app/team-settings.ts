@@ -8,7 +8,7 @@ import {
   type TeamSettingsResponse,
 } from '@bearing/core';
 import { StoreConflictError, type TeamStore, type Versioned } from './ports';
-import { conflict, roleIn, teamNotFound, type Caller } from './team-scope';
+import { canManage, conflict, roleIn, teamNotFound, type Caller } from './team-scope';
 
 function view(team: Versioned<Team>, canEdit: boolean): TeamSettingsResponse {
   const s = team.value.settings;
@@ -35,7 +35,7 @@ export async function getTeamSettings(
   const role = await roleIn(teams, caller, teamId, false);
   if (!role.ok) return role;
   const team = await teams.getTeam(caller.tenantId, teamId);
-  return team ? ok(view(team, role.value !== 'member')) : teamNotFound;
+  return team ? ok(view(team, canManage(role.value))) : teamNotFound;
 }
 
 /**

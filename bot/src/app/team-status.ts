@@ -2,6 +2,7 @@ import { deliveryJobId, type DeliveryJob, type DeliveryJobStore } from './delive
 import type { MemberContext } from './member-context';
 import type { CheckInStore, TeamStore } from './ports';
 import { byRole } from './team-roles';
+import { canManage } from './team-scope';
 
 /** One member's line in the team status. */
 export interface MemberStatus {
@@ -32,7 +33,7 @@ export async function teamStatus(
   | { allowed: true; who: WhoManages; week: string; members: MemberStatus[] }
 > {
   const { tenantId, id: teamId } = ctx.team;
-  if (ctx.member.role === 'member')
+  if (!canManage(ctx.member.role))
     return { allowed: false, who: whoManages(await stores.teams.listMembers(tenantId, teamId)) };
   const [members, checkIns, jobs] = await Promise.all([
     stores.teams.listMembers(tenantId, teamId),

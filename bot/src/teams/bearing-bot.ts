@@ -25,6 +25,7 @@ import type { DeliveryJobStore } from '../app/delivery-ports';
 import { snoozeCheckIn } from '../app/snooze-check-in';
 import { digestViewFor } from '../app/digest-view';
 import { teamStatus } from '../app/team-status';
+import { canManage } from '../app/team-scope';
 import { buildTeamStatusCard, whoManagesLines } from '../cards/team-status-card';
 import type { TeamStore, UserStore } from '../app/ports';
 import type { TeamOwnerDirectory } from '../app/team-owners';
@@ -190,7 +191,7 @@ export class BearingBot extends TeamsActivityHandler {
   }
 
   private async sendNow(ctx: MemberContext): Promise<AdaptiveCard> {
-    if (ctx.member.role === 'member') return buildMessageCard(en.sendNow.managersOnly);
+    if (!canManage(ctx.member.role)) return buildMessageCard(en.sendNow.managersOnly);
     const result = await this.deps.sendCheckInsNow(ctx.team.tenantId, ctx.team.id);
     if (!result) return buildMessageCard(en.errors.notMember, 'attention');
     const lines = [
