@@ -1,7 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import {
-  API_ERROR_CODES,
-  err,
   ok,
   type IngestionKey,
   type IngestionKeyCreated,
@@ -11,7 +9,7 @@ import {
   type UserId,
 } from '@bearing/core';
 import type { KpiStore, TeamStore } from './ports';
-import { requireMember, type Caller } from './team-scope';
+import { notFound, requireMember, type Caller } from './team-scope';
 
 /** The team an ingestion key belongs to (what a valid key grants: readings for that team's KPIs). */
 export interface IngestionScope {
@@ -119,7 +117,7 @@ export async function revokeIngestionKey(
   const allowed = await managerOf(stores, caller, teamId);
   if (!allowed.ok) return allowed;
   const key = await stores.kpis.getIngestionKey(caller.tenantId, teamId, keyId);
-  if (!key) return err({ code: API_ERROR_CODES.notFound, message: 'No such ingestion key.' });
+  if (!key) return notFound('No such ingestion key.');
   if (key.value.revokedAt) return ok(view(key.value));
   const saved = await stores.kpis.saveIngestionKey(
     { ...key.value, revokedAt: now.toISOString() },

@@ -1,6 +1,4 @@
 import {
-  API_ERROR_CODES,
-  err,
   evaluateKpi,
   ok,
   type CreateKpiRequest,
@@ -10,7 +8,7 @@ import {
   type UpdateKpiRequest,
 } from '@bearing/core';
 import { StoreConflictError, type KpiStore, type TeamStore, type Versioned } from './ports';
-import { conflict, notFound, requireMember, type Caller } from './team-scope';
+import { conflict, invalid, notFound, requireMember, type Caller } from './team-scope';
 
 type Stores = { readonly teams: TeamStore; readonly kpis: KpiStore };
 
@@ -56,11 +54,7 @@ export async function createKpi(
   const allowed = await manager(stores, caller, teamId);
   if (!allowed.ok) return allowed;
   if (!(await ownerIsMember(stores, caller, teamId, request.ownerId)))
-    return err({
-      code: API_ERROR_CODES.validation,
-      message: 'The owner must be a member of the team.',
-      field: 'ownerId',
-    });
+    return invalid('The owner must be a member of the team.', 'ownerId');
   const at = now.toISOString();
   const kpi: Kpi = {
     ...request,
@@ -94,20 +88,12 @@ export async function updateKpi(
   if (!current) return notFound('This KPI does not exist.');
   if (current.etag !== change.etag) return conflict('this KPI');
   if (change.ownerId && !(await ownerIsMember(stores, caller, teamId, change.ownerId)))
-    return err({
-      code: API_ERROR_CODES.validation,
-      message: 'The owner must be a member of the team.',
-      field: 'ownerId',
-    });
+    return invalid('The owner must be a member of the team.', 'ownerId');
   const { etag, ...fields } = change;
   const next = { ...current.value, ...fields, updatedAt: now.toISOString() } as Kpi;
   const { min, max } = next.target;
   if (min !== undefined && max !== undefined && min > max)
-    return err({
-      code: API_ERROR_CODES.validation,
-      message: 'The minimum must not exceed the maximum.',
-      field: 'target',
-    });
+    return invalid('The minimum must not exceed the maximum.', 'target');
   try {
     const saved = await stores.kpis.saveKpi(next, etag);
     return ok(kpiView(saved.value, saved.etag, now));

@@ -1,7 +1,5 @@
 import {
-  API_ERROR_CODES,
   addWeeks,
-  err,
   ok,
   type CheckIn,
   type MyCheckIn,
@@ -16,7 +14,7 @@ import { resolveMemberContext } from './member-context';
 import type { CheckInStore, OkrStore, OrganizationStore, TeamStore, UserStore } from './ports';
 import { submitCheckIn } from './submit-check-in';
 import { historyOf, liveKeyResults } from './team-dashboard';
-import { cycleOf, cycleRef, weekIn, type Caller } from './team-scope';
+import { cycleOf, cycleRef, invalid, teamNotFound, weekIn, type Caller } from './team-scope';
 
 export interface MyOkrStores {
   readonly users: UserStore;
@@ -110,18 +108,10 @@ export async function submitMyCheckIn(
     now,
     body.teamId,
   );
-  if (!context)
-    return err({
-      code: API_ERROR_CODES.notFound,
-      message: 'This team does not exist or you are not in it.',
-    });
+  if (!context) return teamNotFound;
   // The tab may fill in this week or correct last week; older weeks are history.
   if (body.week !== context.week && body.week !== addWeeks(context.week, -1))
-    return err({
-      code: API_ERROR_CODES.validation,
-      message: `Check in for this week (${context.week}) or last week.`,
-      field: 'week',
-    });
+    return invalid(`Check in for this week (${context.week}) or last week.`, 'week');
   const submitted = await submitCheckIn(stores, context, body, now.toISOString());
   if (!submitted.ok) return submitted;
   const krs = await stores.okrs.listKeyResultsOwnedBy(

@@ -1,7 +1,5 @@
 import {
-  API_ERROR_CODES,
   cycleById,
-  err,
   formatZodError,
   ok,
   schemas,
@@ -204,11 +202,10 @@ export async function importOkrs(
   if (!confirm) return result({ objectives: 0, keyResults: 0 });
   const first = parsed.errors[0];
   if (first)
-    return err({
-      code: API_ERROR_CODES.validation,
-      message: `Line ${first.line}: ${first.message} Nothing was imported; fix the file and try again.`,
-      field: 'csv',
-    });
+    return invalid(
+      `Line ${first.line}: ${first.message} Nothing was imported; fix the file and try again.`,
+      'csv',
+    );
   if (parsed.objectives.length === 0) return invalid('The file has no objectives.', 'csv');
 
   const at = now.toISOString();

@@ -12,7 +12,6 @@ import {
   type KeyResult,
   type Organization,
   type Team,
-  type TeamRole,
   type TeamViewResponse,
   type TenantId,
   type UserId,
@@ -24,24 +23,6 @@ export interface TeamViewStores {
   readonly organizations: OrganizationStore;
   readonly teams: TeamStore;
   readonly okrs: OkrStore;
-}
-
-/** Why a team cannot be shown to the caller. */
-export type TeamAccess =
-  { readonly kind: 'ok'; readonly role: TeamRole } | { readonly kind: 'notFound' };
-
-/**
- * Whether the caller may see the team: only active members do. A team of another tenant, or one the
- * caller is not in, is "not found" (never "forbidden"), so ids cannot be probed.
- */
-export async function teamAccess(
-  stores: { readonly teams: TeamStore },
-  tenantId: TenantId,
-  teamId: string,
-  userId: UserId,
-): Promise<TeamAccess> {
-  const member = await stores.teams.getMember(tenantId, teamId, userId);
-  return member?.value.active ? { kind: 'ok', role: member.value.role } : { kind: 'notFound' };
 }
 
 /**
