@@ -1,5 +1,6 @@
 import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
 import { MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { cardBox } from './viewStyles';
 import type { KeyResultView } from '@bearing/core';
 import type { AlignmentGroups, CompanyGroup, ObjectiveNode } from '../alignment/group';
 import { useLocale } from '../i18n/locale';
@@ -17,12 +18,7 @@ const useStyles = makeStyles({
     padding: 0,
   },
   group: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusLarge,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    ...cardBox,
     backgroundColor: tokens.colorNeutralBackground1,
   },
   kicker: { color: tokens.colorNeutralForeground3, paddingInlineStart: tokens.spacingHorizontalXL },

@@ -7,6 +7,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { cardBox } from '../components/viewStyles';
 import type { KpiGauge as Gauge } from '@bearing/core';
 import type { TabApi } from '../api/client';
 import { ConfidenceBadge } from '../components/ConfidenceBadge';
@@ -32,12 +33,7 @@ const useStyles = makeStyles({
     '@media (min-width: 720px)': { gridTemplateColumns: 'repeat(2, minmax(0, 1fr))' },
   },
   card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusLarge,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    ...cardBox,
     backgroundColor: tokens.colorNeutralBackground1,
     minWidth: 0,
   },

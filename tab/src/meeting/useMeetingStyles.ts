@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { cardBox } from '../components/viewStyles';
 
 /** The meeting views' styles: the side panel's, and the larger stage variants (`stage*`). */
 export const useMeetingStyles = makeStyles({
@@ -18,12 +19,7 @@ export const useMeetingStyles = makeStyles({
     '@media (min-width: 1000px)': { gridTemplateColumns: 'repeat(2, minmax(0, 1fr))' },
   },
   section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusLarge,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    ...cardBox,
     backgroundColor: tokens.colorNeutralBackground1,
     ':focus-visible': {
       outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
