@@ -1,11 +1,11 @@
-import { deactivateTeamMember, rememberConversation } from '../bot/src/app/installation';
-import { DeliveryContentResolver } from '../bot/src/jobs/delivery-content';
-import { DeliveryWorker } from '../bot/src/jobs/delivery-worker';
+import { deactivateTeamMember, rememberConversation } from '../bot/src/features/team/installation';
+import { DeliveryContentResolver } from '../bot/src/features/delivery/delivery-content';
+import { DeliveryWorker } from '../bot/src/features/delivery/delivery-worker';
 import {
   SendRateLimiter,
   TEAMS_CONVERSATION_LIMITS,
   teamsTenantLimits,
-} from '../bot/src/jobs/rate-limiter';
+} from '../bot/src/features/delivery/rate-limiter';
 import type { Stores } from '../bot/src/store';
 import { TeamsProactiveSender } from '../bot/src/teams/proactive-sender';
 

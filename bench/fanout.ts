@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { DEFAULT_TEAM_SETTINGS } from '@bearing/core';
-import { planTeamWeek } from '../bot/src/jobs/planner';
+import { planTeamWeek } from '../bot/src/features/delivery/planner';
 import { openStores } from '../bot/src/store';
 import { EMBEDDED_KEY } from '../bot/src/store/embedded/embedded-cosmos';
 import path from 'node:path';

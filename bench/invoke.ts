@@ -16,8 +16,8 @@ import {
   DEMO_FISCAL_START_MONTH,
   DEMO_TENANT_ID,
   DEMO_TIME_ZONE,
-} from '../bot/src/app/demo-organization';
-import { seedDemoOrganization } from '../bot/src/app/seed-demo';
+} from '../bot/src/features/demo/demo-organization';
+import { seedDemoOrganization } from '../bot/src/features/demo/seed-demo';
 import { createLogger } from '../bot/src/observability/logger';
 import { startServer, type RunningServer } from '../bot/src/server';
 import { openStores, type Stores } from '../bot/src/store';

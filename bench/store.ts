@@ -1,5 +1,5 @@
 import { CARD_VERBS, CHECKIN_INPUTS } from '@bearing/core';
-import { planTeamWeek } from '../bot/src/jobs/planner';
+import { planTeamWeek } from '../bot/src/features/delivery/planner';
 import { OperationCounter } from '../bot/src/store';
 import type { OperationKind } from '../bot/src/store/op-counter';
 import { cardInvoke, personalActivity } from '../test/support/activities';

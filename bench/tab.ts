@@ -12,13 +12,13 @@ import { createHttpApp } from '../bot/src/http/app';
 import { authenticate } from '../bot/src/http/identity';
 import { openStores, type Stores } from '../bot/src/store';
 import { EMBEDDED_KEY } from '../bot/src/store/embedded/embedded-cosmos';
-import { seedDemoOrganization } from '../bot/src/app/seed-demo';
+import { seedDemoOrganization } from '../bot/src/features/demo/seed-demo';
 import {
   DEMO_FISCAL_START_MONTH,
   DEMO_TEAM_ID,
   DEMO_TENANT_ID,
   DEMO_USERS,
-} from '../bot/src/app/demo-organization';
+} from '../bot/src/features/demo/demo-organization';
 import type { KeyResult, Objective, Team, TeamMember } from '@bearing/core';
 import { launchChromium } from '../test/e2e/support/browser';
 import { startHelper, CORRECTED_STORE } from './processes';

@@ -2,12 +2,12 @@ import path from 'node:path';
 import type { Server } from 'node:http';
 import type { Config } from './config';
 import type { Logger } from './observability/logger';
-import { seedDemoOrganization } from './app/seed-demo';
+import { seedDemoOrganization } from './features/demo/seed-demo';
 import { openStores } from './store';
 import { createHttpApp } from './http/app';
 import { apiV1Router } from './http/api-v1';
-import { adminApiRouter } from './http/admin-api';
-import { ingestRouter } from './http/ingest';
+import { adminApiRouter } from './features/data-rights/routes';
+import { ingestRouter } from './features/kpis/ingest-routes';
 import { callerAuthentication } from './http/caller-authentication';
 import { randomUUID } from 'node:crypto';
 import { createAdapter } from './teams/adapter';
@@ -16,12 +16,16 @@ import { messagesRoute } from './teams/messages-route';
 import { TeamsProactiveSender } from './teams/proactive-sender';
 import { GRAPH_AUDIENCE, createBotTokenProvider } from './teams/bot-token';
 import { GraphTeamOwners } from './teams/graph-team-owners';
-import { DeliveryWorker } from './jobs/delivery-worker';
-import { DeliveryContentResolver } from './jobs/delivery-content';
-import { SendRateLimiter, TEAMS_CONVERSATION_LIMITS, teamsTenantLimits } from './jobs/rate-limiter';
-import { Scheduler } from './jobs/scheduler';
-import { sendCheckInsNow } from './jobs/planner';
-import { deactivateTeamMember, rememberConversation } from './app/installation';
+import { DeliveryWorker } from './features/delivery/delivery-worker';
+import { DeliveryContentResolver } from './features/delivery/delivery-content';
+import {
+  SendRateLimiter,
+  TEAMS_CONVERSATION_LIMITS,
+  teamsTenantLimits,
+} from './features/delivery/rate-limiter';
+import { Scheduler } from './features/delivery/scheduler';
+import { sendCheckInsNow } from './features/delivery/planner';
+import { deactivateTeamMember, rememberConversation } from './features/team/installation';
 import { oldestDueDeliveryAgeMs } from './store/delivery-backlog';
 
 /** A running Bearing server. */

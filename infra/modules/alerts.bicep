@@ -221,7 +221,7 @@ resource readyzAlert 'Microsoft.Insights/metricAlerts@2018-03-01' = if (alertsOn
   }
 }
 
-// The delivery engine logs `delivery gave up` (bot/src/jobs/delivery-worker.ts) when a card could
+// The delivery engine logs `delivery gave up` (bot/src/features/delivery/delivery-worker.ts) when a card could
 // not be delivered after its last attempt; count them in the logs sent to Application Insights
 // (AppTraces) and in the web app's console logs.
 resource deliveryGiveUps 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = if (alertsOn) {

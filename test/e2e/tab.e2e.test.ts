@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { teamsDarkTheme } from '@fluentui/react-components';
 import { isoWeek } from '@bearing/core';
-import { DEMO_TIME_ZONE } from '../../bot/src/app/demo-organization';
+import { DEMO_TIME_ZONE } from '../../bot/src/features/demo/demo-organization';
 import { startTokenIssuer } from '../support/bot-tokens';
 import { ALEX, SSO_TENANT as TENANT, entraToken, ssoEnv } from '../support/entra-tokens';
 import { startInProcess } from '../support/in-process-server';

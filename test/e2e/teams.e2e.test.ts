@@ -2,7 +2,7 @@ import { launchChromium } from './support/browser';
 import { PlaygroundChat, startPlayground } from './support/playground';
 import { startServer, waitForStatus, type ServerProcess } from '../support/server-process';
 import { tempDir } from '../support/embedded-store';
-import { DEMO_USERS } from '../../bot/src/app/demo-organization';
+import { DEMO_USERS } from '../../bot/src/features/demo/demo-organization';
 
 // The real thing: the built server in local mode on :3978, the real Agents Playground, and
 // Debian's Chromium clicking the card as Alex Wilber would.

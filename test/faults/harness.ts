@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@azure/cosmos';
-import { seedDemoOrganization } from '../../bot/src/app/seed-demo';
+import { seedDemoOrganization } from '../../bot/src/features/demo/seed-demo';
 import { createStores, type OperationCounter } from '../../bot/src/store';
 import { CONTAINERS, ensureSchema } from '../../bot/src/store/containers';
 import { createCosmosClient } from '../../bot/src/store/cosmos-client';
@@ -10,14 +10,14 @@ import { EMBEDDED_KEY, startEmbeddedCosmos } from '../../bot/src/store/embedded/
 import { oldestDueDeliveryAgeMs } from '../../bot/src/store/delivery-backlog';
 import { createHttpApp } from '../../bot/src/http/app';
 import { apiV1Router } from '../../bot/src/http/api-v1';
-import { adminApiRouter } from '../../bot/src/http/admin-api';
-import { ingestRouter } from '../../bot/src/http/ingest';
+import { adminApiRouter } from '../../bot/src/features/data-rights/routes';
+import { ingestRouter } from '../../bot/src/features/kpis/ingest-routes';
 import { callerAuthentication } from '../../bot/src/http/caller-authentication';
 import { createAdapter } from '../../bot/src/teams/adapter';
 import { BearingBot } from '../../bot/src/teams/bearing-bot';
 import { messagesRoute } from '../../bot/src/teams/messages-route';
-import { sendCheckInsNow } from '../../bot/src/jobs/planner';
-import type { TeamOwnerDirectory } from '../../bot/src/app/team-owners';
+import { sendCheckInsNow } from '../../bot/src/features/delivery/planner';
+import type { TeamOwnerDirectory } from '../../bot/src/features/team/team-owners';
 import { memoryLogger } from '../support/embedded-store';
 
 /** What the fault proxy does with one Cosmos request (undefined: pass it through). */

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { DEFAULT_TEAM_SETTINGS, isoWeek } from '@bearing/core';
 import { createBenchWorker } from '../../bench/bench-worker';
-import { sendCheckInsNow } from '../../bot/src/jobs/planner';
+import { sendCheckInsNow } from '../../bot/src/features/delivery/planner';
 import type { Stores } from '../../bot/src/store';
 import { keyResult } from '../fixtures/okrs';
 import { startTestStore, type TestStore } from '../support/embedded-store';

@@ -5,7 +5,7 @@ import {
   startEmbeddedCosmos,
   type EmbeddedCosmos,
 } from '../../bot/src/store/embedded/embedded-cosmos';
-import { INGEST_FAILURE_BUDGET } from '../../bot/src/app/ingestion-throttle';
+import { INGEST_FAILURE_BUDGET } from '../../bot/src/features/kpis/ingestion-throttle';
 import { startTokenIssuer } from '../support/bot-tokens';
 import { memoryLogger } from '../support/embedded-store';
 import { SSO_TENANT, entraToken, ssoEnv } from '../support/entra-tokens';

@@ -1,4 +1,4 @@
-import { DEMO_TEAM_ID, DEMO_TENANT_ID } from '../../bot/src/app/demo-organization';
+import { DEMO_TEAM_ID, DEMO_TENANT_ID } from '../../bot/src/features/demo/demo-organization';
 
 /** Alex Wilber, the Playground's current user and a member of the demo team. */
 export const ALEX = {

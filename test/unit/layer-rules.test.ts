@@ -32,7 +32,9 @@ describe('layer rules', () => {
 
   it('only bot/src/teams may import botbuilder', async () => {
     const code = "import { CloudAdapter } from 'botbuilder';\nexport const a = CloudAdapter;";
-    expect(await ruleIds(code, 'bot/src/app/bad.ts')).toContain('no-restricted-imports');
+    expect(await ruleIds(code, 'bot/src/features/check-in/bad.ts')).toContain(
+      'no-restricted-imports',
+    );
     expect(await ruleIds(code, 'bot/src/teams/ok.ts')).not.toContain('no-restricted-imports');
   });
 

@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEMO_TEAM_ID, DEMO_TENANT_ID, DEMO_USERS } from '../../bot/src/app/demo-organization';
+import {
+  DEMO_TEAM_ID,
+  DEMO_TENANT_ID,
+  DEMO_USERS,
+} from '../../bot/src/features/demo/demo-organization';
 
 // The Playground's users must be the seeded demo users, or checking in as Alex finds no team.
 describe('Agents Playground configuration', () => {

@@ -1,12 +1,16 @@
 import { Router } from 'express';
 import { schemas } from '@bearing/core';
 import { randomUUID } from 'node:crypto';
-import type { DeliveryJobStore } from '../app/delivery-ports';
-import { editKeyResult } from '../app/edit-key-result';
-import { createIngestionKey, listIngestionKeys, revokeIngestionKey } from '../app/ingestion-keys';
-import { importReadingsCsv } from '../app/kpi-csv';
-import { createKpi, updateKpi } from '../app/kpi-definitions';
-import { getMyProfile } from '../app/get-my-profile';
+import type { DeliveryJobStore } from '../features/delivery/ports';
+import { editKeyResult } from '../features/key-results/edit-key-result';
+import {
+  createIngestionKey,
+  listIngestionKeys,
+  revokeIngestionKey,
+} from '../features/kpis/ingestion-keys';
+import { importReadingsCsv } from '../features/kpis/kpi-csv';
+import { createKpi, updateKpi } from '../features/kpis/kpi-definitions';
+import { getMyProfile } from '../features/me/get-my-profile';
 import type {
   CheckInStore,
   KpiStore,
@@ -14,14 +18,14 @@ import type {
   OrganizationStore,
   TeamStore,
   UserStore,
-} from '../app/ports';
-import { teamNotFound } from '../app/team-scope';
-import { getTeamViewForMember } from '../app/team-view';
-import { dataRoutes } from './api-v1-data';
-import { meRoutes } from './api-v1-me';
-import { memberRoutes } from './api-v1-members';
-import { okrRoutes } from './api-v1-okrs';
-import { teamRoutes } from './api-v1-team';
+} from '../features/shared/ports';
+import { teamNotFound } from '../features/shared/team-scope';
+import { getTeamViewForMember } from '../features/alignment/team-view';
+import { dataRoutes } from '../features/import-export/routes';
+import { meRoutes } from '../features/me/routes';
+import { memberRoutes } from '../features/team/member-routes';
+import { okrRoutes } from '../features/objectives/routes';
+import { teamRoutes } from '../features/alignment/routes';
 import { callerOf, send, validate } from './api-v1-helpers';
 import type { Logger } from '../observability/logger';
 

@@ -1,6 +1,6 @@
 import type { Container, SqlQuerySpec } from '@azure/cosmos';
-import type { Page, Versioned } from '../app/ports';
-import { StoreConflictError } from '../app/ports';
+import type { Page, Versioned } from '../features/shared/ports';
+import { StoreConflictError } from '../features/shared/ports';
 import type { ItemType } from './keys';
 import type { OperationCounter, OperationKind } from './op-counter';
 import { withSpan } from '../observability/telemetry';

@@ -7,13 +7,13 @@ import type {
   OrganizationStore,
   TeamStore,
   UserStore,
-} from '../app/ports';
+} from '../features/shared/ports';
 import type { Logger } from '../observability/logger';
-import type { DeliveryJobStore } from '../app/delivery-ports';
+import type { DeliveryJobStore } from '../features/delivery/ports';
 import { CosmosCheckInStore } from './checkin-store';
 import { CONTAINERS, ensureSchema, verifySchema } from './containers';
 import { CosmosDataRightsStore } from './data-rights-store';
-import type { DataRightsStore, RetentionPolicy } from '../app/data-rights';
+import type { DataRightsStore, RetentionPolicy } from '../features/data-rights/data-rights';
 import { createCosmosClient } from './cosmos-client';
 import { DocumentCollection } from './documents';
 import { EMBEDDED_KEY, startEmbeddedCosmos } from './embedded/embedded-cosmos';

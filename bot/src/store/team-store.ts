@@ -11,7 +11,13 @@ import type {
   TenantId,
   UserId,
 } from '@bearing/core';
-import type { OrganizationStore, Page, TeamSnapshot, TeamStore, Versioned } from '../app/ports';
+import type {
+  OrganizationStore,
+  Page,
+  TeamSnapshot,
+  TeamStore,
+  Versioned,
+} from '../features/shared/ports';
 import type { DocumentCollection } from './documents';
 import { docId, teamPk, type ItemType } from './keys';
 

@@ -18,19 +18,19 @@ import {
   kpiAlertCard,
   snoozeEpisode,
   type KpiAlertStores,
-} from '../app/kpi-alerts';
-import { recordReadings } from '../app/kpi-readings';
-import { buildKpiUpdateCard } from '../cards/kpi-update-card';
-import type { DeliveryJobStore } from '../app/delivery-ports';
-import { snoozeCheckIn } from '../app/snooze-check-in';
-import { digestViewFor } from '../app/digest-view';
-import { teamStatus } from '../app/team-status';
-import { canManage } from '../app/team-scope';
-import { buildTeamStatusCard, whoManagesLines } from '../cards/team-status-card';
-import type { TeamStore, UserStore } from '../app/ports';
-import type { TeamOwnerDirectory } from '../app/team-owners';
-import type { AdaptiveCard } from '../cards/adaptive-card';
-import { buildHelpCard, buildMessageCard } from '../cards/info-cards';
+} from '../features/kpis/kpi-alerts';
+import { recordReadings } from '../features/kpis/kpi-readings';
+import { buildKpiUpdateCard } from '../features/kpis/kpi-update-card';
+import type { DeliveryJobStore } from '../features/delivery/ports';
+import { snoozeCheckIn } from '../features/check-in/snooze-check-in';
+import { digestViewFor } from '../features/delivery/digest-view';
+import { teamStatus } from '../features/team/team-status';
+import { canManage } from '../features/shared/team-scope';
+import { buildTeamStatusCard, whoManagesLines } from '../features/team/team-status-card';
+import type { TeamStore, UserStore } from '../features/shared/ports';
+import type { TeamOwnerDirectory } from '../features/team/team-owners';
+import type { AdaptiveCard } from '../features/shared/cards/adaptive-card';
+import { buildHelpCard, buildMessageCard } from '../features/shared/cards/info-cards';
 import type { Logger } from '../observability/logger';
 import {
   handleMembersAdded,
@@ -46,11 +46,11 @@ import {
   myOkrsCard,
   unsavedCheckInCard,
   type CheckInDeps,
-} from '../app/check-in-views';
+} from '../features/check-in/check-in-views';
 import { identityOf } from './identity';
-import type { MemberContext } from '../app/member-context';
-import { escapeMarkdown } from '../cards/text';
-import type { SendNowResult } from '../jobs/planner';
+import type { MemberContext } from '../features/shared/member-context';
+import { escapeMarkdown } from '../features/shared/cards/text';
+import type { SendNowResult } from '../features/delivery/planner';
 import type { InvokeAnswer } from './messages-route';
 
 /** What the bot needs from the composition root. */

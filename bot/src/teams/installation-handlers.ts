@@ -5,12 +5,12 @@ import {
   forgetTeamChannel,
   registerPersonalChat,
   registerTeam,
-} from '../app/installation';
-import type { TeamStore, UserStore } from '../app/ports';
-import { auditRole, removeTeamMember } from '../app/team-roles';
-import { adoptTeamsOwners, type TeamOwnerDirectory } from '../app/team-owners';
+} from '../features/team/installation';
+import type { TeamStore, UserStore } from '../features/shared/ports';
+import { auditRole, removeTeamMember } from '../features/team/team-roles';
+import { adoptTeamsOwners, type TeamOwnerDirectory } from '../features/team/team-owners';
 import type { Logger } from '../observability/logger';
-import { buildWelcomeCard } from '../cards/info-cards';
+import { buildWelcomeCard } from '../features/shared/cards/info-cards';
 import { cardReply } from './replies';
 import { identityOf, timeZoneOf } from './identity';
 

@@ -2,15 +2,15 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Router } from 'express';
 import { addWeeks, cycleFor, isoWeek, type CheckIn } from '@bearing/core';
-import { ERASED_USER_ID } from '../../../bot/src/app/data-rights';
+import { ERASED_USER_ID } from '../../../bot/src/features/data-rights/data-rights';
 import {
   buildDemoOrganization,
   DEMO_FISCAL_START_MONTH,
   DEMO_TENANT_ID,
   DEMO_TIME_ZONE,
   type DemoOrganization,
-} from '../../../bot/src/app/demo-organization';
-import { ADMIN_ROLE, adminApiRouter } from '../../../bot/src/http/admin-api';
+} from '../../../bot/src/features/demo/demo-organization';
+import { ADMIN_ROLE, adminApiRouter } from '../../../bot/src/features/data-rights/routes';
 import { createHttpApp } from '../../../bot/src/http/app';
 import { entraTokenResolver } from '../../../bot/src/http/entra-token';
 import { authenticate } from '../../../bot/src/http/identity';

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { OperationCounter } from '../../../bot/src/store';
-import { INGEST_FAILURE_BUDGET } from '../../../bot/src/app/ingestion-throttle';
+import { INGEST_FAILURE_BUDGET } from '../../../bot/src/features/kpis/ingestion-throttle';
 import { postJson, startHarness, type Harness } from '../../faults/harness';
 
 // Wrong ingestion keys are throttled per (key id, client address) and per address before they cost

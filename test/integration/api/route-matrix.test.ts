@@ -1,5 +1,5 @@
 import { isoWeek } from '@bearing/core';
-import { DEMO_TIME_ZONE } from '../../../bot/src/app/demo-organization';
+import { DEMO_TIME_ZONE } from '../../../bot/src/features/demo/demo-organization';
 import { startHarness, type Harness } from '../../faults/harness';
 import { API_ROUTES } from '../../support/api-routes';
 import { startTokenIssuer } from '../../support/bot-tokens';

@@ -1,6 +1,6 @@
 import { DEFAULT_TEAM_SETTINGS } from '@bearing/core';
-import { getTeamSettings, patchTeamSettings } from '../../../bot/src/app/team-settings';
-import { planTeamWeek, replanTeamWeek } from '../../../bot/src/jobs/planner';
+import { getTeamSettings, patchTeamSettings } from '../../../bot/src/features/team/team-settings';
+import { planTeamWeek, replanTeamWeek } from '../../../bot/src/features/delivery/planner';
 import { startTestStore, type TestStore } from '../../support/embedded-store';
 
 // Settings saved through the tab's use case are what the weekly planner schedules with.

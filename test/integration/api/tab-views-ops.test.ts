@@ -1,9 +1,9 @@
-import { getMeetingAgenda } from '../../../bot/src/app/meeting-agenda';
-import { getMyOkrs } from '../../../bot/src/app/my-okrs';
-import { createObjective } from '../../../bot/src/app/objectives';
-import { seedDemoOrganization } from '../../../bot/src/app/seed-demo';
-import { getTeamDashboard } from '../../../bot/src/app/team-dashboard';
-import { getTeamSettings, patchTeamSettings } from '../../../bot/src/app/team-settings';
+import { getMeetingAgenda } from '../../../bot/src/features/alignment/meeting-agenda';
+import { getMyOkrs } from '../../../bot/src/features/me/my-okrs';
+import { createObjective } from '../../../bot/src/features/objectives/objectives';
+import { seedDemoOrganization } from '../../../bot/src/features/demo/seed-demo';
+import { getTeamDashboard } from '../../../bot/src/features/alignment/team-dashboard';
+import { getTeamSettings, patchTeamSettings } from '../../../bot/src/features/team/team-settings';
 import type { OperationKind } from '../../../bot/src/store/op-counter';
 import { documentTable, markdownTable } from '../../support/doc-table';
 import { memoryLogger, startTestStore, type TestStore } from '../../support/embedded-store';

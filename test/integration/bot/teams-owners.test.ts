@@ -1,4 +1,4 @@
-import { adoptTeamsOwners } from '../../../bot/src/app/team-owners';
+import { adoptTeamsOwners } from '../../../bot/src/features/team/team-owners';
 import { GraphTeamOwners } from '../../../bot/src/teams/graph-team-owners';
 import { startHarness, postJson, type Harness } from '../../faults/harness';
 import { memoryLogger } from '../../support/embedded-store';

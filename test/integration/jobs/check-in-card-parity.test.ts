@@ -1,9 +1,12 @@
-import type { DeliveryJob } from '../../../bot/src/app/delivery-ports';
-import { checkInCardFor } from '../../../bot/src/app/check-in-views';
-import { DEMO_TENANT_ID, DEMO_USERS } from '../../../bot/src/app/demo-organization';
-import { resolveMemberContext, type MemberContext } from '../../../bot/src/app/member-context';
-import { seedDemoOrganization } from '../../../bot/src/app/seed-demo';
-import { DeliveryContentResolver } from '../../../bot/src/jobs/delivery-content';
+import type { DeliveryJob } from '../../../bot/src/features/delivery/ports';
+import { checkInCardFor } from '../../../bot/src/features/check-in/check-in-views';
+import { DEMO_TENANT_ID, DEMO_USERS } from '../../../bot/src/features/demo/demo-organization';
+import {
+  resolveMemberContext,
+  type MemberContext,
+} from '../../../bot/src/features/shared/member-context';
+import { seedDemoOrganization } from '../../../bot/src/features/demo/seed-demo';
+import { DeliveryContentResolver } from '../../../bot/src/features/delivery/delivery-content';
 import { memoryLogger, startTestStore, type TestStore } from '../../support/embedded-store';
 
 // The card a member asks for (`check in`) and the one the schedule sends (weekly card, reminder,

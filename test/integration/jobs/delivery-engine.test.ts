@@ -1,10 +1,13 @@
 import { DEFAULT_TEAM_SETTINGS, type TeamMember } from '@bearing/core';
-import type { DeliveryJob } from '../../../bot/src/app/delivery-ports';
-import { deactivateTeamMember, rememberConversation } from '../../../bot/src/app/installation';
-import { DeliveryContentResolver } from '../../../bot/src/jobs/delivery-content';
-import { DeliveryWorker } from '../../../bot/src/jobs/delivery-worker';
-import { planTeamWeek, sendCheckInsNow } from '../../../bot/src/jobs/planner';
-import { SendRateLimiter } from '../../../bot/src/jobs/rate-limiter';
+import type { DeliveryJob } from '../../../bot/src/features/delivery/ports';
+import {
+  deactivateTeamMember,
+  rememberConversation,
+} from '../../../bot/src/features/team/installation';
+import { DeliveryContentResolver } from '../../../bot/src/features/delivery/delivery-content';
+import { DeliveryWorker } from '../../../bot/src/features/delivery/delivery-worker';
+import { planTeamWeek, sendCheckInsNow } from '../../../bot/src/features/delivery/planner';
+import { SendRateLimiter } from '../../../bot/src/features/delivery/rate-limiter';
 import { TeamsProactiveSender } from '../../../bot/src/teams/proactive-sender';
 import {
   startConnectorSimulator,

@@ -1,6 +1,6 @@
 import { DEFAULT_TEAM_SETTINGS, type TeamMember } from '@bearing/core';
-import type { DeliveryJob } from '../../../bot/src/app/delivery-ports';
-import { DeliveryContentResolver } from '../../../bot/src/jobs/delivery-content';
+import type { DeliveryJob } from '../../../bot/src/features/delivery/ports';
+import { DeliveryContentResolver } from '../../../bot/src/features/delivery/delivery-content';
 import { keyResult } from '../../fixtures/okrs';
 import { texts } from '../../support/cards';
 import { startTestStore, type TestStore } from '../../support/embedded-store';

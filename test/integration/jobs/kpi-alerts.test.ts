@@ -3,11 +3,11 @@ import {
   acknowledgeEpisode,
   draftCorrectiveOkr,
   snoozeEpisode,
-} from '../../../bot/src/app/kpi-alerts';
-import { recordReadings } from '../../../bot/src/app/kpi-readings';
-import { DeliveryContentResolver } from '../../../bot/src/jobs/delivery-content';
-import { DeliveryWorker } from '../../../bot/src/jobs/delivery-worker';
-import { SendRateLimiter } from '../../../bot/src/jobs/rate-limiter';
+} from '../../../bot/src/features/kpis/kpi-alerts';
+import { recordReadings } from '../../../bot/src/features/kpis/kpi-readings';
+import { DeliveryContentResolver } from '../../../bot/src/features/delivery/delivery-content';
+import { DeliveryWorker } from '../../../bot/src/features/delivery/delivery-worker';
+import { SendRateLimiter } from '../../../bot/src/features/delivery/rate-limiter';
 import { TeamsProactiveSender } from '../../../bot/src/teams/proactive-sender';
 import {
   startConnectorSimulator,

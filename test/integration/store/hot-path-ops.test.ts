@@ -1,14 +1,21 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { contextOrMessage, handleCheckInSubmit } from '../../../bot/src/app/check-in-views';
-import { DEMO_TEAM_ID, DEMO_TENANT_ID, DEMO_USERS } from '../../../bot/src/app/demo-organization';
-import { resolveMemberContext } from '../../../bot/src/app/member-context';
-import { seedDemoOrganization } from '../../../bot/src/app/seed-demo';
+import {
+  contextOrMessage,
+  handleCheckInSubmit,
+} from '../../../bot/src/features/check-in/check-in-views';
+import {
+  DEMO_TEAM_ID,
+  DEMO_TENANT_ID,
+  DEMO_USERS,
+} from '../../../bot/src/features/demo/demo-organization';
+import { resolveMemberContext } from '../../../bot/src/features/shared/member-context';
+import { seedDemoOrganization } from '../../../bot/src/features/demo/seed-demo';
 import { loadConfig } from '../../../bot/src/config';
 import { apiV1Router } from '../../../bot/src/http/api-v1';
 import { createHttpApp } from '../../../bot/src/http/app';
 import { callerAuthentication } from '../../../bot/src/http/caller-authentication';
-import { planTeamWeek } from '../../../bot/src/jobs/planner';
+import { planTeamWeek } from '../../../bot/src/features/delivery/planner';
 import type { OperationKind } from '../../../bot/src/store/op-counter';
 import { documentTable, markdownTable } from '../../support/doc-table';
 import { memoryLogger, startTestStore, type TestStore } from '../../support/embedded-store';

@@ -5,7 +5,7 @@ import {
   forgetTeamChannel,
   registerPersonalChat,
   registerTeam,
-} from '../../../bot/src/app/installation';
+} from '../../../bot/src/features/team/installation';
 import { startTestStore, type TestStore } from '../../support/embedded-store';
 
 const T = '11111111-1111-1111-1111-111111111111';

@@ -1,7 +1,7 @@
 import type { TeamMember } from '@bearing/core';
-import type { TeamStore } from '../../../bot/src/app/ports';
-import { removeTeamMember, setMemberRole } from '../../../bot/src/app/team-roles';
-import { addTeamMember, registerTeam } from '../../../bot/src/app/installation';
+import type { TeamStore } from '../../../bot/src/features/shared/ports';
+import { removeTeamMember, setMemberRole } from '../../../bot/src/features/team/team-roles';
+import { addTeamMember, registerTeam } from '../../../bot/src/features/team/installation';
 import { startTestStore, type TestStore } from '../../support/embedded-store';
 
 // The "never without an owner" rule against the real store, including two owners stepping down

@@ -1,4 +1,4 @@
-import { EvaluationCoalescer } from '../../../bot/src/app/kpi-readings';
+import { EvaluationCoalescer } from '../../../bot/src/features/kpis/kpi-readings';
 
 describe('EvaluationCoalescer', () => {
   function gate() {

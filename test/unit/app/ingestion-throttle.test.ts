@@ -1,4 +1,4 @@
-import { IngestionThrottle } from '../../../bot/src/app/ingestion-throttle';
+import { IngestionThrottle } from '../../../bot/src/features/kpis/ingestion-throttle';
 
 const budget = { perKeyAndAddress: 2, perAddress: 3, windowMs: 60_000 };
 const KEY = 'bk_abcdefgh.c2NvcGU.secret';

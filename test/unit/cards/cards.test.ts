@@ -1,25 +1,28 @@
 import { CARD_VERBS, CHECKIN_INPUTS, type CheckIn, type TeamMember } from '@bearing/core';
-import { buildCheckInCard, type CheckInCardModel } from '../../../bot/src/cards/check-in-card';
+import {
+  buildCheckInCard,
+  type CheckInCardModel,
+} from '../../../bot/src/features/check-in/check-in-card';
 import {
   buildHelpCard,
   buildMessageCard,
   buildMyOkrsCard,
   buildWelcomeCard,
-} from '../../../bot/src/cards/info-cards';
-import { buildCheckInSummaryCard } from '../../../bot/src/cards/summary-card';
+} from '../../../bot/src/features/shared/cards/info-cards';
+import { buildCheckInSummaryCard } from '../../../bot/src/features/check-in/summary-card';
 import {
   buildDigestCard,
   refreshUserIds,
   type DigestModel,
-} from '../../../bot/src/cards/digest-card';
-import { buildTeamStatusCard } from '../../../bot/src/cards/team-status-card';
+} from '../../../bot/src/features/delivery/digest-card';
+import { buildTeamStatusCard } from '../../../bot/src/features/team/team-status-card';
 import {
   buildKpiAlertCard,
   sparkline,
   type KpiAlertModel,
-} from '../../../bot/src/cards/kpi-alert-card';
-import { buildKpiUpdateCard } from '../../../bot/src/cards/kpi-update-card';
-import { escapeMarkdown } from '../../../bot/src/cards/text';
+} from '../../../bot/src/features/kpis/kpi-alert-card';
+import { buildKpiUpdateCard } from '../../../bot/src/features/kpis/kpi-update-card';
+import { escapeMarkdown } from '../../../bot/src/features/shared/cards/text';
 import { keyResult } from '../../fixtures/okrs';
 import { cardProblems, texts } from '../../support/cards';
 

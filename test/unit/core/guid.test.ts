@@ -1,5 +1,5 @@
 import { schemas } from '@bearing/core';
-import { DEMO_TENANT_ID, DEMO_USERS } from '../../../bot/src/app/demo-organization';
+import { DEMO_TENANT_ID, DEMO_USERS } from '../../../bot/src/features/demo/demo-organization';
 
 // Entra tenant and object ids are GUIDs: 8-4-4-4-12 hex digits, nothing longer or shorter.
 describe('guid', () => {

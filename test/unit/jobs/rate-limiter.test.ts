@@ -2,7 +2,7 @@ import {
   SendRateLimiter,
   TEAMS_CONVERSATION_LIMITS,
   teamsTenantLimits,
-} from '../../../bot/src/jobs/rate-limiter';
+} from '../../../bot/src/features/delivery/rate-limiter';
 import { classifyResponse, isAllowedServiceUrl } from '../../../bot/src/teams/proactive-sender';
 
 /** A limiter on a fake clock: waiting advances time, so the schedule it produces is exact. */

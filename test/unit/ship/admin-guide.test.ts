@@ -1,4 +1,4 @@
-import { ADMIN_ROLE, adminApiRouter } from '../../../bot/src/http/admin-api';
+import { ADMIN_ROLE, adminApiRouter } from '../../../bot/src/features/data-rights/routes';
 import { CONFIG_NAMES } from '../../../bot/src/config';
 import fs from 'node:fs';
 import path from 'node:path';

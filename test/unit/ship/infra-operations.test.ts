@@ -200,7 +200,9 @@ describe('infra: observability (diagnostic settings, retention, alerts, budget)'
     const query = (rule!.properties!.criteria as { allOf: { query: string }[] }).allOf[0]!.query;
     const message = /has "([^"]+)"/.exec(query)![1]!;
     expect(message).toBe('delivery gave up');
-    expect(readText('bot/src/jobs/delivery-worker.ts')).toContain(`logger.warn('${message}'`);
+    expect(readText('bot/src/features/delivery/delivery-worker.ts')).toContain(
+      `logger.warn('${message}'`,
+    );
     expect(query).toContain('AppTraces');
     expect(query).toContain('AppServiceConsoleLogs');
   });

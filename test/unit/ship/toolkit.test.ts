@@ -1,6 +1,6 @@
 import YAML from 'yaml';
 import { placeholders, readEnv, readText } from './ship-helpers';
-import { ADMIN_ROLE } from '../../../bot/src/http/admin-api';
+import { ADMIN_ROLE } from '../../../bot/src/features/data-rights/routes';
 import { CONFIG_NAMES } from '../../../bot/src/config';
 
 interface Step {
@@ -188,7 +188,7 @@ describe('aad.manifest.json (tab single sign-on)', () => {
     );
   });
 
-  it('declares the admin app role the admin API checks (bot/src/http/admin-api.ts)', () => {
+  it('declares the admin app role the admin API checks (bot/src/features/data-rights/routes.ts)', () => {
     expect(aad.appRoles).toEqual([
       expect.objectContaining({ value: ADMIN_ROLE, isEnabled: true, allowedMemberTypes: ['User'] }),
     ]);

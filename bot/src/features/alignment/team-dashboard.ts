@@ -1,0 +1,196 @@
+import {
+  addWeeks,
+  evaluateKpi,
+  isoWeek,
+  keyResultProgress,
+  ok,
+  teamProgress,
+  type CheckIn,
+  type KeyResult,
+  type KeyResultHistoryPoint,
+  type KeyResultWithObjective,
+  type Kpi,
+  type Result,
+  type TeamDashboardResponse,
+  type UpdateFrequency,
+  type WeekCompletion,
+} from '@bearing/core';
+import { keyResultView } from '../key-results/edit-key-result';
+import { kpiView } from '../kpis/kpi-definitions';
+import type {
+  KpiStore,
+  OrganizationStore,
+  TeamSnapshot,
+  TeamStore,
+  Versioned,
+} from '../shared/ports';
+import { cycleOf, cycleRef, roleIn, teamNotFound, weekIn, type Caller } from '../shared/team-scope';
+
+export interface DashboardStores {
+  readonly teams: TeamStore;
+  readonly organizations: OrganizationStore;
+  readonly kpis: KpiStore;
+}
+
+/** ISO weeks from the cycle's first week to `until` (at most 14), oldest first. */
+export function cycleWeeks(start: string, end: string, until: string): string[] {
+  const first = isoWeek(`${start}T12:00:00Z`, 'UTC');
+  const last = isoWeek(
+    `${new Date(Date.parse(`${end}T12:00:00Z`) - 86_400_000).toISOString()}`,
+    'UTC',
+  );
+  const stop = until < last ? until : last;
+  const weeks: string[] = [];
+  for (let w = first; w <= stop && weeks.length < 14; w = addWeeks(w, 1)) weeks.push(w);
+  return weeks;
+}
+
+/** Each key result's value per check-in week (the latest submission of a week wins). */
+export function historyOf(
+  keyResults: readonly KeyResult[],
+  checkIns: readonly CheckIn[],
+): Map<string, KeyResultHistoryPoint[]> {
+  const byKr = new Map(
+    keyResults.map((k) => [k.id, new Map<string, KeyResultHistoryPoint & { at: string }>()]),
+  );
+  for (const c of checkIns) {
+    for (const u of c.updates) {
+      const kr = keyResults.find((k) => k.id === u.keyResultId);
+      const weeks = byKr.get(u.keyResultId);
+      if (!kr || !weeks) continue;
+      const seen = weeks.get(c.week);
+      if (seen && seen.at > c.submittedAt) continue;
+      weeks.set(c.week, {
+        week: c.week,
+        value: u.value,
+        progress: keyResultProgress({ ...kr, current: u.value }),
+        confidence: u.confidence,
+        at: c.submittedAt,
+      });
+    }
+  }
+  return new Map(
+    [...byKr].map(([id, weeks]) => [
+      id,
+      [...weeks.values()]
+        .sort((a, b) => a.week.localeCompare(b.week))
+        .map(({ at: _at, ...p }) => p),
+    ]),
+  );
+}
+
+/** Active key results of live objectives, each with its objective's title and owner name. */
+export function liveKeyResults(snapshot: TeamSnapshot): KeyResultWithObjective[] {
+  const names = new Map(snapshot.members.map((m) => [m.userId, m.displayName]));
+  const titles = new Map(
+    snapshot.objectives
+      .filter((o) => o.value.status !== 'archived')
+      .map((o) => [o.value.id, o.value.title]),
+  );
+  return snapshot.keyResults
+    .filter((k) => k.value.status === 'active' && titles.has(k.value.objectiveId))
+    .map((k) => ({
+      ...keyResultView(k.value, k.etag, names.get(k.value.ownerId)),
+      objectiveTitle: titles.get(k.value.objectiveId) as string,
+    }));
+}
+
+const RISK = { offTrack: 0, atRisk: 1, onTrack: 2 } as const;
+/** Key results at risk or off track, off track first. */
+export const atRiskOf = (krs: readonly KeyResultWithObjective[]) =>
+  krs
+    .filter((k) => k.confidence !== 'onTrack')
+    .sort((a, b) => RISK[a.confidence] - RISK[b.confidence]);
+
+/** How many active members were expected, and how many checked in, in a week. */
+export function completionOf(
+  snapshot: TeamSnapshot,
+  checkIns: readonly Versioned<CheckIn>[],
+  week: string,
+): WeekCompletion {
+  const active = new Set(snapshot.members.filter((m) => m.active).map((m) => m.userId));
+  const done = new Set(
+    checkIns
+      .filter((c) => c.value.week === week && active.has(c.value.userId))
+      .map((c) => c.value.userId),
+  );
+  return { week, expected: active.size, done: done.size };
+}
+
+const WINDOW_DAYS: Record<UpdateFrequency, number> = {
+  hourly: 3,
+  daily: 45,
+  weekly: 26 * 7,
+  monthly: 730,
+  quarterly: 1460,
+};
+const GAUGE_READINGS = 30;
+
+/** Recent readings of a KPI for its trend line: one single-partition query in its own partition. */
+async function recentReadings(kpis: KpiStore, kpi: Kpi, now: Date) {
+  const since = new Date(now.getTime() - WINDOW_DAYS[kpi.updateFrequency] * 86_400_000);
+  const readings = await kpis.listReadings(kpi.tenantId, kpi.id, since.toISOString(), 500);
+  return readings.slice(-GAUGE_READINGS).map((r) => ({ value: r.value, at: r.at }));
+}
+
+/**
+ * The team dashboard: progress history of every key result from the cycle's check-ins, weekly
+ * check-in completion, KPI gauges with recent readings, and what is at risk. One single-partition
+ * query for the team's cycle, plus one per active KPI for its readings.
+ */
+export async function getTeamDashboard(
+  stores: DashboardStores,
+  caller: Caller,
+  teamId: string,
+  now: Date,
+  cycleId?: string,
+): Promise<Result<TeamDashboardResponse>> {
+  const role = await roleIn(stores.teams, caller, teamId, false);
+  if (!role.ok) return role;
+  const { cycle, orgTimeZone } = await cycleOf(stores.organizations, caller.tenantId, now, cycleId);
+  const team = await stores.teams.getTeam(caller.tenantId, teamId);
+  if (!team) return teamNotFound;
+  const week = weekIn(now, team.value.settings.timeZone, orgTimeZone);
+  const weeks = cycleWeeks(cycle.start, cycle.end, week);
+  const snapshot = await stores.teams.loadTeamSnapshot(caller.tenantId, teamId, cycle.id, weeks);
+  if (!snapshot) return teamNotFound;
+  const krs = liveKeyResults(snapshot);
+  const history = historyOf(
+    snapshot.keyResults.map((k) => k.value),
+    snapshot.checkIns.map((c) => c.value),
+  );
+  const kpis = snapshot.kpis.filter((k) => k.value.status === 'active');
+  const gauges = await Promise.all(
+    kpis.map(async ({ value: k, etag }) => {
+      const readings = await recentReadings(stores.kpis, k, now);
+      const series = readings.length ? readings : k.lastReading ? [k.lastReading] : [];
+      const evaluation = evaluateKpi(k, series, now.toISOString());
+      const v = kpiView(k, etag, now);
+      return {
+        kpi: {
+          ...v,
+          status: evaluation.status,
+          trend: evaluation.trend,
+          trendingToBreach: evaluation.trendingToBreach,
+        },
+        range: { ...k.target },
+        warningMargin: k.warningMargin,
+        readings,
+        status: evaluation.status,
+      };
+    }),
+  );
+  return ok({
+    team: { id: team.value.id, name: team.value.name },
+    cycle: cycleRef(cycle),
+    week,
+    progress: teamProgress(
+      snapshot.objectives.map((o) => o.value).filter((o) => o.status !== 'archived'),
+      snapshot.keyResults.map((k) => k.value).filter((k) => k.status === 'active'),
+    ),
+    keyResults: krs.map((k) => ({ ...k, points: history.get(k.id) ?? [] })),
+    checkInCompletion: weeks.map((w) => completionOf(snapshot, snapshot.checkIns, w)),
+    kpis: gauges,
+    atRisk: atRiskOf(krs),
+  });
+}

@@ -1,0 +1,220 @@
+import {
+  cycleById,
+  cycleFor,
+  evaluateKpi,
+  isoWeek,
+  keyResultProgress,
+  lintTeamOkrs,
+  objectiveProgress,
+  resolveMemberTimeZone,
+  teamProgress,
+  worstConfidence,
+  type KeyResult,
+  type Organization,
+  type Team,
+  type TeamViewResponse,
+  type TenantId,
+  type UserId,
+} from '@bearing/core';
+import type { OkrStore, OrganizationStore, TeamStore, Versioned } from '../shared/ports';
+
+/** What the team view reads. */
+export interface TeamViewStores {
+  readonly organizations: OrganizationStore;
+  readonly teams: TeamStore;
+  readonly okrs: OkrStore;
+}
+
+/**
+ * The team view for a caller, or undefined when the caller is not an active member of the team (or
+ * the team does not exist). Membership, organisation and team are point-read together, then the
+ * team snapshot and the company objectives are queried together: two round trips deep, whatever
+ * the size of the tenant.
+ */
+export async function getTeamViewForMember(
+  stores: TeamViewStores,
+  tenantId: TenantId,
+  teamId: string,
+  userId: UserId,
+  now: Date,
+  options: TeamViewOptions = {},
+): Promise<TeamViewResponse | undefined> {
+  const [member, org, team] = await Promise.all([
+    stores.teams.getMember(tenantId, teamId, userId),
+    stores.organizations.getOrganization(tenantId),
+    stores.teams.getTeam(tenantId, teamId),
+  ]);
+  if (!member?.value.active || !team) return undefined;
+  return buildTeamView(stores, tenantId, teamId, org?.value, team, now, options);
+}
+
+/**
+ * The team view of the tab: the team's objectives and key results of a cycle with progress,
+ * confidence, owners, lint warnings and guardrail KPIs, the company objectives they align to, and
+ * this week's check-in completion. One single-partition query for the team and one for the
+ * company objectives.
+ */
+export async function getTeamView(
+  stores: TeamViewStores,
+  tenantId: TenantId,
+  teamId: string,
+  now: Date,
+  options: TeamViewOptions = {},
+): Promise<TeamViewResponse | undefined> {
+  const [org, team] = await Promise.all([
+    stores.organizations.getOrganization(tenantId),
+    stores.teams.getTeam(tenantId, teamId),
+  ]);
+  if (!team) return undefined;
+  return buildTeamView(stores, tenantId, teamId, org?.value, team, now, options);
+}
+
+/** Which cycle to show, and an optional text filter on objective and key result titles. */
+export interface TeamViewOptions {
+  readonly cycleId?: string;
+  readonly search?: string;
+}
+
+async function buildTeamView(
+  stores: TeamViewStores,
+  tenantId: TenantId,
+  teamId: string,
+  org: Organization | undefined,
+  team: Versioned<Team>,
+  now: Date,
+  options: TeamViewOptions,
+): Promise<TeamViewResponse | undefined> {
+  const fiscalStart = org?.fiscalStartMonth ?? 1;
+  const cycle =
+    (options.cycleId ? cycleById(options.cycleId, fiscalStart) : undefined) ??
+    cycleFor(now.toISOString().slice(0, 10), fiscalStart);
+  const zone = resolveMemberTimeZone(team.value.settings.timeZone, org?.defaultTimeZone);
+  const week = isoWeek(now.toISOString(), zone);
+  const [snapshot, company] = await Promise.all([
+    stores.teams.loadTeamSnapshot(tenantId, teamId, cycle.id, [week]),
+    stores.okrs.listObjectives(tenantId, null, cycle.id),
+  ]);
+  if (!snapshot) return undefined;
+
+  const names = new Map(snapshot.members.map((m) => [m.userId, m.displayName]));
+  const nowIso = now.toISOString();
+  const objectives = snapshot.objectives.filter((o) => o.value.status !== 'archived');
+  const keyResults = snapshot.keyResults.filter((k) => k.value.status === 'active');
+  const kpis = snapshot.kpis.filter((k) => k.value.status === 'active');
+  const activeIds = new Set([
+    ...company.filter((o) => o.value.status === 'active').map((o) => o.value.id),
+    ...objectives.filter((o) => o.value.status === 'active').map((o) => o.value.id),
+  ]);
+  const warnings = lintTeamOkrs({
+    objectives: objectives.map((o) => o.value),
+    keyResults: keyResults.map((k) => k.value),
+    kpis: kpis.map((k) => k.value),
+    now: nowIso,
+  });
+  const kpiViews = kpis.map(({ value: k, etag }) => {
+    const evaluation = evaluateKpi(k, k.lastReading ? [k.lastReading] : [], nowIso);
+    return {
+      id: k.id,
+      name: k.name,
+      unit: k.unit,
+      direction: k.direction,
+      updateFrequency: k.updateFrequency,
+      target: { ...k.target },
+      ownerId: k.ownerId,
+      status: evaluation.status,
+      trend: evaluation.trend,
+      trendingToBreach: evaluation.trendingToBreach,
+      ...(k.lastReading ? { lastReading: { ...k.lastReading } } : {}),
+      guardsObjectiveIds: [...k.guardsObjectiveIds],
+      etag,
+    };
+  });
+  const krsOf = (objectiveId: string) =>
+    keyResults.filter((k) => k.value.objectiveId === objectiveId);
+  const needle = options.search?.trim().toLowerCase();
+  const matches = (title: string, krs: readonly Versioned<KeyResult>[]) =>
+    !needle ||
+    title.toLowerCase().includes(needle) ||
+    krs.some((k) => k.value.title.toLowerCase().includes(needle));
+
+  const objectiveViews = objectives
+    .filter((o) => matches(o.value.title, krsOf(o.value.id)))
+    .map(({ value: o, etag }) => {
+      const krs = krsOf(o.id).map((k) => k.value);
+      const confidence = worstConfidence(krs.map((k) => k.confidence));
+      return {
+        id: o.id,
+        title: o.title,
+        level: o.level,
+        status: o.status,
+        ownerId: o.ownerId,
+        ...(names.has(o.ownerId) ? { ownerName: names.get(o.ownerId) } : {}),
+        parentIds: [...o.parentIds],
+        aligned: o.parentIds.some((p) => p !== o.id && activeIds.has(p)),
+        progress: objectiveProgress(krs),
+        ...(confidence ? { confidence } : {}),
+        keyResults: krsOf(o.id).map(({ value: k, etag: krEtag }) => ({
+          id: k.id,
+          objectiveId: k.objectiveId,
+          title: k.title,
+          type: k.type,
+          ...(k.unit ? { unit: k.unit } : {}),
+          baseline: k.baseline,
+          target: k.target,
+          current: k.current,
+          direction: k.direction,
+          progress: keyResultProgress(k),
+          confidence: k.confidence,
+          ownerId: k.ownerId,
+          ...(names.has(k.ownerId) ? { ownerName: names.get(k.ownerId) } : {}),
+          ...(k.lastCheckInAt ? { lastCheckInAt: k.lastCheckInAt } : {}),
+          etag: krEtag,
+        })),
+        guardrails: kpiViews
+          .filter((k) => k.guardsObjectiveIds.includes(o.id))
+          .map((k) => ({ kpiId: k.id, name: k.name, status: k.status })),
+        warnings: warnings.filter(
+          (w) =>
+            w.objectiveId === o.id ||
+            (w.keyResultId !== undefined && krs.some((k) => k.id === w.keyResultId)),
+        ),
+        etag,
+      };
+    });
+  const active = snapshot.members.filter((m) => m.active);
+  const checkedIn = new Set(snapshot.checkIns.map((c) => c.value.userId));
+  return {
+    team: { id: team.value.id, name: team.value.name, etag: team.etag },
+    cycle: { id: cycle.id, name: cycle.name, start: cycle.start, end: cycle.end },
+    progress: teamProgress(
+      objectives.map((o) => o.value),
+      keyResults.map((k) => k.value),
+    ),
+    // A company objective's progress here rolls up the team objectives aligned to it.
+    companyObjectives: company
+      .filter((o) => o.value.status !== 'archived')
+      .map((o) => {
+        const aligned = objectiveViews.filter((v) => v.parentIds.includes(o.value.id));
+        return {
+          id: o.value.id,
+          title: o.value.title,
+          progress: aligned.length
+            ? aligned.reduce((sum, v) => sum + v.progress, 0) / aligned.length
+            : 0,
+        };
+      }),
+    objectives: objectiveViews,
+    kpis: kpiViews,
+    warnings: warnings.filter((w) => !w.objectiveId && !w.keyResultId),
+    members: active.map((m) => ({
+      userId: m.userId,
+      displayName: m.displayName,
+      role: m.role,
+      ...(checkedIn.has(m.userId) ? { lastCheckInWeek: week } : {}),
+    })),
+    week,
+    checkInCompletion: active.length
+      ? active.filter((m) => checkedIn.has(m.userId)).length / active.length
+      : 0,
+  };
+}

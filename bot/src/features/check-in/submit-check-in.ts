@@ -1,0 +1,153 @@
+import {
+  applyCheckIn,
+  err,
+  ok,
+  type CheckIn,
+  type CheckInCardSubmission,
+  type DomainError,
+  type KeyResult,
+  type Result,
+} from '@bearing/core';
+import {
+  StoreConflictError,
+  type CheckInStore,
+  type OkrStore,
+  type Versioned,
+} from '../shared/ports';
+import type { MemberContext } from '../shared/member-context';
+
+/** What a stored check-in looks like to the caller. */
+export interface SubmittedCheckIn {
+  readonly checkIn: CheckIn;
+  /** The key results before this submission (units, titles, baselines for the summary). */
+  readonly keyResults: readonly KeyResult[];
+  readonly replayed: boolean;
+}
+
+const ATTEMPTS = 3;
+
+/**
+ * Stores a check-in and the new key result values. Validation happens before any write, so bad
+ * input changes nothing. The check-in document is written first with an ETag condition and is the
+ * source of truth; key results are then brought in line with it (also ETag-conditioned). A replay
+ * of the same submission (Teams retry, double click, a second device) writes nothing new but still
+ * repairs key results a crash may have left behind, so the outcome is all-or-nothing to the user.
+ */
+export async function submitCheckIn(
+  stores: { readonly okrs: OkrStore; readonly checkIns: CheckInStore },
+  context: MemberContext,
+  submission: CheckInCardSubmission,
+  now: string,
+): Promise<Result<SubmittedCheckIn>> {
+  const { tenantId, userId } = context.user.value;
+  const teamId = context.team.id;
+  if (submission.teamId !== teamId || submission.cycleId !== context.cycle.id) {
+    return err({
+      code: 'CHECKIN.OUT_OF_DATE',
+      message: 'This check-in card is out of date. Type "check in" for a new one.',
+    });
+  }
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
+    // One round trip: the submitted key results and this week's check-in, all point reads.
+    const [krs, existing] = await Promise.all([
+      submittedKeyResults(stores.okrs, context, submission),
+      stores.checkIns.getCheckIn(tenantId, teamId, userId, submission.week),
+    ]);
+    const applied = applyCheckIn(
+      krs.map((k) => k.value),
+      existing?.value,
+      { ...submission, tenantId, teamId, userId },
+      now,
+    );
+    if (!applied.ok) return applied;
+    if (applied.value.replayed) {
+      await reconcileKeyResults(stores.okrs, applied.value.checkIn, krs, now);
+      return ok({
+        checkIn: applied.value.checkIn,
+        keyResults: before(krs, applied.value.checkIn),
+        replayed: true,
+      });
+    }
+    try {
+      await stores.checkIns.saveCheckIn(applied.value.checkIn, existing?.etag);
+    } catch (error) {
+      // Another device or a retry wrote first: read again and decide from what is stored.
+      if (error instanceof StoreConflictError) continue;
+      throw error;
+    }
+    await reconcileKeyResults(stores.okrs, applied.value.checkIn, krs, now);
+    return ok({
+      checkIn: applied.value.checkIn,
+      keyResults: before(krs, applied.value.checkIn),
+      replayed: false,
+    });
+  }
+  return err<DomainError>({
+    code: 'CHECKIN.BUSY',
+    message: 'Your check-in is being saved from another device. Try again in a moment.',
+  });
+}
+
+/**
+ * The key results the card submits, read by id (the card carries them; at most 20) and kept only
+ * when the user owns them in the card's cycle. Point reads instead of a query over the team: what
+ * applyCheckIn then sees is the same, since it only looks at the submitted ids.
+ */
+async function submittedKeyResults(
+  okrs: OkrStore,
+  context: MemberContext,
+  submission: CheckInCardSubmission,
+): Promise<Versioned<KeyResult>[]> {
+  const { tenantId, userId } = context.user.value;
+  const ids = [...new Set(submission.updates.map((u) => u.keyResultId))];
+  const found = await Promise.all(
+    ids.map((id) => okrs.getKeyResult(tenantId, context.team.id, id)),
+  );
+  return found.filter(
+    (k): k is Versioned<KeyResult> =>
+      k !== undefined && k.value.ownerId === userId && k.value.cycleId === submission.cycleId,
+  );
+}
+
+/** The key results as the check-in found them (previous values), for summaries. */
+function before(krs: readonly Versioned<KeyResult>[], checkIn: CheckIn): KeyResult[] {
+  const previous = new Map(checkIn.updates.map((u) => [u.keyResultId, u.previousValue]));
+  return krs.map((k) => ({ ...k.value, current: previous.get(k.value.id) ?? k.value.current }));
+}
+
+/** Makes each key result agree with the check-in unless someone changed it after the check-in. */
+async function reconcileKeyResults(
+  okrs: OkrStore,
+  checkIn: CheckIn,
+  krs: readonly Versioned<KeyResult>[],
+  now: string,
+): Promise<void> {
+  // Each key result is its own document: bring them in line side by side, not one after another.
+  await Promise.all(
+    checkIn.updates.map(async (update) => {
+      let current = krs.find((k) => k.value.id === update.keyResultId);
+      for (let attempt = 1; current && attempt <= ATTEMPTS; attempt += 1) {
+        const kr = current.value;
+        const inLine = kr.current === update.value && kr.confidence === update.confidence;
+        const changedLater = kr.lastCheckInAt !== undefined && kr.lastCheckInAt > checkIn.updatedAt;
+        if (inLine || changedLater) break;
+        try {
+          await okrs.saveKeyResult(
+            {
+              ...kr,
+              current: update.value,
+              confidence: update.confidence,
+              lastCheckInAt: checkIn.updatedAt,
+              updatedAt: now,
+            },
+            current.etag,
+          );
+          break;
+        } catch (error) {
+          if (!(error instanceof StoreConflictError)) throw error;
+          current = await okrs.getKeyResult(kr.tenantId, kr.teamId, kr.id);
+        }
+      }
+    }),
+  );
+}

@@ -1,0 +1,221 @@
+import { memberLocale, teamLocale, type KeyResult, type TeamMember } from '@bearing/core';
+import type { DeliveryJob, DeliveryTarget } from './ports';
+import type { CheckInDeps } from '../check-in/check-in-views';
+import type { TeamSnapshot, UserProfile } from '../shared/ports';
+import type { AdaptiveCard } from '../shared/cards/adaptive-card';
+import {
+  guardrailNotes,
+  memberCheckInCard,
+  type GuardrailNotes,
+} from '../check-in/member-check-in-card';
+import { buildDigestCard, refreshUserIds } from './digest-card';
+import { kpiAlertCard, type KpiAlertStores } from '../kpis/kpi-alerts';
+
+/** What to send for a job, or why nothing should be sent. */
+export type DeliveryContent =
+  | { readonly kind: 'send'; readonly target: DeliveryTarget; readonly card: AdaptiveCard }
+  | { readonly kind: 'skip'; readonly reason: string }
+  /** Not yet: try again at `until` (a snoozed escalation). */
+  | { readonly kind: 'defer'; readonly until: string; readonly reason: string };
+
+/** One team's week as the cards need it, read with a single-partition query. */
+interface TeamWeek {
+  readonly snapshot: TeamSnapshot;
+  readonly members: ReadonlyMap<string, TeamMember>;
+  readonly keyResultsByOwner: ReadonlyMap<string, KeyResult[]>;
+  readonly objectiveTitles: ReadonlyMap<string, string>;
+  /** Guardrail lines per objective, from the snapshot's KPIs (once per team, not per member). */
+  readonly guardrails: GuardrailNotes;
+  /** The locale of cards to the team's channel. */
+  readonly locale: string;
+}
+
+/**
+ * Decides what due jobs send, from the store as it is now (not as it was when planned). A team's
+ * week is read once (one query) and shared by the jobs of that team for a few seconds, so a fan-out
+ * costs one query per team plus point operations per member; whether the member already checked
+ * in is always a fresh point read.
+ */
+export class DeliveryContentResolver {
+  private readonly cache = new Map<string, { at: number; week: Promise<TeamWeek | undefined> }>();
+
+  constructor(
+    private readonly deps: CheckInDeps & { readonly stores: KpiAlertStores },
+    private readonly cacheMs = 5_000,
+    private readonly tabBaseUrl?: string,
+  ) {}
+
+  async contentFor(job: DeliveryJob): Promise<DeliveryContent> {
+    if (job.kind === 'reply') return replyContent(job, this.deps.now());
+    if (job.kpiId) return this.kpiContent(job);
+    const week = await this.teamWeek(job);
+    if (!week) return { kind: 'skip', reason: 'team not found' };
+    const team = week.snapshot.team.value;
+    if (job.kind === 'digest') {
+      if (!team.channelReference) return { kind: 'skip', reason: 'no team channel' };
+      const card = buildDigestCard(
+        {
+          teamName: team.name,
+          week: job.week,
+          locale: week.locale,
+          members: week.snapshot.members,
+          checkIns: week.snapshot.checkIns.map((c) => c.value),
+          keyResults: week.snapshot.keyResults.map((k) => k.value),
+        },
+        { refresh: { teamId: team.id, userIds: refreshUserIds(week.snapshot.members) } },
+      );
+      return {
+        kind: 'send',
+        target: { kind: 'conversation', reference: team.channelReference },
+        card,
+      };
+    }
+    const userId = job.userId;
+    const member = userId ? week.members.get(userId) : undefined;
+    if (!userId || !member?.active)
+      return { kind: 'skip', reason: 'member inactive or unreachable' };
+    const keyResults = week.keyResultsByOwner.get(userId) ?? [];
+    if (!keyResults.some((k) => k.status === 'active'))
+      return { kind: 'skip', reason: 'no key results this cycle' };
+    const { tenantId, teamId } = job;
+    // Nobody is nagged about a week they already checked in for (reminders, snoozes, late cards).
+    if (await this.deps.stores.checkIns.getCheckIn(tenantId, teamId, userId, job.week)) {
+      return { kind: 'skip', reason: 'already checked in' };
+    }
+    const user = await this.deps.stores.users.getUser(tenantId, userId);
+    const target = user ? targetFor(user.value, team.channelReference) : undefined;
+    if (!user || !target) return { kind: 'skip', reason: 'member inactive or unreachable' };
+    const card = memberCheckInCard({
+      user: user.value,
+      member,
+      team,
+      cycleId: job.cycleId,
+      week: job.week,
+      keyResults,
+      objectiveTitles: week.objectiveTitles,
+      guardrails: week.guardrails,
+      submissionId: job.id.replace(/[^A-Za-z0-9._:-]/g, '-'),
+    });
+    if (!card) return { kind: 'skip', reason: 'no key results this cycle' };
+    return { kind: 'send', target, card };
+  }
+
+  /** KPI alerts, escalations and recoveries, from the KPI's episode as it is now. */
+  private async kpiContent(job: DeliveryJob): Promise<DeliveryContent> {
+    const { tenantId, teamId } = job;
+    const stores = this.deps.stores;
+    const [kpi, team] = await Promise.all([
+      stores.kpis.getKpi(tenantId, teamId, job.kpiId as string),
+      stores.teams.getTeam(tenantId, teamId),
+    ]);
+    const episode = kpi?.value.episode;
+    if (!kpi || !team || !episode || episode.id !== job.episodeId)
+      return { kind: 'skip', reason: 'episode not found' };
+    if (job.kind !== 'kpiRecovered' && episode.state !== 'open')
+      return { kind: 'skip', reason: 'back in range already' };
+    if (job.kind === 'kpiEscalation') {
+      if (episode.acknowledgedAt) return { kind: 'skip', reason: 'acknowledged' };
+      const now = this.deps.now().toISOString();
+      if (episode.snoozedUntil && episode.snoozedUntil > now)
+        return { kind: 'defer', until: episode.snoozedUntil, reason: 'snoozed' };
+    }
+    let target: DeliveryTarget | undefined;
+    let timeZone = team.value.settings.timeZone;
+    let locale: string;
+    if (job.audience === 'owner') {
+      const [user, member] = await Promise.all([
+        stores.users.getUser(tenantId, kpi.value.ownerId),
+        stores.teams.getMember(tenantId, teamId, kpi.value.ownerId),
+      ]);
+      target = user ? targetFor(user.value, team.value.channelReference) : undefined;
+      timeZone = user?.value.timeZone ?? timeZone;
+      locale = memberLocale(member?.value, user?.value);
+    } else {
+      locale = teamLocale(await stores.teams.listMembers(tenantId, teamId));
+    }
+    if (job.audience !== 'owner' && team.value.channelReference) {
+      target = { kind: 'conversation', reference: team.value.channelReference };
+    }
+    if (!target) return { kind: 'skip', reason: 'recipient unreachable' };
+    const card = await kpiAlertCard(
+      stores,
+      tenantId,
+      teamId,
+      kpi.value.id,
+      job.kind as 'kpiAlert' | 'kpiEscalation' | 'kpiRecovered',
+      { timeZone, locale, ...(this.tabBaseUrl ? { tabBaseUrl: this.tabBaseUrl } : {}) },
+      this.deps.now(),
+    );
+    return card ? { kind: 'send', target, card } : { kind: 'skip', reason: 'KPI not found' };
+  }
+
+  private teamWeek(job: DeliveryJob): Promise<TeamWeek | undefined> {
+    const key = `${job.tenantId}|${job.teamId}|${job.cycleId}|${job.week}`;
+    const now = Date.now();
+    const hit = this.cache.get(key);
+    if (hit && now - hit.at < this.cacheMs) return hit.week;
+    for (const [k, v] of this.cache) if (now - v.at >= this.cacheMs) this.cache.delete(k);
+    const week = this.load(job);
+    this.cache.set(key, { at: now, week });
+    return week;
+  }
+
+  private async load(job: DeliveryJob): Promise<TeamWeek | undefined> {
+    const snapshot = await this.deps.stores.teams.loadTeamSnapshot(
+      job.tenantId,
+      job.teamId,
+      job.cycleId,
+      [job.week],
+    );
+    if (!snapshot) return undefined;
+    const keyResultsByOwner = new Map<string, KeyResult[]>();
+    for (const { value } of snapshot.keyResults) {
+      keyResultsByOwner.set(value.ownerId, [
+        ...(keyResultsByOwner.get(value.ownerId) ?? []),
+        value,
+      ]);
+    }
+    return {
+      snapshot,
+      members: new Map(snapshot.members.map((m) => [m.userId, m])),
+      keyResultsByOwner,
+      objectiveTitles: new Map(snapshot.objectives.map((o) => [o.value.id, o.value.title])),
+      guardrails: guardrailNotes(
+        snapshot.kpis.map((k) => k.value),
+        this.deps.now(),
+      ),
+      locale: teamLocale(snapshot.members),
+    };
+  }
+}
+
+/** A turn's reply sends as it was; after REPLY_MAX_AGE_MS it would answer a stale question. */
+const REPLY_MAX_AGE_MS = 15 * 60_000;
+function replyContent(job: DeliveryJob, now: Date): DeliveryContent {
+  if (!job.reply) return { kind: 'skip', reason: 'reply has no content' };
+  if (now.getTime() - Date.parse(job.dueAt) > REPLY_MAX_AGE_MS)
+    return { kind: 'skip', reason: 'reply too old to send' };
+  return {
+    kind: 'send',
+    target: { kind: 'conversation', reference: job.reply.reference },
+    card: job.reply.card as unknown as AdaptiveCard,
+  };
+}
+
+/** The user's 1:1 chat, or one to open from the team roster (the bot is installed in the team). */
+function targetFor(
+  user: UserProfile,
+  channel: Readonly<Record<string, unknown>> | undefined,
+): DeliveryTarget | undefined {
+  if (user.conversationReference)
+    return { kind: 'conversation', reference: user.conversationReference };
+  const c = channel as { serviceUrl?: string; bot?: { id?: string } } | undefined;
+  if (!user.teamsUserId || !c?.serviceUrl || !c.bot?.id) return undefined;
+  return {
+    kind: 'newPersonalChat',
+    serviceUrl: c.serviceUrl,
+    tenantId: user.tenantId,
+    botId: c.bot.id,
+    teamsUserId: user.teamsUserId,
+  };
+}

@@ -1,0 +1,45 @@
+import type { AdaptiveCard } from '../shared/cards/adaptive-card';
+import { buildDigestCard, refreshUserIds } from './digest-card';
+import { buildMessageCard } from '../shared/cards/info-cards';
+import { en } from '@bearing/core';
+import type { MemberContext } from '../shared/member-context';
+import type { TeamStore } from '../shared/ports';
+
+/**
+ * A member's own view of the team's weekly digest in the channel (Teams asks for it through the
+ * card's `refresh`): the digest as it is now, whether they have checked in, and a button to do it.
+ * One single-partition query.
+ */
+export async function digestViewFor(
+  stores: { readonly teams: TeamStore },
+  ctx: MemberContext,
+  week: string,
+): Promise<AdaptiveCard> {
+  const snapshot = await stores.teams.loadTeamSnapshot(
+    ctx.team.tenantId,
+    ctx.team.id,
+    ctx.cycle.id,
+    [week],
+  );
+  if (!snapshot) return buildMessageCard(en.errors.outOfDate);
+  const keyResults = snapshot.keyResults.map((k) => k.value);
+  return buildDigestCard(
+    {
+      teamName: ctx.team.name,
+      week,
+      locale: ctx.locale,
+      members: snapshot.members,
+      checkIns: snapshot.checkIns.map((c) => c.value),
+      keyResults,
+    },
+    {
+      refresh: { teamId: ctx.team.id, userIds: refreshUserIds(snapshot.members) },
+      viewer: {
+        userId: ctx.member.userId,
+        keyResults: keyResults.filter(
+          (k) => k.ownerId === ctx.member.userId && k.status === 'active',
+        ).length,
+      },
+    },
+  );
+}

@@ -1,0 +1,96 @@
+import type { DeliveryJobStore } from './ports';
+import type { Logger } from '../../observability/logger';
+import type { DeliveryWorker } from './delivery-worker';
+import { planTeamWeek, type PlannerStores } from './planner';
+import { evaluateAfterReadings } from '../kpis/kpi-readings';
+import type { KpiStore } from '../shared/ports';
+
+/** Runs planning and delivery on timers; both are safe to run in every instance at once. */
+export class Scheduler {
+  private timers: NodeJS.Timeout[] = [];
+  private running = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly stores: PlannerStores & {
+      readonly deliveries: DeliveryJobStore;
+      readonly kpis: KpiStore;
+    },
+    private readonly worker: DeliveryWorker,
+    private readonly logger: Logger,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Plans every team's current week (idempotent). */
+  async planAll(): Promise<number> {
+    let created = 0;
+    let token: string | undefined;
+    do {
+      const page = await this.stores.deliveries.listAllTeams(token);
+      for (const t of page.items)
+        created += await planTeamWeek(this.stores, t.tenantId, t.teamId, this.now());
+      token = page.continuationToken;
+    } while (token);
+    return created;
+  }
+
+  /**
+   * Re-evaluates every active KPI (catches up evaluations that lost every race to concurrent
+   * ingestion, and moves episodes when nothing arrives). Returns how many alert jobs it created.
+   */
+  async evaluateKpis(): Promise<number> {
+    let created = 0;
+    let token: string | undefined;
+    do {
+      const page = await this.stores.deliveries.listAllTeams(token);
+      for (const t of page.items) {
+        for (const kpi of await this.stores.kpis.listKpis(t.tenantId, t.teamId)) {
+          if (kpi.value.status !== 'active' || !kpi.value.lastReading) continue;
+          created += await evaluateAfterReadings(
+            this.stores,
+            t.tenantId,
+            t.teamId,
+            kpi.value.id,
+            this.now(),
+          );
+        }
+      }
+      token = page.continuationToken;
+    } while (token);
+    return created;
+  }
+
+  /** Starts the timers: planning every `planEveryMs`, delivery every `tickMs`. */
+  start(planEveryMs = 5 * 60_000, tickMs = 2_000): void {
+    const guard = (name: string, run: () => Promise<unknown>) => {
+      let busy = false;
+      return () => {
+        if (busy) return; // never overlap a pass with itself
+        busy = true;
+        const p = run()
+          .catch((error: unknown) =>
+            this.logger.error(`${name} failed`, { error: (error as Error).name }),
+          )
+          .finally(() => {
+            busy = false;
+            this.running.delete(p);
+          });
+        this.running.add(p);
+      };
+    };
+    const plan = guard('delivery planning', async () => {
+      await this.planAll();
+      await this.evaluateKpis();
+    });
+    const tick = guard('delivery', () => this.worker.tick());
+    plan();
+    this.timers = [setInterval(plan, planEveryMs), setInterval(tick, tickMs)];
+    for (const t of this.timers) t.unref();
+  }
+
+  /** Stops the timers and waits for passes in flight. */
+  async stop(): Promise<void> {
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    await Promise.all([...this.running]);
+  }
+}

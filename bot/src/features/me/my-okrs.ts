@@ -1,0 +1,141 @@
+import {
+  addWeeks,
+  ok,
+  type CheckIn,
+  type MyCheckIn,
+  type MyCheckInRequest,
+  type MyCheckInResponse,
+  type MyOkrsResponse,
+  type MyTeamOkrs,
+  type Result,
+} from '@bearing/core';
+import { keyResultView } from '../key-results/edit-key-result';
+import { resolveMemberContext } from '../shared/member-context';
+import type {
+  CheckInStore,
+  OkrStore,
+  OrganizationStore,
+  TeamStore,
+  UserStore,
+} from '../shared/ports';
+import { submitCheckIn } from '../check-in/submit-check-in';
+import { historyOf, liveKeyResults } from '../alignment/team-dashboard';
+import {
+  cycleOf,
+  cycleRef,
+  invalid,
+  teamNotFound,
+  weekIn,
+  type Caller,
+} from '../shared/team-scope';
+
+export interface MyOkrStores {
+  readonly users: UserStore;
+  readonly teams: TeamStore;
+  readonly organizations: OrganizationStore;
+  readonly okrs: OkrStore;
+  readonly checkIns: CheckInStore;
+}
+
+/** At most this many teams are read for "my OKRs" (each costs one query and one page). */
+const MAX_TEAMS = 20;
+
+export const myCheckInOf = (c: CheckIn): MyCheckIn => ({
+  teamId: c.teamId,
+  cycleId: c.cycleId,
+  week: c.week,
+  submittedAt: c.submittedAt,
+  nothingChanged: c.nothingChanged,
+  updates: c.updates.map((u) => ({ ...u })),
+  ...(c.whatChanged ? { whatChanged: c.whatChanged } : {}),
+  ...(c.blockers ? { blockers: c.blockers } : {}),
+  ...(c.decisionNeeded ? { decisionNeeded: c.decisionNeeded } : {}),
+});
+
+/**
+ * The caller's key results across their teams in the current cycle, with their check-in history and
+ * this week's check-in (the form pre-fills from it). Per team: one single-partition query for the
+ * team's cycle and one page of the caller's check-ins (also in the team partition).
+ */
+export async function getMyOkrs(
+  stores: MyOkrStores,
+  caller: Caller,
+  now: Date,
+): Promise<Result<MyOkrsResponse>> {
+  const user = await stores.users.getUser(caller.tenantId, caller.userId);
+  const { cycle, orgTimeZone } = await cycleOf(stores.organizations, caller.tenantId, now);
+  const teams: MyTeamOkrs[] = [];
+  for (const teamId of (user?.value.teamIds ?? []).slice(0, MAX_TEAMS)) {
+    const [snapshot, page] = await Promise.all([
+      stores.teams.loadTeamSnapshot(caller.tenantId, teamId, cycle.id, []),
+      stores.checkIns.listCheckInsForUser(caller.tenantId, teamId, caller.userId),
+    ]);
+    const member = snapshot?.members.find((m) => m.userId === caller.userId);
+    if (!snapshot || !member?.active) continue;
+    const team = snapshot.team.value;
+    const week = weekIn(
+      now,
+      member.timeZone ?? user?.value.timeZone,
+      team.settings.timeZone,
+      orgTimeZone,
+    );
+    const mine = page.items.filter((c) => c.cycleId === cycle.id && c.userId === caller.userId);
+    const history = historyOf(
+      snapshot.keyResults.map((k) => k.value),
+      mine,
+    );
+    const milestones = new Map(snapshot.keyResults.map((k) => [k.value.id, k.value.milestones]));
+    const thisWeek = mine.find((c) => c.week === week);
+    teams.push({
+      team: { id: team.id, name: team.name, role: member.role },
+      cycle: cycleRef(cycle),
+      week,
+      ...(thisWeek ? { thisWeek: myCheckInOf(thisWeek) } : {}),
+      keyResults: liveKeyResults(snapshot)
+        .filter((k) => k.ownerId === caller.userId)
+        .map((k) => {
+          const steps = milestones.get(k.id);
+          return {
+            ...k,
+            ...(steps ? { milestones: [...steps] } : {}),
+            points: history.get(k.id) ?? [],
+          };
+        }),
+      checkIns: mine.map(myCheckInOf),
+    });
+  }
+  return ok({ userId: caller.userId, teams });
+}
+
+/** A check-in from the tab: the very use case the check-in card calls. */
+export async function submitMyCheckIn(
+  stores: MyOkrStores,
+  caller: Caller,
+  body: MyCheckInRequest,
+  now: Date,
+): Promise<Result<MyCheckInResponse>> {
+  const context = await resolveMemberContext(
+    stores,
+    caller.tenantId,
+    caller.userId,
+    now,
+    body.teamId,
+  );
+  if (!context) return teamNotFound;
+  // The tab may fill in this week or correct last week; older weeks are history.
+  if (body.week !== context.week && body.week !== addWeeks(context.week, -1))
+    return invalid(`Check in for this week (${context.week}) or last week.`, 'week');
+  const submitted = await submitCheckIn(stores, context, body, now.toISOString());
+  if (!submitted.ok) return submitted;
+  const krs = await stores.okrs.listKeyResultsOwnedBy(
+    caller.tenantId,
+    body.teamId,
+    body.cycleId,
+    caller.userId,
+  );
+  return ok({
+    checkIn: myCheckInOf(submitted.value.checkIn),
+    replayed: submitted.value.replayed,
+    keyResults: krs.map((k) => keyResultView(k.value, k.etag, context.member.displayName)),
+  });
+}

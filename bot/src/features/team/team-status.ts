@@ -1,0 +1,66 @@
+import { deliveryJobId, type DeliveryJob, type DeliveryJobStore } from '../delivery/ports';
+import type { MemberContext } from '../shared/member-context';
+import type { CheckInStore, TeamStore } from '../shared/ports';
+import { byRole } from './team-roles';
+import { canManage } from '../shared/team-scope';
+
+/** One member's line in the team status. */
+export interface MemberStatus {
+  readonly name: string;
+  readonly state: 'checkedIn' | 'notYet' | 'deliveryFailed' | 'inactive';
+  readonly detail?: string;
+}
+
+/** Names of the team's active owners and managers (who to ask), by name. */
+export interface WhoManages {
+  readonly owners: readonly string[];
+  readonly managers: readonly string[];
+}
+
+/**
+ * Who has checked in this week, and whose card could not be delivered (with the reason), for
+ * managers. Members read their own status only. Everyone learns who owns and manages the team.
+ */
+export async function teamStatus(
+  stores: {
+    readonly teams: TeamStore;
+    readonly checkIns: CheckInStore;
+    readonly deliveries: DeliveryJobStore;
+  },
+  ctx: MemberContext,
+): Promise<
+  | { allowed: false; who: WhoManages }
+  | { allowed: true; who: WhoManages; week: string; members: MemberStatus[] }
+> {
+  const { tenantId, id: teamId } = ctx.team;
+  if (!canManage(ctx.member.role))
+    return { allowed: false, who: whoManages(await stores.teams.listMembers(tenantId, teamId)) };
+  const [members, checkIns, jobs] = await Promise.all([
+    stores.teams.listMembers(tenantId, teamId),
+    stores.checkIns.listCheckInsForWeek(tenantId, teamId, ctx.week),
+    stores.deliveries.listJobsForWeek(tenantId, teamId, ctx.week),
+  ]);
+  const done = new Set(checkIns.map((c) => c.value.userId));
+  const jobById = new Map<string, DeliveryJob>(jobs.map((j) => [j.id, j]));
+  const out = members.map((m): MemberStatus => {
+    if (!m.active) return { name: m.displayName, state: 'inactive' };
+    if (done.has(m.userId)) return { name: m.displayName, state: 'checkedIn' };
+    const job = jobById.get(deliveryJobId(ctx.cycle.id, ctx.week, m.userId, 'checkIn'));
+    if (job?.status === 'failed')
+      return { name: m.displayName, state: 'deliveryFailed', detail: job.lastError };
+    return { name: m.displayName, state: 'notYet' };
+  });
+  return {
+    allowed: true,
+    who: whoManages(members),
+    week: ctx.week,
+    members: out.sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
+function whoManages(members: Parameters<typeof byRole>[0]): WhoManages {
+  const active = byRole(members);
+  const names = (role: string) =>
+    active.filter((m) => m.role === role).map((m) => m.displayName || m.userId);
+  return { owners: names('owner'), managers: names('manager') };
+}
