@@ -1,0 +1,27 @@
+import type { KpiAlertStores } from '../features/kpis/kpi-alerts';
+import type { DeliveryJobStore } from '../features/delivery/ports';
+import type { SendNowResult } from '../features/delivery/planner';
+import type { CheckInDeps } from '../features/check-in/check-in-views';
+import type { TeamStore, UserStore } from '../features/shared/ports';
+import type { TeamOwnerDirectory } from '../features/team/team-owners';
+import type { Logger } from '../observability/logger';
+
+/** What the bot needs from the composition root. */
+export interface BotDeps extends CheckInDeps {
+  readonly stores: CheckInDeps['stores'] &
+    KpiAlertStores & {
+      readonly users: UserStore;
+      readonly teams: TeamStore;
+      readonly deliveries: DeliveryJobStore;
+    };
+  /** Base URL of the tab for "Open in Bearing" links. */
+  readonly tabBaseUrl?: string;
+  readonly logger: Logger;
+  /** Who owns a team in Teams (Microsoft Graph); without it the installer is the first owner. */
+  readonly teamOwners?: TeamOwnerDirectory;
+  /** Starts this week's check-in for a whole team now, through the delivery engine. */
+  readonly sendCheckInsNow: (
+    tenantId: string,
+    teamId: string,
+  ) => Promise<SendNowResult | undefined>;
+}
