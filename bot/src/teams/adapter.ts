@@ -12,16 +12,7 @@ import { buildMessageCard } from '../features/shared/cards/info-cards';
 import type { Logger } from '../observability/logger';
 import { invokeCard } from './replies';
 import { BoundedTurnSends } from './turn-sends';
-
-/** Bot identity settings (from config.ts). */
-export interface BotAuthSettings {
-  readonly appId?: string;
-  readonly tenantId?: string;
-  readonly type: 'UserAssignedMsi' | 'SingleTenant';
-  readonly password?: string;
-  /** Test hook: where channel tokens' signing keys are published (defaults to Bot Framework's). */
-  readonly openIdMetadataUrl?: string;
-}
+import type { BotAuthSettings } from './bot-token';
 
 /** The CloudAdapter, plus botbuilder's token validation on its own (before any turn runs). */
 export class BearingAdapter extends CloudAdapter {

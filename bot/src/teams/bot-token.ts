@@ -1,5 +1,14 @@
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
-import type { BotAuthSettings } from './adapter';
+
+/** Bot identity settings (from config.ts). */
+export interface BotAuthSettings {
+  readonly appId?: string;
+  readonly tenantId?: string;
+  readonly type: 'UserAssignedMsi' | 'SingleTenant';
+  readonly password?: string;
+  /** Test hook: where channel tokens' signing keys are published (defaults to Bot Framework's). */
+  readonly openIdMetadataUrl?: string;
+}
 
 /** Gives the app's bearer token (Bot Connector by default), or undefined in local mode. */
 export type BotTokenProvider = () => Promise<string | undefined>;
