@@ -6,9 +6,10 @@ import {
   type MeetingAgendaResponse,
   type Result,
 } from '@bearing/core';
-import { kpiView } from '../kpis/kpi-definitions';
+import { kpiView } from '../kpis/kpi-view';
+import { liveKeyResultViews } from '../key-results/key-result-view';
 import type { OrganizationStore, TeamStore } from '../shared/ports';
-import { atRiskOf, completionOf, liveKeyResults } from './team-dashboard';
+import { atRiskOf, completionOf } from './team-dashboard';
 import { cycleOf, cycleRef, roleIn, teamNotFound, weekIn, type Caller } from '../shared/team-scope';
 
 type NoteField = 'whatChanged' | 'blockers' | 'decisionNeeded';
@@ -100,7 +101,7 @@ export async function getMeetingAgenda(
     changes: notes('whatChanged'),
     blockers: notes('blockers'),
     decisions: notes('decisionNeeded'),
-    atRisk: atRiskOf(liveKeyResults(snapshot)),
+    atRisk: atRiskOf(liveKeyResultViews(snapshot)),
     kpiAlerts,
     checkInCompletion: completionOf(snapshot, snapshot.checkIns, week),
   });

@@ -5,7 +5,8 @@ import {
   type KeyResultSavedResponse,
   type Result,
 } from '@bearing/core';
-import { editKeyResult, keyResultView } from './edit-key-result';
+import { editKeyResult } from './edit-key-result';
+import { keyResultView } from './key-result-view';
 import { keyResultHints, type ObjectiveStores } from '../objectives/objectives';
 import { invalid, notFound, roleIn, type Caller } from '../shared/team-scope';
 

@@ -1,5 +1,6 @@
 import {
   addWeeks,
+  historyOf,
   ok,
   type CheckIn,
   type MyCheckIn,
@@ -9,7 +10,7 @@ import {
   type MyTeamOkrs,
   type Result,
 } from '@bearing/core';
-import { keyResultView } from '../key-results/edit-key-result';
+import { keyResultView, liveKeyResultViews } from '../key-results/key-result-view';
 import { resolveMemberContext } from '../shared/member-context';
 import type {
   CheckInStore,
@@ -19,7 +20,6 @@ import type {
   UserStore,
 } from '../shared/ports';
 import { submitCheckIn } from '../check-in/submit-check-in';
-import { historyOf, liveKeyResults } from '../alignment/team-dashboard';
 import {
   cycleOf,
   cycleRef,
@@ -91,7 +91,7 @@ export async function getMyOkrs(
       cycle: cycleRef(cycle),
       week,
       ...(thisWeek ? { thisWeek: myCheckInOf(thisWeek) } : {}),
-      keyResults: liveKeyResults(snapshot)
+      keyResults: liveKeyResultViews(snapshot)
         .filter((k) => k.ownerId === caller.userId)
         .map((k) => {
           const steps = milestones.get(k.id);

@@ -11,8 +11,8 @@ import {
   type Result,
   type UpdateObjectiveRequest,
 } from '@bearing/core';
-import { keyResultView } from '../key-results/edit-key-result';
-import { kpiView } from '../kpis/kpi-definitions';
+import { keyResultView } from '../key-results/key-result-view';
+import { kpiView } from '../kpis/kpi-view';
 import {
   StoreConflictError,
   type KpiStore,
