@@ -8,7 +8,8 @@ import {
   memberCheckInCard,
   type GuardrailNotes,
 } from '../check-in/member-check-in-card';
-import { buildDigestCard, refreshUserIds } from './digest-card';
+import { buildDigestCard } from './digest-card';
+import { refreshUserIds } from '../shared/cards/refresh';
 import { kpiAlertCard, type KpiAlertStores } from '../kpis/kpi-alerts';
 
 /** What to send for a job, or why nothing should be sent. */

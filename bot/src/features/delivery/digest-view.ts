@@ -1,5 +1,6 @@
 import type { AdaptiveCard } from '../shared/cards/adaptive-card';
-import { buildDigestCard, refreshUserIds } from './digest-card';
+import { buildDigestCard } from './digest-card';
+import { refreshUserIds } from '../shared/cards/refresh';
 import { buildMessageCard } from '../shared/cards/info-cards';
 import { en } from '@bearing/core';
 import type { MemberContext } from '../shared/member-context';

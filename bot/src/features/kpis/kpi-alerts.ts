@@ -9,7 +9,7 @@ import {
   type TenantId,
 } from '@bearing/core';
 import type { AdaptiveCard } from '../shared/cards/adaptive-card';
-import { refreshUserIds } from '../delivery/digest-card';
+import { refreshUserIds } from '../shared/cards/refresh';
 import { buildKpiAlertCard, type KpiAlertModel } from './kpi-alert-card';
 import {
   StoreConflictError,
