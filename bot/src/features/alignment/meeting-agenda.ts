@@ -6,11 +6,11 @@ import {
   type MeetingAgendaResponse,
   type Result,
 } from '@bearing/core';
-import { kpiView } from '../kpis/kpi-view';
-import { liveKeyResultViews } from '../key-results/key-result-view';
-import type { OrganizationStore, TeamStore } from '../shared/ports';
+import { kpiView } from '../kpis';
+import { liveKeyResultViews } from '../key-results';
+import type { OrganizationStore, TeamStore } from '../shared';
 import { atRiskOf, completionOf } from './team-dashboard';
-import { cycleOf, cycleRef, roleIn, teamNotFound, weekIn, type Caller } from '../shared/team-scope';
+import { cycleOf, cycleRef, roleIn, teamNotFound, weekIn, type Caller } from '../shared';
 
 type NoteField = 'whatChanged' | 'blockers' | 'decisionNeeded';
 

@@ -13,16 +13,10 @@ import {
   type UpdateFrequency,
   type WeekCompletion,
 } from '@bearing/core';
-import { liveKeyResultViews } from '../key-results/key-result-view';
-import { kpiView } from '../kpis/kpi-view';
-import type {
-  KpiStore,
-  OrganizationStore,
-  TeamSnapshot,
-  TeamStore,
-  Versioned,
-} from '../shared/ports';
-import { cycleOf, cycleRef, roleIn, teamNotFound, weekIn, type Caller } from '../shared/team-scope';
+import { liveKeyResultViews } from '../key-results';
+import { kpiView } from '../kpis';
+import type { KpiStore, OrganizationStore, TeamSnapshot, TeamStore, Versioned } from '../shared';
+import { cycleOf, cycleRef, roleIn, teamNotFound, weekIn, type Caller } from '../shared';
 
 export interface DashboardStores {
   readonly teams: TeamStore;
@@ -45,7 +39,7 @@ export function cycleWeeks(start: string, end: string, until: string): string[] 
 
 /** Kept for callers of the old path: the rules live in core, the view in key-results. */
 export { historyOf } from '@bearing/core';
-export { liveKeyResultViews as liveKeyResults } from '../key-results/key-result-view';
+export { liveKeyResultViews as liveKeyResults } from '../key-results';
 
 const RISK = { offTrack: 0, atRisk: 1, onTrack: 2 } as const;
 /** Key results at risk or off track, off track first. */

@@ -16,7 +16,7 @@ import {
   type TenantId,
   type UserId,
 } from '@bearing/core';
-import type { OkrStore, OrganizationStore, TeamStore, Versioned } from '../shared/ports';
+import type { OkrStore, OrganizationStore, TeamStore, Versioned } from '../shared';
 
 /** What the team view reads. */
 export interface TeamViewStores {

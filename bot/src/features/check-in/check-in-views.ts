@@ -5,14 +5,14 @@ import {
   type DomainError,
   type KeyResult,
 } from '@bearing/core';
-import { resolveMemberContext, type MemberContext } from '../shared/member-context';
+import { resolveMemberContext, type MemberContext } from '../shared';
 import { submitCheckIn } from './submit-check-in';
-import type { CheckInStore, KpiStore, OkrStore } from '../shared/ports';
-import type { MemberContextStores } from '../shared/member-context';
+import type { CheckInStore, KpiStore, OkrStore } from '../shared';
+import type { MemberContextStores } from '../shared';
 import { checkInKeyResults, guardrailNotes, memberCheckInCard } from './member-check-in-card';
-import { buildMessageCard, buildMyOkrsCard } from '../shared/cards/info-cards';
+import { buildMessageCard, buildMyOkrsCard } from '../shared';
 import { buildCheckInSummaryCard } from './summary-card';
-import type { AdaptiveCard } from '../shared/cards/adaptive-card';
+import type { AdaptiveCard } from '../shared';
 
 /** Kept for callers of the old path. */
 export { unsavedCheckInCard } from './unsaved-check-in-card';

@@ -1,5 +1,5 @@
-import { deliveryJobId, type DeliveryJobStore } from '../delivery/ports';
-import type { MemberContext } from '../shared/member-context';
+import { deliveryJobId, type DeliveryJobStore } from '../delivery';
+import type { MemberContext } from '../shared';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

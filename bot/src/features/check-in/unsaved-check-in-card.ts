@@ -1,5 +1,5 @@
-import { adaptiveCard, type AdaptiveCard } from '../shared/cards/adaptive-card';
-import { text } from '../shared/cards/text';
+import { adaptiveCard, type AdaptiveCard } from '../shared';
+import { text } from '../shared';
 
 const UNSAVED = {
   message:

@@ -6,9 +6,9 @@ import {
   type KeyResult,
   type TeamMember,
 } from '@bearing/core';
-import { adaptiveCard, type AdaptiveCard, type CardElement } from '../shared/cards/adaptive-card';
-import { escapeMarkdown, heading, note, text } from '../shared/cards/text';
-import { MAX_REFRESH_USERS } from '../shared/cards/refresh';
+import { adaptiveCard, type AdaptiveCard, type CardElement } from '../shared';
+import { escapeMarkdown, heading, note, text } from '../shared';
+import { MAX_REFRESH_USERS } from '../shared';
 
 /** What the manager digest shows for a team's week. */
 export interface DigestModel {
@@ -21,7 +21,7 @@ export interface DigestModel {
 }
 
 /** Kept for callers of the old path. */
-export { MAX_REFRESH_USERS, refreshUserIds } from '../shared/cards/refresh';
+export { MAX_REFRESH_USERS, refreshUserIds } from '../shared';
 
 /** Who is looking at the digest (their own view, through `refresh`). */
 export interface DigestViewer {

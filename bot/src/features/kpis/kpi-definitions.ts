@@ -6,8 +6,8 @@ import {
   type Result,
   type UpdateKpiRequest,
 } from '@bearing/core';
-import { StoreConflictError, type KpiStore, type TeamStore, type Versioned } from '../shared/ports';
-import { conflict, invalid, notFound, requireMember, type Caller } from '../shared/team-scope';
+import { StoreConflictError, type KpiStore, type TeamStore, type Versioned } from '../shared';
+import { conflict, invalid, notFound, requireMember, type Caller } from '../shared';
 import { kpiView } from './kpi-view';
 
 /** Kept for callers of the old path. */

@@ -21,9 +21,9 @@ import {
   type DeliveryJob,
   type DeliveryJobStore,
   type DeliveryKind,
-} from '../delivery/ports';
-import { StoreConflictError, type KpiStore, type TeamStore, type Versioned } from '../shared/ports';
-import { EvaluationCoalescer } from '../shared/evaluation-coalescer';
+} from '../delivery';
+import { StoreConflictError, type KpiStore, type TeamStore, type Versioned } from '../shared';
+import { EvaluationCoalescer } from '../shared';
 
 /** Kept for callers of the old path. */
 export { EvaluationCoalescer };

@@ -10,24 +10,11 @@ import {
   type MyTeamOkrs,
   type Result,
 } from '@bearing/core';
-import { keyResultView, liveKeyResultViews } from '../key-results/key-result-view';
-import { resolveMemberContext } from '../shared/member-context';
-import type {
-  CheckInStore,
-  OkrStore,
-  OrganizationStore,
-  TeamStore,
-  UserStore,
-} from '../shared/ports';
-import { submitCheckIn } from '../check-in/submit-check-in';
-import {
-  cycleOf,
-  cycleRef,
-  invalid,
-  teamNotFound,
-  weekIn,
-  type Caller,
-} from '../shared/team-scope';
+import { keyResultView, liveKeyResultViews } from '../key-results';
+import { resolveMemberContext } from '../shared';
+import type { CheckInStore, OkrStore, OrganizationStore, TeamStore, UserStore } from '../shared';
+import { submitCheckIn } from '../check-in';
+import { cycleOf, cycleRef, invalid, teamNotFound, weekIn, type Caller } from '../shared';
 
 export interface MyOkrStores {
   readonly users: UserStore;

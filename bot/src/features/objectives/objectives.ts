@@ -11,8 +11,8 @@ import {
   type Result,
   type UpdateObjectiveRequest,
 } from '@bearing/core';
-import { keyResultView } from '../key-results/key-result-view';
-import { kpiView } from '../kpis/kpi-view';
+import { keyResultView } from '../key-results';
+import { kpiView } from '../kpis';
 import {
   StoreConflictError,
   type KpiStore,
@@ -20,8 +20,8 @@ import {
   type OrganizationStore,
   type TeamSnapshot,
   type TeamStore,
-} from '../shared/ports';
-import { conflict, invalid, notFound, roleIn, type Caller } from '../shared/team-scope';
+} from '../shared';
+import { conflict, invalid, notFound, roleIn, type Caller } from '../shared';
 
 export interface ObjectiveStores {
   readonly teams: TeamStore;
