@@ -2,3 +2,5 @@
 export { createObjective, keyResultHints } from './objectives';
 export type { ObjectiveStores } from './objectives';
 export { okrRoutes } from './routes';
+export { objectiveView } from './objective-view';
+export type { ObjectiveViewContext } from './objective-view';
