@@ -28,6 +28,26 @@ const IO_MODULES = [
   '@vercel/*',
 ];
 
+const BOTBUILDER = {
+  group: ['botbuilder', 'botbuilder-*', 'botframework-*'],
+  message: 'Only bot/src/teams/ may import botbuilder.',
+};
+// Shipped code never reaches into tests, benchmarks or simulators.
+const NO_TEST_CODE = {
+  regex: '(^|/)(test|bench|simulators)(/|$)',
+  message: 'bot/src may not import test/, bench/ or simulators/.',
+};
+const INDEX_MESSAGE =
+  "Import another feature through its index.ts ('../kpis', not '../kpis/kpi-readings').";
+// From bot/src/features/<f>/x.ts: '../<other>/<file>' is a deep import.
+const INDEX_FROM_FEATURE = { regex: '^\\.\\./[^./][^/]*/', message: INDEX_MESSAGE };
+// From bot/src/features/<f>/<sub>/x.ts: '../../<other>/<file>'.
+const INDEX_FROM_NESTED = { regex: '^\\.\\./\\.\\./[^./][^/]*/', message: INDEX_MESSAGE };
+// From the rest of bot/src (http/, store/, …): 'features/<f>/<file>'.
+const INDEX_FROM_OUTSIDE = { regex: '(^|/)features/[^/]+/', message: INDEX_MESSAGE };
+const CARD_MESSAGE =
+  'Card files (*-card.ts, shared/cards/) only build cards: import other card files, ../shared or types.';
+
 module.exports = tseslint.config(
   {
     ignores: [
@@ -81,21 +101,72 @@ module.exports = tseslint.config(
       'no-restricted-globals': ['error', 'process', 'fetch', 'require'],
     },
   },
+  // Import boundaries of bot/src. Flat config keeps only the last `no-restricted-imports` a file
+  // matches, so each file group below lists every pattern that applies to it.
   {
-    // Only bot/src/teams/ may use botbuilder (one folder to change when moving to the Agents SDK).
+    // Only bot/src/teams/ may use botbuilder (one folder to change when moving to the Agents SDK);
+    // outside features/, a feature is imported through its index.ts.
     files: ['bot/src/**/*.ts'],
     ignores: ['bot/src/teams/**'],
     rules: {
       'no-restricted-imports': [
         'error',
+        { patterns: [BOTBUILDER, NO_TEST_CODE, INDEX_FROM_OUTSIDE] },
+      ],
+    },
+  },
+  {
+    // TEMPORARY: server.ts and compose.ts still import feature files directly; they are being
+    // rewritten elsewhere. Remove this block once they import ../features/<feature> only.
+    files: ['bot/src/server.ts', 'bot/src/compose.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [BOTBUILDER, NO_TEST_CODE] }] },
+  },
+  {
+    // bot/src/teams/ may use botbuilder. TEMPORARY: it still imports feature files directly; add
+    // INDEX_FROM_OUTSIDE here once its imports are rewritten.
+    files: ['bot/src/teams/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_TEST_CODE] }] },
+  },
+  {
+    // A feature reaches another feature (shared included) only through its index.ts.
+    files: ['bot/src/features/*/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [BOTBUILDER, NO_TEST_CODE, INDEX_FROM_FEATURE] },
+      ],
+    },
+  },
+  {
+    files: ['bot/src/features/*/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [BOTBUILDER, NO_TEST_CODE, INDEX_FROM_NESTED] },
+      ],
+    },
+  },
+  {
+    // Card files build cards from what they are given: they never call use cases (types are fine).
+    files: ['bot/src/features/*/*-card.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
         {
           patterns: [
-            {
-              group: ['botbuilder', 'botbuilder-*', 'botframework-*'],
-              message: 'Only bot/src/teams/ may import botbuilder.',
-            },
+            { regex: '^\\./(?!.*-card$)', allowTypeImports: true, message: CARD_MESSAGE },
+            { regex: '^\\.\\./(?!shared$)', allowTypeImports: true, message: CARD_MESSAGE },
           ],
         },
+      ],
+    },
+  },
+  {
+    files: ['bot/src/features/shared/cards/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\.\\./', allowTypeImports: true, message: CARD_MESSAGE }] },
       ],
     },
   },

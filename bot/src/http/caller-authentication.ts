@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { ConfigError, type Config } from '../config';
-import { DEMO_TENANT_ID, DEMO_USERS } from '../features/demo/demo-organization';
-import { ADMIN_ROLE } from '../features/data-rights/routes';
+import { DEMO_TENANT_ID, DEMO_USERS } from '../features/demo';
+import { ADMIN_ROLE } from '../features/data-rights';
 import { entraTokenResolver } from './entra-token';
 import { authenticate, type CallerIdentity } from './identity';
 

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { API_ERROR_CODES, type DomainError } from '@bearing/core';
+import { StoreConflictError } from '../features/shared';
 import type { Logger } from '../observability/logger';
 
 /** The JSON error body every `/api` endpoint answers with. */
@@ -56,11 +57,25 @@ const BODY_ERRORS: Record<string, [number, string, string]> = {
   ],
 };
 
-/** Last middleware: client errors keep their status; anything else is logged and becomes a bare 500. */
+/**
+ * The one error middleware (last in app.ts, so for `/api/v1`, `/api/v1/admin` and ingestion
+ * alike). A route that throws answers through it with the one JSON error shape:
+ * - a write that lost a race ({@link StoreConflictError}) is the domain conflict, through the
+ *   status table above;
+ * - body-parser failures keep their client status (400 malformed, 413 too large, 415 encoding);
+ * - the store throttled or down is a retryable 503;
+ * - anything else is logged (class and route only) and answers 500.
+ */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
-    const e = error as {
+    if (error instanceof StoreConflictError) {
+      return sendDomainError(res, {
+        code: API_ERROR_CODES.conflict,
+        message: 'Someone else changed this meanwhile. Reload and try again.',
+      });
+    }
+    const e = (typeof error === 'object' && error !== null ? error : {}) as {
       type?: string;
       status?: number;
       name?: string;

@@ -5,8 +5,8 @@ import type {
   UserDataRecord,
   UserErasure,
   UserErasureOptions,
-} from '../features/data-rights/data-rights';
-import { ERASED_USER_ID } from '../features/data-rights/data-rights';
+} from '../features/data-rights';
+import { ERASED_USER_ID } from '../features/data-rights';
 import { CONTAINERS } from './containers';
 import type { DocumentCollection, StoredDocument } from './documents';
 import type { ItemType } from './keys';

@@ -1,6 +1,6 @@
 import type { Container, SqlQuerySpec } from '@azure/cosmos';
-import type { Page, Versioned } from '../features/shared/ports';
-import { StoreConflictError } from '../features/shared/ports';
+import type { Page, Versioned } from '../features/shared';
+import { StoreConflictError } from '../features/shared';
 import type { ItemType } from './keys';
 import type { OperationCounter, OperationKind } from './op-counter';
 import { withSpan } from '../observability/telemetry';

@@ -7,13 +7,13 @@ import type {
   OrganizationStore,
   TeamStore,
   UserStore,
-} from '../features/shared/ports';
+} from '../features/shared';
 import type { Logger } from '../observability/logger';
-import type { DeliveryJobStore } from '../features/delivery/ports';
+import type { DeliveryJobStore } from '../features/delivery';
 import { CosmosCheckInStore } from './checkin-store';
 import { CONTAINERS, ensureSchema, verifySchema } from './containers';
 import { CosmosDataRightsStore } from './data-rights-store';
-import type { DataRightsStore, RetentionPolicy } from '../features/data-rights/data-rights';
+import type { DataRightsStore, RetentionPolicy } from '../features/data-rights';
 import { createCosmosClient } from './cosmos-client';
 import { DocumentCollection } from './documents';
 import { EMBEDDED_KEY, startEmbeddedCosmos } from './embedded/embedded-cosmos';

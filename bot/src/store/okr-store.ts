@@ -1,5 +1,5 @@
 import type { KeyResult, Objective, TeamId, TenantId, UserId } from '@bearing/core';
-import type { OkrStore, Page, Versioned } from '../features/shared/ports';
+import type { OkrStore, Page, Versioned } from '../features/shared';
 import type { DocumentCollection } from './documents';
 import { docId, teamPk } from './keys';
 

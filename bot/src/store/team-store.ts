@@ -17,7 +17,7 @@ import type {
   TeamSnapshot,
   TeamStore,
   Versioned,
-} from '../features/shared/ports';
+} from '../features/shared';
 import type { DocumentCollection } from './documents';
 import { docId, teamPk, type ItemType } from './keys';
 

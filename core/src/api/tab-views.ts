@@ -1,18 +1,7 @@
 import { z } from 'zod';
-import {
-  confidence,
-  cycleId,
-  etag,
-  id,
-  instant,
-  isoWeekLabel,
-  localTime,
-  teamRole,
-  timeZone,
-  weekday,
-} from './primitives';
+import { confidence, cycleId, etag, id, instant, isoWeekLabel, teamRole } from './primitives';
 import { keyResultView, kpiView, objectiveView } from './responses';
-import { submitCheckInRequest } from './team-requests';
+import { submitCheckInRequest, weeklyRhythmFields } from './team-requests';
 
 // Contracts of the team tab's views beyond the alignment tree (dashboard, meeting agenda, my OKRs,
 // settings; cycle close, export and import are in team-data.ts). Requests that already existed are
@@ -191,16 +180,7 @@ export const myCheckInResponse = z.object({
 // ---------------------------------------------------------------- team settings
 
 const settingsFields = {
-  checkInDay: weekday,
-  checkInTime: localTime,
-  timeZone,
-  reminderOffsetMinutes: z
-    .number()
-    .int()
-    .min(0)
-    .max(6 * 24 * 60),
-  digestDay: weekday,
-  digestTime: localTime,
+  ...weeklyRhythmFields,
   kpiEscalationMinutes: z
     .number()
     .int()

@@ -14,9 +14,8 @@ import {
   weekday,
 } from './primitives';
 
-/** `PUT /api/v1/teams/:teamId/settings` */
-export const updateTeamSettingsRequest = z.strictObject({
-  etag,
+/** A team's weekly rhythm: when check-ins open, how long before a reminder, when the digest goes. */
+export const weeklyRhythmFields = {
   checkInDay: weekday,
   checkInTime: localTime,
   timeZone,
@@ -27,7 +26,10 @@ export const updateTeamSettingsRequest = z.strictObject({
     .max(6 * 24 * 60),
   digestDay: weekday,
   digestTime: localTime,
-});
+};
+
+/** `PUT /api/v1/teams/:teamId/settings` */
+export const updateTeamSettingsRequest = z.strictObject({ etag, ...weeklyRhythmFields });
 
 /** `POST /api/v1/teams/:teamId/check-ins` — the same use case as the card. */
 export const submitCheckInRequest = z.strictObject({

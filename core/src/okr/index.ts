@@ -3,3 +3,4 @@ export * from './cycles';
 export * from './progress';
 export * from './scoring';
 export * from './carry-over';
+export * from './history';

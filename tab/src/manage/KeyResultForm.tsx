@@ -5,6 +5,7 @@ import { parseNumber } from '../components/EditKeyResultDialog';
 import { useSubmit } from '../hooks/useSubmit';
 import { useLocale } from '../i18n/locale';
 import { FormFooter } from './FormFooter';
+import { OwnerField } from './OwnerField';
 import { keyResultHints, titleState, useFormStyles as useStyles } from './forms';
 
 /** What the key result form hands back. */
@@ -114,15 +115,7 @@ export function KeyResultForm({
             </Field>
           </>
         )}
-        <Field label={m.owner}>
-          <Select value={ownerId} onChange={(_, d) => setOwnerId(d.value)}>
-            {view.members.map((u) => (
-              <option key={u.userId} value={u.userId}>
-                {u.displayName}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <OwnerField members={view.members} ownerId={ownerId} onChange={setOwnerId} />
       </div>
       <FormFooter error={form.formError} saving={form.saving} onCancel={() => onDone(false)} />
     </form>

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { Checkbox, Field, Input, Select, Textarea } from '@fluentui/react-components';
+import { Checkbox, Field, Input, Textarea } from '@fluentui/react-components';
 import type { ObjectiveView, TeamViewResponse } from '@bearing/core';
 import { useSubmit } from '../hooks/useSubmit';
 import { useLocale } from '../i18n/locale';
 import { FormFooter } from './FormFooter';
+import { OwnerField } from './OwnerField';
 import { objectiveHints, titleState, useFormStyles as useStyles } from './forms';
 
 /** What the objective form hands back; the view turns it into a create or an update. */
@@ -77,15 +78,7 @@ export function ObjectiveForm({
           <Textarea value={description} onChange={(_, d) => setDescription(d.value)} />
         </Field>
       )}
-      <Field label={m.owner}>
-        <Select value={ownerId} onChange={(_, d) => setOwnerId(d.value)}>
-          {view.members.map((u) => (
-            <option key={u.userId} value={u.userId}>
-              {u.displayName}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <OwnerField members={view.members} ownerId={ownerId} onChange={setOwnerId} />
       <fieldset className={styles.parents}>
         <legend>{m.parents}</legend>
         {parents.map((p) => (

@@ -1,4 +1,4 @@
-import { EvaluationCoalescer } from '../../../bot/src/features/kpis/kpi-readings';
+import { EvaluationCoalescer } from '../../../bot/src/features/shared/evaluation-coalescer';
 
 describe('EvaluationCoalescer', () => {
   function gate() {

@@ -6,10 +6,11 @@ import {
   type MeetingAgendaResponse,
   type Result,
 } from '@bearing/core';
-import { kpiView } from '../kpis/kpi-definitions';
-import type { OrganizationStore, TeamStore } from '../shared/ports';
-import { atRiskOf, completionOf, liveKeyResults } from './team-dashboard';
-import { cycleOf, cycleRef, roleIn, teamNotFound, weekIn, type Caller } from '../shared/team-scope';
+import { kpiView } from '../kpis';
+import { liveKeyResultViews } from '../key-results';
+import type { OrganizationStore, TeamStore } from '../shared';
+import { atRiskOf, completionOf } from './team-dashboard';
+import { cycleOf, cycleRef, roleIn, teamNotFound, weekIn, type Caller } from '../shared';
 
 type NoteField = 'whatChanged' | 'blockers' | 'decisionNeeded';
 
@@ -100,7 +101,7 @@ export async function getMeetingAgenda(
     changes: notes('whatChanged'),
     blockers: notes('blockers'),
     decisions: notes('decisionNeeded'),
-    atRisk: atRiskOf(liveKeyResults(snapshot)),
+    atRisk: atRiskOf(liveKeyResultViews(snapshot)),
     kpiAlerts,
     checkInCompletion: completionOf(snapshot, snapshot.checkIns, week),
   });

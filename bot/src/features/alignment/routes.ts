@@ -2,30 +2,24 @@ import { Router } from 'express';
 import { schemas } from '@bearing/core';
 import { getMeetingAgenda } from './meeting-agenda';
 import { getTeamDashboard, type DashboardStores } from './team-dashboard';
-import { getTeamSettings, patchTeamSettings } from '../team/team-settings';
-import { replanTeamWeek, type PlannerStores } from '../delivery/planner';
-import { callerOf, send, validate, withIfMatch } from '../../http/api-v1-helpers';
+import { getTeamViewForMember, type TeamViewStores } from './team-view';
+import { teamNotFound } from '../shared';
+import { callerOf, send, validate } from '../../http/respond';
 
-/** A team's settings, dashboard and meeting agenda. */
-export function teamRoutes(stores: DashboardStores & PlannerStores, now: () => Date): Router {
+/** A team's alignment view, dashboard and meeting agenda (members read). */
+export function alignmentRoutes(stores: DashboardStores & TeamViewStores, now: () => Date): Router {
   const router = Router();
 
-  router.get('/teams/:teamId/settings', async (req, res) => {
-    const params = validate(res, schemas.teamParams, req.params);
-    if (!params) return;
-    send(res, await getTeamSettings(stores.teams, callerOf(res), params.teamId));
-  });
-
-  router.patch('/teams/:teamId/settings', async (req, res) => {
-    const params = validate(res, schemas.teamParams, req.params);
-    const body = params && validate(res, schemas.patchTeamSettingsRequest, withIfMatch(req));
-    if (!params || !body) return;
+  router.get('/teams/:teamId/alignment', async (req, res) => {
     const caller = callerOf(res);
-    const at = now();
-    const result = await patchTeamSettings(stores.teams, caller, params.teamId, body, at);
-    // This week's cards, reminders and digest that are still waiting move to the new times.
-    if (result.ok) await replanTeamWeek(stores, caller.tenantId, params.teamId, at);
-    send(res, result);
+    const params = validate(res, schemas.teamParams, req.params);
+    const query = params && validate(res, schemas.alignmentQuery, req.query);
+    if (!params || !query) return;
+    const { tenantId, userId } = caller;
+    const view = await getTeamViewForMember(stores, tenantId, params.teamId, userId, now(), query);
+    // Not a member and no such team answer alike (404), so team ids cannot be probed.
+    if (!view) return send(res, teamNotFound);
+    res.json(view);
   });
 
   router.get('/teams/:teamId/dashboard', async (req, res) => {

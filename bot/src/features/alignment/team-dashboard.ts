@@ -1,13 +1,11 @@
 import {
   addWeeks,
   evaluateKpi,
+  historyOf,
   isoWeek,
-  keyResultProgress,
   ok,
   teamProgress,
   type CheckIn,
-  type KeyResult,
-  type KeyResultHistoryPoint,
   type KeyResultWithObjective,
   type Kpi,
   type Result,
@@ -15,16 +13,10 @@ import {
   type UpdateFrequency,
   type WeekCompletion,
 } from '@bearing/core';
-import { keyResultView } from '../key-results/edit-key-result';
-import { kpiView } from '../kpis/kpi-definitions';
-import type {
-  KpiStore,
-  OrganizationStore,
-  TeamSnapshot,
-  TeamStore,
-  Versioned,
-} from '../shared/ports';
-import { cycleOf, cycleRef, roleIn, teamNotFound, weekIn, type Caller } from '../shared/team-scope';
+import { liveKeyResultViews } from '../key-results';
+import { kpiView } from '../kpis';
+import type { KpiStore, OrganizationStore, TeamSnapshot, TeamStore, Versioned } from '../shared';
+import { cycleOf, cycleRef, roleIn, teamNotFound, weekIn, type Caller } from '../shared';
 
 export interface DashboardStores {
   readonly teams: TeamStore;
@@ -45,55 +37,9 @@ export function cycleWeeks(start: string, end: string, until: string): string[] 
   return weeks;
 }
 
-/** Each key result's value per check-in week (the latest submission of a week wins). */
-export function historyOf(
-  keyResults: readonly KeyResult[],
-  checkIns: readonly CheckIn[],
-): Map<string, KeyResultHistoryPoint[]> {
-  const byKr = new Map(
-    keyResults.map((k) => [k.id, new Map<string, KeyResultHistoryPoint & { at: string }>()]),
-  );
-  for (const c of checkIns) {
-    for (const u of c.updates) {
-      const kr = keyResults.find((k) => k.id === u.keyResultId);
-      const weeks = byKr.get(u.keyResultId);
-      if (!kr || !weeks) continue;
-      const seen = weeks.get(c.week);
-      if (seen && seen.at > c.submittedAt) continue;
-      weeks.set(c.week, {
-        week: c.week,
-        value: u.value,
-        progress: keyResultProgress({ ...kr, current: u.value }),
-        confidence: u.confidence,
-        at: c.submittedAt,
-      });
-    }
-  }
-  return new Map(
-    [...byKr].map(([id, weeks]) => [
-      id,
-      [...weeks.values()]
-        .sort((a, b) => a.week.localeCompare(b.week))
-        .map(({ at: _at, ...p }) => p),
-    ]),
-  );
-}
-
-/** Active key results of live objectives, each with its objective's title and owner name. */
-export function liveKeyResults(snapshot: TeamSnapshot): KeyResultWithObjective[] {
-  const names = new Map(snapshot.members.map((m) => [m.userId, m.displayName]));
-  const titles = new Map(
-    snapshot.objectives
-      .filter((o) => o.value.status !== 'archived')
-      .map((o) => [o.value.id, o.value.title]),
-  );
-  return snapshot.keyResults
-    .filter((k) => k.value.status === 'active' && titles.has(k.value.objectiveId))
-    .map((k) => ({
-      ...keyResultView(k.value, k.etag, names.get(k.value.ownerId)),
-      objectiveTitle: titles.get(k.value.objectiveId) as string,
-    }));
-}
+/** Kept for callers of the old path: the rules live in core, the view in key-results. */
+export { historyOf } from '@bearing/core';
+export { liveKeyResultViews as liveKeyResults } from '../key-results';
 
 const RISK = { offTrack: 0, atRisk: 1, onTrack: 2 } as const;
 /** Key results at risk or off track, off track first. */
@@ -154,7 +100,7 @@ export async function getTeamDashboard(
   const weeks = cycleWeeks(cycle.start, cycle.end, week);
   const snapshot = await stores.teams.loadTeamSnapshot(caller.tenantId, teamId, cycle.id, weeks);
   if (!snapshot) return teamNotFound;
-  const krs = liveKeyResults(snapshot);
+  const krs = liveKeyResultViews(snapshot);
   const history = historyOf(
     snapshot.keyResults.map((k) => k.value),
     snapshot.checkIns.map((c) => c.value),

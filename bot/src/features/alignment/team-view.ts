@@ -1,14 +1,10 @@
 import {
   cycleById,
   cycleFor,
-  evaluateKpi,
   isoWeek,
-  keyResultProgress,
   lintTeamOkrs,
-  objectiveProgress,
   resolveMemberTimeZone,
   teamProgress,
-  worstConfidence,
   type KeyResult,
   type Organization,
   type Team,
@@ -16,7 +12,9 @@ import {
   type TenantId,
   type UserId,
 } from '@bearing/core';
-import type { OkrStore, OrganizationStore, TeamStore, Versioned } from '../shared/ports';
+import { kpiView } from '../kpis';
+import { objectiveView } from '../objectives';
+import type { OkrStore, OrganizationStore, TeamStore, Versioned } from '../shared';
 
 /** What the team view reads. */
 export interface TeamViewStores {
@@ -111,24 +109,7 @@ async function buildTeamView(
     kpis: kpis.map((k) => k.value),
     now: nowIso,
   });
-  const kpiViews = kpis.map(({ value: k, etag }) => {
-    const evaluation = evaluateKpi(k, k.lastReading ? [k.lastReading] : [], nowIso);
-    return {
-      id: k.id,
-      name: k.name,
-      unit: k.unit,
-      direction: k.direction,
-      updateFrequency: k.updateFrequency,
-      target: { ...k.target },
-      ownerId: k.ownerId,
-      status: evaluation.status,
-      trend: evaluation.trend,
-      trendingToBreach: evaluation.trendingToBreach,
-      ...(k.lastReading ? { lastReading: { ...k.lastReading } } : {}),
-      guardsObjectiveIds: [...k.guardsObjectiveIds],
-      etag,
-    };
-  });
+  const kpiViews = kpis.map((k) => kpiView(k.value, k.etag, now));
   const krsOf = (objectiveId: string) =>
     keyResults.filter((k) => k.value.objectiveId === objectiveId);
   const needle = options.search?.trim().toLowerCase();
@@ -139,48 +120,15 @@ async function buildTeamView(
 
   const objectiveViews = objectives
     .filter((o) => matches(o.value.title, krsOf(o.value.id)))
-    .map(({ value: o, etag }) => {
-      const krs = krsOf(o.id).map((k) => k.value);
-      const confidence = worstConfidence(krs.map((k) => k.confidence));
-      return {
-        id: o.id,
-        title: o.title,
-        level: o.level,
-        status: o.status,
-        ownerId: o.ownerId,
-        ...(names.has(o.ownerId) ? { ownerName: names.get(o.ownerId) } : {}),
-        parentIds: [...o.parentIds],
-        aligned: o.parentIds.some((p) => p !== o.id && activeIds.has(p)),
-        progress: objectiveProgress(krs),
-        ...(confidence ? { confidence } : {}),
-        keyResults: krsOf(o.id).map(({ value: k, etag: krEtag }) => ({
-          id: k.id,
-          objectiveId: k.objectiveId,
-          title: k.title,
-          type: k.type,
-          ...(k.unit ? { unit: k.unit } : {}),
-          baseline: k.baseline,
-          target: k.target,
-          current: k.current,
-          direction: k.direction,
-          progress: keyResultProgress(k),
-          confidence: k.confidence,
-          ownerId: k.ownerId,
-          ...(names.has(k.ownerId) ? { ownerName: names.get(k.ownerId) } : {}),
-          ...(k.lastCheckInAt ? { lastCheckInAt: k.lastCheckInAt } : {}),
-          etag: krEtag,
-        })),
-        guardrails: kpiViews
-          .filter((k) => k.guardsObjectiveIds.includes(o.id))
-          .map((k) => ({ kpiId: k.id, name: k.name, status: k.status })),
-        warnings: warnings.filter(
-          (w) =>
-            w.objectiveId === o.id ||
-            (w.keyResultId !== undefined && krs.some((k) => k.id === w.keyResultId)),
-        ),
-        etag,
-      };
-    });
+    .map((o) =>
+      objectiveView(o, {
+        keyResults: krsOf(o.value.id),
+        names,
+        kpis: kpiViews,
+        warnings,
+        countsAsAligned: (parentId) => activeIds.has(parentId),
+      }),
+    );
   const active = snapshot.members.filter((m) => m.active);
   const checkedIn = new Set(snapshot.checkIns.map((c) => c.value.userId));
   return {

@@ -8,9 +8,9 @@ import {
   type Confidence,
   type KeyResult,
 } from '@bearing/core';
-import { adaptiveCard, type AdaptiveCard, type CardElement } from '../shared/cards/adaptive-card';
-import { percent, progressBar } from '../shared/cards/progress-bar';
-import { escapeMarkdown, fieldError, heading, note, text } from '../shared/cards/text';
+import { adaptiveCard, type AdaptiveCard, type CardElement } from '../shared';
+import { percent, progressBar } from '../shared';
+import { escapeMarkdown, fieldError, heading, note, text } from '../shared';
 
 /** One key result on the check-in card. */
 export interface CheckInCardKeyResult {

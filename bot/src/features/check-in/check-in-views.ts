@@ -5,15 +5,17 @@ import {
   type DomainError,
   type KeyResult,
 } from '@bearing/core';
-import { resolveMemberContext, type MemberContext } from '../shared/member-context';
+import { resolveMemberContext, type MemberContext } from '../shared';
 import { submitCheckIn } from './submit-check-in';
-import type { CheckInStore, KpiStore, OkrStore } from '../shared/ports';
-import type { MemberContextStores } from '../shared/member-context';
+import type { CheckInStore, KpiStore, OkrStore } from '../shared';
+import type { MemberContextStores } from '../shared';
 import { checkInKeyResults, guardrailNotes, memberCheckInCard } from './member-check-in-card';
-import { buildMessageCard, buildMyOkrsCard } from '../shared/cards/info-cards';
+import { buildMessageCard, buildMyOkrsCard } from '../shared';
 import { buildCheckInSummaryCard } from './summary-card';
-import { adaptiveCard, type AdaptiveCard } from '../shared/cards/adaptive-card';
-import { text } from '../shared/cards/text';
+import type { AdaptiveCard } from '../shared';
+
+/** Kept for callers of the old path. */
+export { unsavedCheckInCard } from './unsaved-check-in-card';
 
 /** What the check-in flows need. */
 export interface CheckInDeps {
@@ -101,26 +103,6 @@ export async function handleCheckInSubmit(
     locale: ctx.locale,
     submittedAtText: formatInstant(checkIn.updatedAt, ctx.timeZone, ctx.locale),
   });
-}
-
-const UNSAVED = {
-  message:
-    'Your check-in may not have been saved: something went wrong on our side. Please try again; ' +
-    'submitting the same check-in twice records it only once.',
-  retry: 'Try again',
-};
-
-/**
- * When a submit failed after it may have written (the store timed out or failed past its retries):
- * says so, and offers "Try again" that resubmits exactly what the user sent. The submission id
- * makes the resubmission idempotent, so it never records the check-in twice.
- */
-export function unsavedCheckInCard(verb: string, data: Record<string, unknown>): AdaptiveCard {
-  return adaptiveCard(
-    [text(UNSAVED.message, { color: 'attention', weight: 'bolder' })],
-    [{ type: 'Action.Execute', title: UNSAVED.retry, verb, data, associatedInputs: 'none' }],
-    { fallbackText: UNSAVED.message },
-  );
 }
 
 /** The check-in card with the problem stated next to the field (nothing was written). */

@@ -6,9 +6,9 @@ import {
   type Kpi,
   type TeamMember,
 } from '@bearing/core';
-import type { AdaptiveCard } from '../shared/cards/adaptive-card';
+import type { AdaptiveCard } from '../shared';
 import { buildCheckInCard } from './check-in-card';
-import type { UserProfile } from '../shared/ports';
+import type { UserProfile } from '../shared';
 
 /** Guardrail lines per objective id. */
 export type GuardrailNotes = ReadonlyMap<string, readonly string[]>;

@@ -1,6 +1,6 @@
 import { API_ERROR_CODES, err, ok, type Result } from '@bearing/core';
-import { deliveryJobId, type DeliveryJobStore } from '../delivery/ports';
-import type { MemberContext } from '../shared/member-context';
+import { deliveryJobId, type DeliveryJobStore } from '../delivery';
+import type { MemberContext } from '../shared';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

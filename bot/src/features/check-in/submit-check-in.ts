@@ -8,13 +8,8 @@ import {
   type KeyResult,
   type Result,
 } from '@bearing/core';
-import {
-  StoreConflictError,
-  type CheckInStore,
-  type OkrStore,
-  type Versioned,
-} from '../shared/ports';
-import type { MemberContext } from '../shared/member-context';
+import { StoreConflictError, type CheckInStore, type OkrStore, type Versioned } from '../shared';
+import type { MemberContext } from '../shared';
 
 /** What a stored check-in looks like to the caller. */
 export interface SubmittedCheckIn {

@@ -7,9 +7,9 @@ import {
   type CheckIn,
   type KeyResult,
 } from '@bearing/core';
-import { adaptiveCard, type AdaptiveCard, type CardElement } from '../shared/cards/adaptive-card';
-import { progressBar } from '../shared/cards/progress-bar';
-import { escapeMarkdown, heading, note, text } from '../shared/cards/text';
+import { adaptiveCard, type AdaptiveCard, type CardElement } from '../shared';
+import { progressBar } from '../shared';
+import { escapeMarkdown, heading, note, text } from '../shared';
 
 /** What the summary card (the check-in card after submit) shows. */
 export interface CheckInSummaryModel {

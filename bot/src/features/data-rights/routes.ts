@@ -8,9 +8,9 @@ import {
   type DataRightsStore,
   type RetentionPolicy,
 } from './data-rights';
-import { StoreConflictError, type TeamStore } from '../shared/ports';
+import { StoreConflictError, type TeamStore } from '../shared';
 import type { Logger } from '../../observability/logger';
-import { validate } from '../../http/api-v1-helpers';
+import { validate } from '../../http/respond';
 import { sendError } from '../../http/errors';
 import { CALLER, type CallerIdentity } from '../../http/identity';
 

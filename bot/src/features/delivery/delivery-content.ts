@@ -1,15 +1,12 @@
 import { memberLocale, teamLocale, type KeyResult, type TeamMember } from '@bearing/core';
 import type { DeliveryJob, DeliveryTarget } from './ports';
-import type { CheckInDeps } from '../check-in/check-in-views';
-import type { TeamSnapshot, UserProfile } from '../shared/ports';
-import type { AdaptiveCard } from '../shared/cards/adaptive-card';
-import {
-  guardrailNotes,
-  memberCheckInCard,
-  type GuardrailNotes,
-} from '../check-in/member-check-in-card';
-import { buildDigestCard, refreshUserIds } from './digest-card';
-import { kpiAlertCard, type KpiAlertStores } from '../kpis/kpi-alerts';
+import type { CheckInDeps } from '../check-in';
+import type { TeamSnapshot, UserProfile } from '../shared';
+import type { AdaptiveCard } from '../shared';
+import { guardrailNotes, memberCheckInCard, type GuardrailNotes } from '../check-in';
+import { buildDigestCard } from './digest-card';
+import { refreshUserIds } from '../shared';
+import { kpiAlertCard, type KpiAlertStores } from '../kpis';
 
 /** What to send for a job, or why nothing should be sent. */
 export type DeliveryContent =

@@ -6,8 +6,9 @@ import {
   type KeyResult,
   type TeamMember,
 } from '@bearing/core';
-import { adaptiveCard, type AdaptiveCard, type CardElement } from '../shared/cards/adaptive-card';
-import { escapeMarkdown, heading, note, text } from '../shared/cards/text';
+import { adaptiveCard, type AdaptiveCard, type CardElement } from '../shared';
+import { escapeMarkdown, heading, note, text } from '../shared';
+import { MAX_REFRESH_USERS } from '../shared';
 
 /** What the manager digest shows for a team's week. */
 export interface DigestModel {
@@ -19,18 +20,8 @@ export interface DigestModel {
   readonly keyResults: readonly KeyResult[];
 }
 
-/** Teams refreshes a card automatically for at most this many listed users. */
-export const MAX_REFRESH_USERS = 60;
-
-/** Who gets their own view of a channel card: active members with a Teams id, managers first. */
-export function refreshUserIds(members: readonly TeamMember[]): string[] {
-  const rank = (m: TeamMember) => (m.role === 'member' ? 1 : 0);
-  return members
-    .filter((m) => m.active && m.teamsUserId)
-    .sort((a, b) => rank(a) - rank(b))
-    .slice(0, MAX_REFRESH_USERS)
-    .map((m) => m.teamsUserId as string);
-}
+/** Kept for callers of the old path. */
+export { MAX_REFRESH_USERS, refreshUserIds } from '../shared';
 
 /** Who is looking at the digest (their own view, through `refresh`). */
 export interface DigestViewer {

@@ -1,9 +1,10 @@
-import type { AdaptiveCard } from '../shared/cards/adaptive-card';
-import { buildDigestCard, refreshUserIds } from './digest-card';
-import { buildMessageCard } from '../shared/cards/info-cards';
+import type { AdaptiveCard } from '../shared';
+import { buildDigestCard } from './digest-card';
+import { refreshUserIds } from '../shared';
+import { buildMessageCard } from '../shared';
 import { en } from '@bearing/core';
-import type { MemberContext } from '../shared/member-context';
-import type { TeamStore } from '../shared/ports';
+import type { MemberContext } from '../shared';
+import type { TeamStore } from '../shared';
 
 /**
  * A member's own view of the team's weekly digest in the channel (Teams asks for it through the

@@ -12,7 +12,7 @@ import {
   type OrganizationStore,
   type TeamStore,
   type UserStore,
-} from '../shared/ports';
+} from '../shared';
 
 /** The stores planning reads and writes. */
 export interface PlannerStores {

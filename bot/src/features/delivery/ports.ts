@@ -1,5 +1,5 @@
 import type { Instant, IsoWeek, TeamId, TenantId, UserId } from '@bearing/core';
-import type { Page, Versioned } from '../shared/ports';
+import type { Page, Versioned } from '../shared';
 
 /** What a delivery sends. */
 export type DeliveryKind =

@@ -13,7 +13,7 @@ import type {
   OrganizationStore,
   TeamStore,
   UserStore,
-} from '../shared/ports';
+} from '../shared';
 
 /** The stores seeding writes to. */
 export interface SeedStores {

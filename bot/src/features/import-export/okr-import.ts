@@ -10,9 +10,9 @@ import {
   type OkrImportResponse,
   type Result,
 } from '@bearing/core';
-import { MAX_CSV_ROWS, splitCsvLine, summariseRowErrors } from '../kpis/kpi-csv';
-import type { ObjectiveStores } from '../objectives/objectives';
-import { invalid, roleIn, type Caller } from '../shared/team-scope';
+import { MAX_CSV_ROWS, splitCsvLine, summariseRowErrors } from '../kpis';
+import type { ObjectiveStores } from '../objectives';
+import { invalid, roleIn, type Caller } from '../shared';
 
 /** Objectives one import may create. */
 export const MAX_IMPORT_OBJECTIVES = 50;

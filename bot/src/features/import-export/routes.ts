@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { schemas } from '@bearing/core';
-import type { ObjectiveStores } from '../objectives/objectives';
+import type { ObjectiveStores } from '../objectives';
 import { importOkrs } from './okr-import';
 import { exportTeam } from './team-export';
-import { callerOf, send, validate } from '../../http/api-v1-helpers';
+import { callerOf, send, validate } from '../../http/respond';
 import { sendDomainError } from '../../http/errors';
 
 /** Export of a team's data and OKR import from CSV. */

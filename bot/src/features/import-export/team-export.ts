@@ -6,10 +6,10 @@ import {
   type TeamExportJson,
   type TeamExportQuery,
 } from '@bearing/core';
-import type { KpiStore, OrganizationStore, TeamStore } from '../shared/ports';
-import { myCheckInOf } from '../me/my-okrs';
-import { cycleWeeks } from '../alignment/team-dashboard';
-import { cycleOf, roleIn, teamNotFound, type Caller } from '../shared/team-scope';
+import type { KpiStore, OrganizationStore, TeamStore } from '../shared';
+import { myCheckInOf } from '../me';
+import { cycleWeeks } from '../alignment';
+import { cycleOf, roleIn, teamNotFound, type Caller } from '../shared';
 
 /** Readings exported per KPI at most (one single-partition query each). */
 const MAX_READINGS = 10_000;

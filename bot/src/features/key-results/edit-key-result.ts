@@ -1,5 +1,4 @@
 import {
-  keyResultProgress,
   ok,
   type KeyResult,
   type KeyResultView,
@@ -8,31 +7,14 @@ import {
   type UpdateKeyResultRequest,
   type UserId,
 } from '@bearing/core';
-import { StoreConflictError, type OkrStore, type TeamStore } from '../shared/ports';
-import { conflict, invalid, notFound, requireMember } from '../shared/team-scope';
+import { StoreConflictError, type OkrStore, type TeamStore } from '../shared';
+import { conflict, invalid, notFound, requireMember } from '../shared';
+import { keyResultView } from './key-result-view';
+
+/** Kept for callers of the old path. */
+export { keyResultView };
 
 const noSuchKeyResult = 'This key result does not exist.';
-
-/** The key result as the tab shows it. */
-export function keyResultView(k: KeyResult, etag: string, ownerName?: string): KeyResultView {
-  return {
-    id: k.id,
-    objectiveId: k.objectiveId,
-    title: k.title,
-    type: k.type,
-    ...(k.unit ? { unit: k.unit } : {}),
-    baseline: k.baseline,
-    target: k.target,
-    current: k.current,
-    direction: k.direction,
-    progress: keyResultProgress(k),
-    confidence: k.confidence,
-    ownerId: k.ownerId,
-    ...(ownerName ? { ownerName } : {}),
-    ...(k.lastCheckInAt ? { lastCheckInAt: k.lastCheckInAt } : {}),
-    etag,
-  };
-}
 
 // Rules that need the stored key result, not just the request body.
 function checkScale(k: KeyResult): Result<KeyResult> {

@@ -5,9 +5,10 @@ import {
   type KeyResultSavedResponse,
   type Result,
 } from '@bearing/core';
-import { editKeyResult, keyResultView } from './edit-key-result';
-import { keyResultHints, type ObjectiveStores } from '../objectives/objectives';
-import { invalid, notFound, roleIn, type Caller } from '../shared/team-scope';
+import { editKeyResult } from './edit-key-result';
+import { keyResultView } from './key-result-view';
+import { keyResultHints, type ObjectiveStores } from '../objectives';
+import { invalid, notFound, roleIn, type Caller } from '../shared';
 
 /** Adds a key result to an objective of the team; returns it with its lint hints. */
 export async function createKeyResult(

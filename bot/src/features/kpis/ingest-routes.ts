@@ -3,7 +3,7 @@ import { API_ERROR_CODES, schemas } from '@bearing/core';
 import { authenticateIngestionKey, ingestionKeyId, type IngestionScope } from './ingestion-keys';
 import { IngestionThrottle } from './ingestion-throttle';
 import { recordReadings, type ReadingInput, type ReadingStores } from './kpi-readings';
-import { validate } from '../../http/api-v1-helpers';
+import { validate } from '../../http/respond';
 import { sendDomainError, sendError } from '../../http/errors';
 import { clientAddress } from '../../http/client-address';
 
@@ -92,13 +92,10 @@ export function ingestRouter(
 
   const withKey =
     (handler: (req: express.Request, res: Response, scope: IngestionScope) => Promise<void>) =>
-    async (req: express.Request, res: Response, next: express.NextFunction) => {
-      try {
-        const scope = await authenticate(req, res);
-        if (scope) await handler(req, res, scope);
-      } catch (error) {
-        next(error);
-      }
+    // A throw (store down, bad body) reaches the one error middleware (http/errors.ts).
+    async (req: express.Request, res: Response) => {
+      const scope = await authenticate(req, res);
+      if (scope) await handler(req, res, scope);
     };
 
   // Authenticate before reading the body, so unauthenticated callers cannot make us parse 256 KB.

@@ -1,11 +1,6 @@
 import { CARD_VERBS, en, type Kpi, type KpiStatus } from '@bearing/core';
-import {
-  adaptiveCard,
-  type AdaptiveCard,
-  type CardAction,
-  type CardElement,
-} from '../shared/cards/adaptive-card';
-import { escapeMarkdown, heading, note, text } from '../shared/cards/text';
+import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } from '../shared';
+import { escapeMarkdown, heading, note, text } from '../shared';
 
 /** What an alert card shows. */
 export interface KpiAlertModel {

@@ -8,8 +8,8 @@ import {
   type KpiEpisode,
   type TenantId,
 } from '@bearing/core';
-import type { AdaptiveCard } from '../shared/cards/adaptive-card';
-import { refreshUserIds } from '../delivery/digest-card';
+import type { AdaptiveCard } from '../shared';
+import { refreshUserIds } from '../shared';
 import { buildKpiAlertCard, type KpiAlertModel } from './kpi-alert-card';
 import {
   StoreConflictError,
@@ -18,7 +18,7 @@ import {
   type OrganizationStore,
   type TeamStore,
   type Versioned,
-} from '../shared/ports';
+} from '../shared';
 import { en } from '@bearing/core';
 
 /** What the alert views and actions read and write. */

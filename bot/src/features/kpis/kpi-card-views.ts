@@ -1,8 +1,5 @@
 import { en } from '@bearing/core';
-import type { AdaptiveCard } from '../shared/cards/adaptive-card';
-import { buildMessageCard } from '../shared/cards/info-cards';
-import type { MemberContext } from '../shared/member-context';
-import type { KpiStore } from '../shared/ports';
+import { buildMessageCard, type AdaptiveCard, type KpiStore, type MemberContext } from '../shared';
 import { kpiAlertCard, type KpiAlertStores, type Viewer } from './kpi-alerts';
 import type { KpiAlertModel } from './kpi-alert-card';
 import { buildKpiUpdateCard } from './kpi-update-card';

@@ -1,5 +1,4 @@
 import {
-  evaluateKpi,
   ok,
   type CreateKpiRequest,
   type Kpi,
@@ -7,30 +6,14 @@ import {
   type Result,
   type UpdateKpiRequest,
 } from '@bearing/core';
-import { StoreConflictError, type KpiStore, type TeamStore, type Versioned } from '../shared/ports';
-import { conflict, invalid, notFound, requireMember, type Caller } from '../shared/team-scope';
+import { StoreConflictError, type KpiStore, type TeamStore, type Versioned } from '../shared';
+import { conflict, invalid, notFound, requireMember, type Caller } from '../shared';
+import { kpiView } from './kpi-view';
+
+/** Kept for callers of the old path. */
+export { kpiView };
 
 type Stores = { readonly teams: TeamStore; readonly kpis: KpiStore };
-
-/** A KPI as the tab shows it, evaluated now from its latest reading. */
-export function kpiView(k: Kpi, etag: string, now: Date): KpiView {
-  const e = evaluateKpi(k, k.lastReading ? [k.lastReading] : [], now.toISOString());
-  return {
-    id: k.id,
-    name: k.name,
-    unit: k.unit,
-    direction: k.direction,
-    updateFrequency: k.updateFrequency,
-    target: { ...k.target },
-    ownerId: k.ownerId,
-    status: e.status,
-    trend: e.trend,
-    trendingToBreach: e.trendingToBreach,
-    ...(k.lastReading ? { lastReading: { ...k.lastReading } } : {}),
-    guardsObjectiveIds: [...k.guardsObjectiveIds],
-    etag,
-  };
-}
 
 const manager = (stores: Stores, caller: Caller, teamId: string) =>
   requireMember(stores.teams, caller, teamId, {

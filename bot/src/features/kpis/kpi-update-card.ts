@@ -1,6 +1,6 @@
 import { CARD_VERBS, KPI_READING_INPUT, en, type Kpi } from '@bearing/core';
-import { adaptiveCard, type AdaptiveCard, type CardElement } from '../shared/cards/adaptive-card';
-import { escapeMarkdown, fieldError, heading, note, text } from '../shared/cards/text';
+import { adaptiveCard, type AdaptiveCard, type CardElement } from '../shared';
+import { escapeMarkdown, fieldError, heading, note, text } from '../shared';
 
 /** The "update kpi" card: pick one of your KPIs, type the new reading. */
 export function buildKpiUpdateCard(

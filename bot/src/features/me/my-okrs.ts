@@ -1,5 +1,6 @@
 import {
   addWeeks,
+  historyOf,
   ok,
   type CheckIn,
   type MyCheckIn,
@@ -9,25 +10,11 @@ import {
   type MyTeamOkrs,
   type Result,
 } from '@bearing/core';
-import { keyResultView } from '../key-results/edit-key-result';
-import { resolveMemberContext } from '../shared/member-context';
-import type {
-  CheckInStore,
-  OkrStore,
-  OrganizationStore,
-  TeamStore,
-  UserStore,
-} from '../shared/ports';
-import { submitCheckIn } from '../check-in/submit-check-in';
-import { historyOf, liveKeyResults } from '../alignment/team-dashboard';
-import {
-  cycleOf,
-  cycleRef,
-  invalid,
-  teamNotFound,
-  weekIn,
-  type Caller,
-} from '../shared/team-scope';
+import { keyResultView, liveKeyResultViews } from '../key-results';
+import { resolveMemberContext } from '../shared';
+import type { CheckInStore, OkrStore, OrganizationStore, TeamStore, UserStore } from '../shared';
+import { submitCheckIn } from '../check-in';
+import { cycleOf, cycleRef, invalid, teamNotFound, weekIn, type Caller } from '../shared';
 
 export interface MyOkrStores {
   readonly users: UserStore;
@@ -91,7 +78,7 @@ export async function getMyOkrs(
       cycle: cycleRef(cycle),
       week,
       ...(thisWeek ? { thisWeek: myCheckInOf(thisWeek) } : {}),
-      keyResults: liveKeyResults(snapshot)
+      keyResults: liveKeyResultViews(snapshot)
         .filter((k) => k.ownerId === caller.userId)
         .map((k) => {
           const steps = milestones.get(k.id);

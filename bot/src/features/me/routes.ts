@@ -1,11 +1,18 @@
 import { Router } from 'express';
 import { schemas } from '@bearing/core';
+import { getMyProfile } from './get-my-profile';
 import { getMyOkrs, submitMyCheckIn, type MyOkrStores } from './my-okrs';
-import { callerOf, send, validate } from '../../http/api-v1-helpers';
+import { callerOf, send, validate } from '../../http/respond';
 
-/** The signed-in user's own OKRs and check-ins (the personal tab). */
+/** The signed-in user's profile, own OKRs and check-ins (the personal tab). */
 export function meRoutes(stores: MyOkrStores, now: () => Date): Router {
   const router = Router();
+
+  router.get('/me', async (_req, res) => {
+    const caller = callerOf(res);
+    const profile = await getMyProfile(stores, caller.tenantId, caller.userId, caller.name);
+    res.json({ ...profile, identitySource: caller.source });
+  });
 
   router.get('/me/okrs', async (_req, res) => {
     send(res, await getMyOkrs(stores, callerOf(res), now()));

@@ -18,15 +18,8 @@ import {
   type OrganizationStore,
   type TeamSnapshot,
   type TeamStore,
-} from '../shared/ports';
-import {
-  conflict,
-  cycleRef,
-  invalid,
-  roleIn,
-  teamNotFound,
-  type Caller,
-} from '../shared/team-scope';
+} from '../shared';
+import { conflict, cycleRef, invalid, roleIn, teamNotFound, type Caller } from '../shared';
 
 type Stores = {
   readonly teams: TeamStore;

@@ -2,17 +2,15 @@ import {
   cycleById,
   lintKeyResult,
   lintTeamOkrs,
-  objectiveProgress,
   ok,
-  worstConfidence,
   type CreateObjectiveRequest,
   type Objective,
   type ObjectiveView,
   type Result,
   type UpdateObjectiveRequest,
 } from '@bearing/core';
-import { keyResultView } from '../key-results/edit-key-result';
-import { kpiView } from '../kpis/kpi-definitions';
+import { kpiView } from '../kpis';
+import { objectiveView } from './objective-view';
 import {
   StoreConflictError,
   type KpiStore,
@@ -20,8 +18,8 @@ import {
   type OrganizationStore,
   type TeamSnapshot,
   type TeamStore,
-} from '../shared/ports';
-import { conflict, invalid, notFound, roleIn, type Caller } from '../shared/team-scope';
+} from '../shared';
+import { conflict, invalid, notFound, roleIn, type Caller } from '../shared';
 
 export interface ObjectiveStores {
   readonly teams: TeamStore;
@@ -40,43 +38,21 @@ export function objectiveViewOf(
 ): ObjectiveView | undefined {
   const found = snapshot.objectives.find((o) => o.value.id === objectiveId);
   if (!found) return undefined;
-  const o = found.value;
-  const names = new Map(snapshot.members.map((m) => [m.userId, m.displayName]));
   const activeKrs = snapshot.keyResults.filter((k) => k.value.status === 'active');
-  const krs = activeKrs.filter((k) => k.value.objectiveId === o.id);
   const kpis = snapshot.kpis.filter((k) => k.value.status === 'active');
   const warnings = lintTeamOkrs({
     objectives: snapshot.objectives.map((x) => x.value).filter((x) => x.status !== 'archived'),
     keyResults: activeKrs.map((k) => k.value),
     kpis: kpis.map((k) => k.value),
     now: now.toISOString(),
-  }).filter(
-    (w) =>
-      w.objectiveId === o.id ||
-      (w.keyResultId !== undefined && krs.some((k) => k.value.id === w.keyResultId)),
-  );
-  const confidence = worstConfidence(krs.map((k) => k.value.confidence));
-  return {
-    id: o.id,
-    title: o.title,
-    level: o.level,
-    status: o.status,
-    ownerId: o.ownerId,
-    ...(names.has(o.ownerId) ? { ownerName: names.get(o.ownerId) } : {}),
-    parentIds: [...o.parentIds],
-    aligned: o.parentIds.some((p) => p !== o.id),
-    progress: objectiveProgress(krs.map((k) => k.value)),
-    ...(confidence ? { confidence } : {}),
-    keyResults: krs.map((k) => keyResultView(k.value, k.etag, names.get(k.value.ownerId))),
-    guardrails: kpis
-      .filter((k) => k.value.guardsObjectiveIds.includes(o.id))
-      .map((k) => {
-        const v = kpiView(k.value, k.etag, now);
-        return { kpiId: v.id, name: v.name, status: v.status };
-      }),
-    warnings: [...warnings],
-    etag: found.etag,
-  };
+  });
+  return objectiveView(found, {
+    keyResults: activeKrs.filter((k) => k.value.objectiveId === objectiveId),
+    names: new Map(snapshot.members.map((m) => [m.userId, m.displayName])),
+    kpis: kpis.map((k) => kpiView(k.value, k.etag, now)),
+    warnings,
+    countsAsAligned: () => true,
+  });
 }
 
 // Parents may be company objectives, objectives of this team or of the team above it.

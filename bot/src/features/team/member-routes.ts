@@ -1,10 +1,10 @@
 import { Router, type Response } from 'express';
 import { API_ERROR_CODES, ok, schemas } from '@bearing/core';
-import type { TeamStore } from '../shared/ports';
+import type { TeamStore } from '../shared';
 import { auditRole, listTeamMembers, setMemberRole, type RoleCaller } from './team-roles';
 import type { Logger } from '../../observability/logger';
-import { ADMIN_ROLE } from '../data-rights/routes';
-import { callerOf, send, validate, withIfMatch } from '../../http/api-v1-helpers';
+import { ADMIN_ROLE } from '../data-rights';
+import { callerOf, send, validate, withIfMatch } from '../../http/respond';
 
 const roleCaller = (res: Response): RoleCaller & { source: string } => {
   const caller = callerOf(res);

@@ -1,6 +1,6 @@
 import type { TenantId, UserId } from '@bearing/core';
 import type { Logger } from '../../observability/logger';
-import { StoreConflictError, type TeamStore } from '../shared/ports';
+import { StoreConflictError, type TeamStore } from '../shared';
 import { auditRole } from './team-roles';
 
 /**

@@ -13,13 +13,8 @@ import {
 } from '@bearing/core';
 import type { Logger } from '../../observability/logger';
 import { deactivateTeamMember } from './installation';
-import {
-  StoreConflictError,
-  type TeamStore,
-  type UserStore,
-  type Versioned,
-} from '../shared/ports';
-import { conflict, forbidden, notFound, teamNotFound, type Caller } from '../shared/team-scope';
+import { StoreConflictError, type TeamStore, type UserStore, type Versioned } from '../shared';
+import { conflict, forbidden, notFound, teamNotFound, type Caller } from '../shared';
 
 /**
  * Who is an owner, a manager or a member of a team in Bearing. The person who adds Bearing to a

@@ -7,8 +7,8 @@ import {
   type TeamSettings,
   type TeamSettingsResponse,
 } from '@bearing/core';
-import { StoreConflictError, type TeamStore, type Versioned } from '../shared/ports';
-import { canManage, conflict, roleIn, teamNotFound, type Caller } from '../shared/team-scope';
+import { StoreConflictError, type TeamStore, type Versioned } from '../shared';
+import { canManage, conflict, roleIn, teamNotFound, type Caller } from '../shared';
 
 function view(team: Versioned<Team>, canEdit: boolean): TeamSettingsResponse {
   const s = team.value.settings;

@@ -1,7 +1,7 @@
 import { en } from '@bearing/core';
 import type { MemberStatus, WhoManages } from './team-status';
-import { adaptiveCard, type AdaptiveCard } from '../shared/cards/adaptive-card';
-import { escapeMarkdown, heading, note, text } from '../shared/cards/text';
+import { adaptiveCard, type AdaptiveCard } from '../shared';
+import { escapeMarkdown, heading, note, text } from '../shared';
 
 const LABEL: Record<MemberStatus['state'], string> = {
   checkedIn: '✓ Checked in',

@@ -1,8 +1,8 @@
-import { deliveryJobId, type DeliveryJob, type DeliveryJobStore } from '../delivery/ports';
-import type { MemberContext } from '../shared/member-context';
-import type { CheckInStore, TeamStore } from '../shared/ports';
+import { deliveryJobId, type DeliveryJob, type DeliveryJobStore } from '../delivery';
+import type { MemberContext } from '../shared';
+import type { CheckInStore, TeamStore } from '../shared';
 import { byRole } from './team-roles';
-import { canManage } from '../shared/team-scope';
+import { canManage } from '../shared';
 
 /** One member's line in the team status. */
 export interface MemberStatus {
