@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
@@ -54,6 +55,15 @@ export interface ComposeOptions {
   readonly tabDir?: string;
 }
 
+/** The composed server listening on a port. */
+export interface ListeningServer {
+  /** `http://127.0.0.1:<port>`. */
+  readonly url: string;
+  readonly port: number;
+  /** Stops the scheduler, then closes the listener and its connections (not the stores). */
+  stop(): Promise<void>;
+}
+
 /** The composed server, not yet listening. */
 export interface ComposedServer {
   /** The one HTTP app: bot endpoint, /api/v1 (admin and ingestion included), tab, health. */
@@ -62,8 +72,10 @@ export interface ComposedServer {
   readonly worker: DeliveryWorker;
   /** Started when `config.jobs` is on. */
   readonly scheduler: Scheduler;
-  /** Stops the scheduler (the caller closes its stores and listener). */
+  /** Stops the scheduler (the caller closes its stores). */
   close(): Promise<void>;
+  /** Listens on `port` (0: any free one), on every interface unless `host` is given. */
+  listen(port: number, host?: string): Promise<ListeningServer>;
 }
 
 /**
@@ -157,5 +169,25 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   });
 
   if (config.jobs) scheduler.start();
-  return { app, bot, worker, scheduler, close: () => scheduler.stop() };
+  const close = () => scheduler.stop();
+  const listen = async (port: number, host?: string): Promise<ListeningServer> => {
+    const server: Server = await new Promise((resolve) => {
+      const s = host
+        ? app.listen(port, host, () => resolve(s))
+        : app.listen(port, () => resolve(s));
+    });
+    const address = server.address();
+    const bound = typeof address === 'object' && address ? address.port : port;
+    return {
+      url: `http://127.0.0.1:${bound}`,
+      port: bound,
+      stop: async () => {
+        await close();
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await closed;
+      },
+    };
+  };
+  return { app, bot, worker, scheduler, close, listen };
 }

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { Server } from 'node:http';
 import type { Config } from './config';
 import type { Logger } from './observability/logger';
 import { seedDemoOrganization } from './features/demo/seed-demo';
@@ -32,19 +31,14 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     throw error;
   }
 
-  const server: Server = await new Promise((resolve) => {
-    const s = composed.app.listen(config.port, () => resolve(s));
+  const listening = await composed.listen(config.port);
+  logger.info('bearing is listening', {
+    port: listening.port,
+    store: config.localStore ? 'embedded' : 'cosmos',
   });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info('bearing is listening', { port, store: config.localStore ? 'embedded' : 'cosmos' });
-
   const stop = async () => {
-    await composed.close();
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeAllConnections();
-    await closed;
+    await listening.stop();
     await stores.close();
   };
-  return { url: `http://127.0.0.1:${port}`, stop };
+  return { url: listening.url, stop };
 }
