@@ -4,13 +4,9 @@ import { planTeamWeek } from '../bot/src/features/delivery/planner';
 import { openStores } from '../bot/src/store';
 import { EMBEDDED_KEY } from '../bot/src/store/embedded/embedded-cosmos';
 import path from 'node:path';
-import {
-  CORRECTED_STORE,
-  PLAIN_STORE,
-  startCosmosProcess,
-  startHelper,
-  startSimulatorProcess,
-} from './processes';
+import { startSimulatorProcess } from '../simulators/connector/process';
+import { CORRECTED_STORE, PLAIN_STORE, startCosmosProcess } from '../simulators/cosmos/process';
+import { startTsHelper } from '../simulators/processes';
 import { createBenchWorker } from './bench-worker';
 import { option, percentile, report } from './report';
 
@@ -34,7 +30,7 @@ const TEAM_SIZE = 10;
  * Reports the achieved rate against the limit-imposed ceiling, duplicates, losses, latency from
  * due to delivered, and peak RSS (of the bench process). `--instances N` runs N worker processes
  * against the one store process, each with 1/N of the tenant budget; `--kill` kill -9s one at 40%.
- * The store process applies bench/partitioned-cosmos.ts's corrections (the embedded server's
+ * The store process applies simulators/cosmos/partitioned-cosmos.ts's corrections (the embedded server's
  * whole-container query scans grow quadratically with the delivery jobs and saturate it at 3,000
  * members, which Cosmos DB's index does not); `--store plain` runs the embedded server as is.
  */
@@ -160,9 +156,7 @@ export async function fanout(args: readonly string[]): Promise<void> {
     // time so process start-up is not counted; one started later (after a kill) starts at once.
     const startAt = Date.now() + 4_000;
     const spawnWorker = () =>
-      startHelper([
-        path.join(__dirname, '..', 'scripts', 'run-ts.js'),
-        path.join(__dirname, 'fanout-worker.ts'),
+      startTsHelper(path.join(__dirname, 'fanout-worker.ts'), [
         JSON.stringify({
           cosmosUrl: cosmos.info.url,
           perTenant: perTenant / instances,

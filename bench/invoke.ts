@@ -1,154 +1,24 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
-import {
-  addWeeks,
-  CARD_VERBS,
-  CHECKIN_INPUTS,
-  cycleFor,
-  DEFAULT_TEAM_SETTINGS,
-  isoWeek,
-} from '@bearing/core';
+import { addWeeks, cycleFor, isoWeek } from '@bearing/core';
 import { loadConfig } from '../bot/src/config';
 import {
   DEMO_FISCAL_START_MONTH,
-  DEMO_TENANT_ID,
   DEMO_TIME_ZONE,
 } from '../bot/src/features/demo/demo-organization';
 import { seedDemoOrganization } from '../bot/src/features/demo/seed-demo';
 import { createLogger } from '../bot/src/observability/logger';
 import { startServer, type RunningServer } from '../bot/src/server';
-import { openStores, type Stores } from '../bot/src/store';
-import { startTokenIssuer } from '../test/support/bot-tokens';
-import { cardInvoke } from '../test/support/activities';
-import { CORRECTED_STORE, startCosmosProcess } from './processes';
+import { openStores } from '../bot/src/store';
+import { startTokenIssuer } from '../simulators/identity/token-issuer';
+import { CORRECTED_STORE, startCosmosProcess } from '../simulators/cosmos/process';
+import { SERVICE_URL, seedBenchTeams, submitBody } from './invoke-members';
 import { option, percentile, report } from './report';
 
 const BOT_ID = 'bearing-bench-bot';
 const TENANT = '00000000-0000-0000-0000-000000000001';
-const SERVICE_URL = 'https://smba.trafficmanager.net/amer/';
-const KRS_PER_MEMBER = 3;
-
-/** One generated team member who owns key results in the current cycle. */
-interface BenchMember {
-  readonly userId: string;
-  readonly teamId: string;
-  readonly krIds: readonly string[];
-}
-
-/** `--teams` teams of `--members` members, each owning one objective with three key results. */
-async function seedBenchTeams(
-  stores: Stores,
-  teams: number,
-  membersPerTeam: number,
-  cycleId: string,
-): Promise<BenchMember[]> {
-  const at = new Date().toISOString();
-  const stamp = { createdAt: at, updatedAt: at };
-  const tenantId = DEMO_TENANT_ID;
-  const out: BenchMember[] = [];
-  const writes: (() => Promise<unknown>)[] = [];
-  for (let t = 0; t < teams; t += 1) {
-    const teamId = `bench-team-${t}`;
-    writes.push(() =>
-      stores.teams.saveTeam({
-        tenantId,
-        id: teamId,
-        name: `Bench team ${t}`,
-        settings: { ...DEFAULT_TEAM_SETTINGS, timeZone: DEMO_TIME_ZONE },
-        ...stamp,
-      }),
-    );
-    for (let m = 0; m < membersPerTeam; m += 1) {
-      const userId = `bench-user-${t}-${m}`;
-      const objectiveId = `bench-objective-${t}-${m}`;
-      const krIds = Array.from({ length: KRS_PER_MEMBER }, (_, k) => `bench-kr-${t}-${m}-${k}`);
-      out.push({ userId, teamId, krIds });
-      const person = { tenantId, userId, timeZone: DEMO_TIME_ZONE, locale: 'en-US' };
-      writes.push(
-        () =>
-          stores.teams.saveMember({
-            ...person,
-            teamId,
-            displayName: `Bench user ${t}-${m}`,
-            role: m === 0 ? 'manager' : 'member',
-            active: true,
-            joinedAt: at,
-            updatedAt: at,
-          }),
-        () =>
-          stores.users.saveUser({
-            ...person,
-            displayName: `Bench user ${t}-${m}`,
-            teamIds: [teamId],
-            updatedAt: at,
-          }),
-        () =>
-          stores.okrs.saveObjective({
-            tenantId,
-            id: objectiveId,
-            teamId,
-            cycleId,
-            level: 'team',
-            title: `Objective of bench user ${t}-${m}`,
-            ownerId: userId,
-            parentIds: [],
-            status: 'active',
-            ...stamp,
-          }),
-        ...krIds.map(
-          (id, k) => () =>
-            stores.okrs.saveKeyResult({
-              tenantId,
-              id,
-              teamId,
-              objectiveId,
-              cycleId,
-              title: `Key result ${k + 1}`,
-              type: 'number',
-              baseline: 0,
-              target: 100,
-              current: 0,
-              direction: 'increase',
-              ownerId: userId,
-              confidence: 'onTrack',
-              status: 'active',
-              ...stamp,
-            }),
-        ),
-      );
-    }
-  }
-  // Bounded parallelism: quick on the loopback store without flooding it.
-  for (let i = 0; i < writes.length; i += 64)
-    await Promise.all(writes.slice(i, i + 64).map((w) => w()));
-  return out;
-}
-
-/** The Action.Execute invoke of `member`'s check-in card for `week`, as Teams would post it. */
-function submitBody(member: BenchMember, cycleId: string, week: string, value: number): string {
-  const activity = cardInvoke(SERVICE_URL, CARD_VERBS.checkInSubmit, {
-    krIds: member.krIds,
-    submissionId: randomUUID(),
-    teamId: member.teamId,
-    cycleId,
-    week,
-    ...Object.fromEntries(
-      member.krIds.flatMap((id) => [
-        [CHECKIN_INPUTS.value(id), String(value)],
-        [CHECKIN_INPUTS.confidence(id), 'onTrack'],
-      ]),
-    ),
-  });
-  return JSON.stringify({
-    ...activity,
-    id: randomUUID(),
-    from: { id: `29:${member.userId}`, aadObjectId: member.userId, name: member.userId },
-    conversation: { ...activity.conversation, id: `personal-${member.userId}` },
-  });
-}
 
 /** Runs autocannon with per-request bodies; latencies kept per response for a true p95. */
 async function load(

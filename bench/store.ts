@@ -1,10 +1,17 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { CARD_VERBS, CHECKIN_INPUTS } from '@bearing/core';
+import { composeServer } from '../bot/src/compose';
+import { loadConfig } from '../bot/src/config';
 import { planTeamWeek } from '../bot/src/features/delivery/planner';
-import { OperationCounter } from '../bot/src/store';
+import { seedDemoOrganization } from '../bot/src/features/demo/seed-demo';
+import { createLogger } from '../bot/src/observability/logger';
+import { OperationCounter, openStores } from '../bot/src/store';
 import type { OperationKind } from '../bot/src/store/op-counter';
-import { cardInvoke, personalActivity } from '../test/support/activities';
-import { startFakeConnector } from '../test/support/fake-connector';
-import { postJson, startHarness } from '../test/faults/harness';
+import { cardInvoke, personalActivity } from '../simulators/teams/activities';
+import { startFakeConnector } from '../simulators/connector/fake-connector';
+import { postJson } from '../simulators/http';
 import { report } from './report';
 
 const TENANT = '00000000-0000-0000-0000-000000000001';
@@ -22,6 +29,32 @@ const SHORT: Record<OperationKind, string> = {
   crossPartitionQuery: 'x-part q',
 };
 
+/** The server as composed (local mode, jobs off) over the embedded store, counting operations. */
+async function startCountedServer(counter: OperationCounter) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bearing-bench-store-'));
+  const config = loadConfig({ PORT: '0', BEARING_DATA_DIR: dataDir, BEARING_JOBS: 'off' });
+  const logger = createLogger('warn');
+  const stores = await openStores({
+    databaseId: config.cosmos.database,
+    dataDir,
+    logger,
+    counter,
+    retention: config.retention,
+    snapshotIntervalMs: 3_600_000,
+  });
+  await seedDemoOrganization(stores, new Date(), logger);
+  const server = await composeServer({ config, stores, logger }).listen(0, '127.0.0.1');
+  return {
+    url: server.url,
+    stores,
+    stop: async () => {
+      await server.stop();
+      await stores.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 /**
  * `npm run bench -- store [--save]`: store operations and document bytes per hot path, through the
  * server's HTTP endpoints (and the planner) over the embedded Cosmos with the demo organisation.
@@ -29,7 +62,7 @@ const SHORT: Record<OperationKind, string> = {
  */
 export async function store(args: readonly string[]): Promise<void> {
   const counter = new OperationCounter();
-  const [h, connector] = await Promise.all([startHarness({ counter }), startFakeConnector()]);
+  const [h, connector] = await Promise.all([startCountedServer(counter), startFakeConnector()]);
   const rows: [string, string | number][] = [];
   const figures: Record<string, unknown> = {};
   const measure = async (name: string, run: () => Promise<void>) => {

@@ -3,26 +3,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { cycleFor } from '@bearing/core';
 import { loadConfig } from '../bot/src/config';
 import { createLogger } from '../bot/src/observability/logger';
-import type { AddressInfo } from 'node:net';
-import { apiV1Router } from '../bot/src/http/api-v1';
-import { createHttpApp } from '../bot/src/http/app';
-import { authenticate } from '../bot/src/http/identity';
-import { openStores, type Stores } from '../bot/src/store';
+import { composeServer } from '../bot/src/compose';
+import { openStores } from '../bot/src/store';
 import { EMBEDDED_KEY } from '../bot/src/store/embedded/embedded-cosmos';
 import { seedDemoOrganization } from '../bot/src/features/demo/seed-demo';
-import {
-  DEMO_FISCAL_START_MONTH,
-  DEMO_TEAM_ID,
-  DEMO_TENANT_ID,
-  DEMO_USERS,
-} from '../bot/src/features/demo/demo-organization';
-import type { KeyResult, Objective, Team, TeamMember } from '@bearing/core';
-import { launchChromium } from '../test/e2e/support/browser';
-import { startHelper, CORRECTED_STORE } from './processes';
+import { DEMO_TEAM_ID } from '../bot/src/features/demo/demo-organization';
+import { launchChromium } from '../simulators/browser/chromium';
+import { CORRECTED_STORE, startCosmosProcess } from '../simulators/cosmos/process';
 import { option, percentile, report } from './report';
+import { generateTenant } from './tab-tenant';
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'tab', 'dist');
@@ -40,8 +31,8 @@ const TREE = 'Alignment: company objectives, team objectives and key results';
  * whichever comes first; failed requests (store timeouts) are counted, not timed.
  *
  * `--store process` (default) runs the embedded Cosmos server in a process of its own, as Cosmos DB
- * runs apart from the server, with queries scoped to their partition key (bench/partitioned-cosmos.ts
- * says why); `--store embedded` runs it in this process as local mode does, where every query
+ * runs apart from the server, with queries scoped to their partition key
+ * (simulators/cosmos/partitioned-cosmos.ts says why); `--store embedded` runs it in this process as local mode does, where every query
  * evaluates the whole container and a 1,000-team tenant is beyond it. `--profile-store DIR` writes
  * the store process's CPU profile there (profile this process with `node --cpu-prof`).
  */
@@ -75,11 +66,10 @@ export async function tab(args: readonly string[]): Promise<void> {
   const logger = createLogger(config.logLevel);
   const cosmos =
     storeMode === 'process'
-      ? await startHelper([
-          ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
-          path.join(ROOT, 'scripts', 'run-ts.js'),
-          path.join(__dirname, 'partitioned-cosmos.ts'),
-        ])
+      ? await startCosmosProcess(
+          'corrected',
+          profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+        )
       : undefined;
   // The store process must not outlive a benchmark that fails before its `finally`.
   if (cosmos) process.once('exit', () => cosmos.stop());
@@ -92,27 +82,13 @@ export async function tab(args: readonly string[]): Promise<void> {
   });
   await seedDemoOrganization(stores, new Date(), logger);
 
-  // The server's HTTP app (tab API in local mode, built tab) over these stores: a restart after
+  // The server as composed (tab API in local mode, built tab) over these stores: a restart after
   // generating would have to snapshot and reload tens of thousands of documents first.
-  const app = createHttpApp({
-    logger,
-    storeProbe: stores.probe,
-    messages: (_req, res) => void res.status(404).end(),
-    authenticate: authenticate({
-      localIdentity: {
-        tenantId: DEMO_TENANT_ID,
-        userId: DEMO_USERS[0].userId,
-        name: DEMO_USERS[0].name,
-        source: 'local',
-      },
-      resolve: async () => undefined,
-    }),
-    api: apiV1Router(stores),
-    tabDir: DIST,
-  });
-  const listener = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => listener.once('listening', resolve));
-  const url = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
+  const server = await composeServer({ config, stores, logger, tabDir: DIST }).listen(
+    0,
+    '127.0.0.1',
+  );
+  const url = server.url;
   try {
     // First render is a client figure: measured on the demo team before the store grows.
     const renderMs = await firstRenders(url, DEMO_TEAM_ID, renders);
@@ -188,8 +164,7 @@ export async function tab(args: readonly string[]): Promise<void> {
       args.includes('--save'),
     );
   } finally {
-    listener.closeAllConnections();
-    await new Promise((resolve) => listener.close(resolve));
+    await server.stop();
     await stores.close();
     cosmos?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -247,95 +222,4 @@ async function firstRenders(url: string, teamId: string, runs: number): Promise<
   } finally {
     await browser.close();
   }
-}
-
-/**
- * Writes `teamCount` teams, each with the local development user as owner, `objectives` team
- * objectives aligned to the demo company objectives and `krs` key results per objective.
- */
-async function generateTenant(
-  stores: Stores,
-  teamCount: number,
-  objectives: number,
-  krs: number,
-): Promise<string[]> {
-  const at = new Date().toISOString();
-  const cycle = cycleFor(at, DEMO_FISCAL_START_MONTH);
-  const tenantId = DEMO_TENANT_ID;
-  const owner = DEMO_USERS[0];
-  const demoTeam = await stores.teams.getTeam(tenantId, DEMO_TEAM_ID);
-  if (!demoTeam) throw new Error('the demo team was not seeded');
-  const companyIds = ['obj-company-people', 'obj-company-growth'];
-  const ids: string[] = [];
-  const writes: (() => Promise<unknown>)[] = [];
-  for (let t = 0; t < teamCount; t += 1) {
-    const teamId = `bench-team-${String(t).padStart(5, '0')}`;
-    ids.push(teamId);
-    const team: Team = { ...demoTeam.value, id: teamId, name: `Bench team ${t}` };
-    const member: TeamMember = {
-      tenantId,
-      teamId,
-      userId: owner.userId,
-      displayName: owner.name,
-      role: 'owner',
-      active: true,
-      timeZone: 'America/Los_Angeles',
-      locale: 'en-US',
-      joinedAt: at,
-      updatedAt: at,
-    };
-    writes.push(() => stores.teams.saveTeam(team));
-    writes.push(() => stores.teams.saveMember(member));
-    for (let o = 0; o < objectives; o += 1) {
-      const objectiveId = `${teamId}-o${o}`;
-      const objective: Objective = {
-        tenantId,
-        teamId,
-        id: objectiveId,
-        cycleId: cycle.id,
-        level: 'team',
-        title: `Objective ${o} of bench team ${t}`,
-        ownerId: owner.userId,
-        parentIds: [companyIds[o % companyIds.length] as string],
-        status: 'active',
-        createdAt: at,
-        updatedAt: at,
-      };
-      writes.push(() => stores.okrs.saveObjective(objective));
-      for (let k = 0; k < krs; k += 1) {
-        const keyResult: KeyResult = {
-          tenantId,
-          teamId,
-          id: `${objectiveId}-k${k}`,
-          objectiveId,
-          cycleId: cycle.id,
-          title: `Raise metric ${k} from 10 to ${20 + k}`,
-          type: 'number',
-          unit: 'points',
-          baseline: 10,
-          target: 20 + k,
-          current: 10 + ((t + o + k) % 10),
-          direction: 'increase',
-          confidence: (['onTrack', 'atRisk', 'offTrack'] as const)[(t + k) % 3],
-          ownerId: owner.userId,
-          status: 'active',
-          lastCheckInAt: at,
-          createdAt: at,
-          updatedAt: at,
-        };
-        writes.push(() => stores.okrs.saveKeyResult(keyResult));
-      }
-    }
-  }
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 16 }, async () => {
-      while (next < writes.length) {
-        const write = writes[next] as () => Promise<unknown>;
-        next += 1;
-        await write();
-      }
-    }),
-  );
-  return ids;
 }

@@ -1,8 +1,8 @@
 import type { FrameLocator, Locator, Page } from 'playwright-core';
-import { startTokenIssuer } from '../support/bot-tokens';
+import { startTokenIssuer } from '../../simulators/identity/token-issuer';
 import { ALEX, SSO_TENANT as TENANT, entraToken, ssoEnv } from '../support/entra-tokens';
 import { startInProcess } from '../support/in-process-server';
-import { launchChromium } from './support/browser';
+import { launchChromium } from '../../simulators/browser/chromium';
 import {
   VALID_DOMAINS_URL,
   buildTab,

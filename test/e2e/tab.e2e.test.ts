@@ -4,11 +4,11 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { teamsDarkTheme } from '@fluentui/react-components';
 import { isoWeek } from '@bearing/core';
 import { DEMO_TIME_ZONE } from '../../bot/src/features/demo/demo-organization';
-import { startTokenIssuer } from '../support/bot-tokens';
+import { startTokenIssuer } from '../../simulators/identity/token-issuer';
 import { ALEX, SSO_TENANT as TENANT, entraToken, ssoEnv } from '../support/entra-tokens';
 import { startInProcess } from '../support/in-process-server';
 import { REPO_ROOT } from '../support/server-process';
-import { launchChromium } from './support/browser';
+import { launchChromium } from '../../simulators/browser/chromium';
 import {
   VALID_DOMAINS_URL,
   buildTab,

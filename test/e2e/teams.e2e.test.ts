@@ -1,4 +1,4 @@
-import { launchChromium } from './support/browser';
+import { launchChromium } from '../../simulators/browser/chromium';
 import { PlaygroundChat, startPlayground } from './support/playground';
 import { startServer, waitForStatus, type ServerProcess } from '../support/server-process';
 import { tempDir } from '../support/embedded-store';

@@ -1,7 +1,8 @@
 import { CARD_VERBS, CHECKIN_INPUTS } from '@bearing/core';
-import { cardInvoke, personalActivity } from '../support/activities';
-import type { startFakeConnector } from '../support/fake-connector';
-import { postJson, type Harness } from './harness';
+import { cardInvoke, personalActivity } from '../../simulators/teams/activities';
+import type { startFakeConnector } from '../../simulators/connector/fake-connector';
+import { postJson } from '../../simulators/http';
+import { type Harness } from './harness';
 
 // Alex's weekly check-in as the store fault tests drive it: a real card from "check in", and the
 // check-in documents it leaves (the demo organisation's own check-ins left out).

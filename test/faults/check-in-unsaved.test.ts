@@ -1,10 +1,11 @@
 import { CARD_VERBS } from '@bearing/core';
 import { OperationCounter } from '../../bot/src/store';
-import { cardInvoke } from '../support/activities';
-import { startFakeConnector } from '../support/fake-connector';
+import { cardInvoke } from '../../simulators/teams/activities';
+import { startFakeConnector } from '../../simulators/connector/fake-connector';
 import { cardProblems, texts } from '../support/cards';
 import { alexCheckInDocs, alexCheckInSubmit } from './alex-check-in';
-import { postJson, startHarness, type Harness } from './harness';
+import { postJson } from '../../simulators/http';
+import { startHarness, type Harness } from './harness';
 
 // A check-in write whose outcome the server cannot know (applied but never acknowledged, or the
 // store failing past the SDK's retries) must not end the invoke in a bare HTTP 500: the user gets

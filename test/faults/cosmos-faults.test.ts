@@ -1,8 +1,9 @@
 import { CARD_VERBS } from '@bearing/core';
-import { startFakeConnector } from '../support/fake-connector';
+import { startFakeConnector } from '../../simulators/connector/fake-connector';
 import { texts } from '../support/cards';
 import { alexCheckInDocs, alexCheckInSubmit } from './alex-check-in';
-import { postJson, startHarness, type Harness } from './harness';
+import { postJson } from '../../simulators/http';
+import { startHarness, type Harness } from './harness';
 
 // Store faults between the real server code and a real (embedded) Cosmos: throttling storms,
 // an unavailable store, and a write the server applied whose answer never arrived.

@@ -1,102 +1,17 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@azure/cosmos';
+import { composeServer } from '../../bot/src/compose';
+import { loadConfig } from '../../bot/src/config';
 import { seedDemoOrganization } from '../../bot/src/features/demo/seed-demo';
-import { createStores, type OperationCounter } from '../../bot/src/store';
+import { storesOver, type OperationCounter } from '../../bot/src/store';
 import { CONTAINERS, ensureSchema } from '../../bot/src/store/containers';
 import { createCosmosClient } from '../../bot/src/store/cosmos-client';
 import { EMBEDDED_KEY, startEmbeddedCosmos } from '../../bot/src/store/embedded/embedded-cosmos';
-import { oldestDueDeliveryAgeMs } from '../../bot/src/store/delivery-backlog';
-import { createHttpApp } from '../../bot/src/http/app';
-import { apiV1Router } from '../../bot/src/http/api-v1';
-import { adminApiRouter } from '../../bot/src/features/data-rights/routes';
-import { ingestRouter } from '../../bot/src/features/kpis/ingest-routes';
-import { callerAuthentication } from '../../bot/src/http/caller-authentication';
-import { createAdapter } from '../../bot/src/teams/adapter';
-import { BearingBot } from '../../bot/src/teams/bearing-bot';
-import { messagesRoute } from '../../bot/src/teams/messages-route';
-import { sendCheckInsNow } from '../../bot/src/features/delivery/planner';
+import type { ProactiveSender } from '../../bot/src/features/delivery/ports';
 import type { TeamOwnerDirectory } from '../../bot/src/features/team/team-owners';
+import { TeamsProactiveSender } from '../../bot/src/teams/proactive-sender';
+import { startFaultProxy } from '../../simulators/cosmos/fault-proxy';
 import { memoryLogger } from '../support/embedded-store';
-
-/** What the fault proxy does with one Cosmos request (undefined: pass it through). */
-export type CosmosFault = (
-  req: http.IncomingMessage,
-  body: string,
-) =>
-  | { kind: 'status'; status: number; retryAfterMs?: number }
-  | { kind: 'forwardThenDrop' }
-  | undefined;
-
-/**
- * A loopback HTTP proxy in front of the embedded Cosmos server that can answer 429/503 itself or
- * forward a request and then drop the connection (the write applied, the caller never hears).
- */
-async function startFaultProxy(target: string) {
-  let fault: CosmosFault = () => undefined;
-  const seen = { total: 0, injected: 0 };
-  const upstream = new URL(target);
-  const agent = new http.Agent({ keepAlive: true });
-  const server = http.createServer((req, res) => {
-    seen.total += 1;
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const f = fault(req, Buffer.concat(chunks).toString());
-      if (f?.kind === 'status') {
-        seen.injected += 1;
-        res
-          .writeHead(f.status, {
-            'content-type': 'application/json',
-            ...(f.retryAfterMs !== undefined
-              ? { 'x-ms-retry-after-ms': String(f.retryAfterMs) }
-              : {}),
-            ...(f.status === 429 ? { 'x-ms-substatus': '3200' } : {}),
-          })
-          .end(
-            JSON.stringify({ code: f.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable' }),
-          );
-        return;
-      }
-      const forward = http.request(
-        {
-          host: upstream.hostname,
-          port: upstream.port,
-          method: req.method,
-          path: req.url,
-          headers: req.headers,
-          agent,
-        },
-        (up) => {
-          if (f?.kind === 'forwardThenDrop') {
-            seen.injected += 1;
-            up.resume();
-            up.on('end', () => req.socket.destroy());
-            return;
-          }
-          res.writeHead(up.statusCode ?? 502, up.headers);
-          up.pipe(res);
-        },
-      );
-      forward.on('error', () => res.destroy());
-      forward.end(Buffer.concat(chunks));
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  return {
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    seen,
-    setFault: (f: CosmosFault | undefined) => {
-      fault = f ?? (() => undefined);
-    },
-    stop: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((r) => server.close(() => r()));
-      agent.destroy();
-    },
-  };
-}
 
 export interface HarnessOptions {
   /** Bot Framework auth (real token validation); without it, anonymous loopback (local mode). */
@@ -107,18 +22,41 @@ export interface HarnessOptions {
   readonly counter?: OperationCounter;
   /** The server's clock (a test clock); real time by default. */
   readonly now?: () => Date;
-  /** Who owns a team in Teams (a Graph directory); without it, as in local mode, nobody is looked up. */
+  /** Who owns a team in Teams (a Graph directory); without it nobody is looked up. */
   readonly teamOwners?: TeamOwnerDirectory;
+  /** Proactive sends of the delivery worker; by default unauthenticated, loopback allowed. */
+  readonly sender?: ProactiveSender;
+  /** More settings, as environment variables (see bot/src/config.ts). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /**
- * The server's HTTP app wired exactly as bot/src/server.ts wires it, but over an embedded Cosmos
- * reached through a fault proxy, with direct database access so tests can compare store contents.
+ * The whole server as bot/src/server.ts composes it (bot/src/compose.ts: bot, delivery worker,
+ * scheduler, HTTP app), but over an embedded Cosmos reached through a fault proxy, with direct
+ * database access so tests can compare store contents. Jobs are off: tests tick `worker` themselves.
  */
 export async function startHarness(options: HarnessOptions = {}) {
   const embedded = await startEmbeddedCosmos();
   const proxy = await startFaultProxy(embedded.endpoint);
   const databaseId = `faults-${randomUUID()}`;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    BEARING_JOBS: 'off',
+    ...(options.bot
+      ? {
+          BOT_ID: options.bot.appId,
+          BOT_TENANT_ID: options.bot.tenantId,
+          BOT_TYPE: 'SingleTenant',
+          BOT_PASSWORD: 'not-a-real-secret',
+          BOT_OPENID_METADATA_URL: options.bot.openIdMetadataUrl,
+        }
+      : {}),
+    ...(options.sso
+      ? { AAD_APP_CLIENT_ID: options.sso.clientId, AAD_JWKS_URL: options.sso.jwksUrl }
+      : {}),
+    ...options.env,
+  });
   // The test's own view of the data goes straight to the server, never through the faults.
   const directClient = createCosmosClient({
     endpoint: embedded.endpoint,
@@ -131,70 +69,34 @@ export async function startHarness(options: HarnessOptions = {}) {
     key: EMBEDDED_KEY,
     embedded: true,
   });
-  const database = serverClient.database(databaseId);
   const logger = memoryLogger();
   const now = options.now ?? (() => new Date());
-  const stores = {
-    ...createStores(database, options.counter),
-    database,
-    probe: async () => {
-      try {
-        await database.read();
-        return true;
-      } catch {
-        return false;
-      }
-    },
-  };
-  await seedDemoOrganization(stores as never, now(), logger);
-  const adapter = createAdapter(
-    {
-      appId: options.bot?.appId,
-      tenantId: options.bot?.tenantId,
-      type: 'SingleTenant',
-      password: options.bot ? 'not-a-real-secret' : undefined,
-      openIdMetadataUrl: options.bot?.openIdMetadataUrl,
-    },
-    logger,
-    { deliveries: stores.deliveries, now },
-  );
-  const bot = new BearingBot({
+  const stores = storesOver(serverClient.database(databaseId), options.counter, config.retention);
+  await seedDemoOrganization(stores, now(), logger);
+  const composed = composeServer({
+    config,
     stores,
+    logger,
     now,
-    newId: () => randomUUID(),
-    logger,
-    tabBaseUrl: 'http://localhost/tab/',
-    sendCheckInsNow: (tenantId, teamId) => sendCheckInsNow(stores, tenantId, teamId, now()),
-    ...(options.teamOwners ? { teamOwners: options.teamOwners } : {}),
+    // Never Graph or the Bot Framework token service on the internet.
+    teamOwners: options.teamOwners ?? null,
+    sender: options.sender ?? new TeamsProactiveSender(async () => undefined, true),
   });
-  const app = createHttpApp({
-    logger,
-    storeProbe: stores.probe,
-    backlogProbe: () => oldestDueDeliveryAgeMs(database, now()),
-    messages: messagesRoute({ adapter, bot, localBotAuth: !options.bot, logger }),
-    // As the server composes it: SSO tokens with `sso`, the local identity without.
-    authenticate: callerAuthentication({ nodeEnv: 'test', sso: options.sso ?? { jwksUrl: '' } }),
-    admin: adminApiRouter(stores, { checkInDays: 730, readingDays: 400 }, logger, now),
-    api: apiV1Router(stores, now, randomUUID, logger),
-    ingest: ingestRouter(stores, now),
-  });
-  const server = await new Promise<http.Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await composed.listen(0, '127.0.0.1');
   const direct = directClient.database(databaseId);
   return {
-    url,
+    url: server.url,
     /** The express app as mounted (its routers can be walked). */
-    app,
+    app: composed.app,
+    /** The delivery worker as composed (ticked by the test). */
+    worker: composed.worker,
     logs: logger.lines,
     proxy,
     stores,
     /** Every stored document of every container, sorted, without server-set fields. */
     contents: async (): Promise<string> => dumpDatabase(direct),
     stop: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((r) => server.close(() => r()));
+      await server.stop();
       serverClient.dispose();
       directClient.dispose();
       await proxy.stop();
@@ -217,5 +119,3 @@ async function dumpDatabase(database: Database): Promise<string> {
 }
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
-
-export { postJson } from '../support/in-process-server';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { postJson } from '../support/in-process-server';
+import { postJson } from '../../simulators/http';
 import { startServer, waitForStatus, type ServerProcess } from '../support/server-process';
 
 // The real server in local mode (embedded store, demo data) is killed with SIGKILL at random

@@ -1,9 +1,10 @@
 import { CARD_VERBS } from '@bearing/core';
-import { personalActivity } from '../support/activities';
-import { startFakeConnector } from '../support/fake-connector';
+import { personalActivity } from '../../simulators/teams/activities';
+import { startFakeConnector } from '../../simulators/connector/fake-connector';
 import { texts } from '../support/cards';
 import { alexCheckInSubmit } from './alex-check-in';
-import { postJson, startHarness, type Harness } from './harness';
+import { postJson } from '../../simulators/http';
+import { startHarness, type Harness } from './harness';
 
 // A throttled store (every request 429 with a 2 s Retry-After: the Cosmos SDK waits and retries
 // up to 9 times, ~18 s for one call) must not hold a turn past Teams' 15 s budget: the HTTP answer

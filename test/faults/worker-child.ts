@@ -1,13 +1,19 @@
 // A delivery worker in its own process, for the kill -9 test: one tick against the given store.
-import { createBenchWorker } from '../../bench/bench-worker';
-import { createStores, type Stores } from '../../bot/src/store';
+import { composeServer } from '../../bot/src/compose';
+import { loadConfig } from '../../bot/src/config';
+import { createLogger } from '../../bot/src/observability/logger';
+import { storesOver } from '../../bot/src/store';
 import { createCosmosClient } from '../../bot/src/store/cosmos-client';
 import { EMBEDDED_KEY } from '../../bot/src/store/embedded/embedded-cosmos';
 
 const [endpoint, databaseId] = process.argv.slice(2);
 const client = createCosmosClient({ endpoint, key: EMBEDDED_KEY, embedded: true });
-const stores = createStores(client.database(databaseId)) as unknown as Stores;
+const { worker } = composeServer({
+  config: loadConfig({ NODE_ENV: 'test', BEARING_JOBS: 'off' }),
+  stores: storesOver(client.database(databaseId)),
+  logger: createLogger('silent'),
+  workerId: 'child',
+  leaseMs: 60_000,
+});
 process.stdout.write('ready\n');
-createBenchWorker(stores, () => new Date(), 50, 'child', 60_000)
-  .tick()
-  .then(() => process.stdout.write('tick done\n'));
+void worker.tick().then(() => process.stdout.write('tick done\n'));

@@ -3,11 +3,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { DEFAULT_TEAM_SETTINGS, isoWeek } from '@bearing/core';
-import { createBenchWorker } from '../../bench/bench-worker';
+import { composeServer } from '../../bot/src/compose';
+import { loadConfig } from '../../bot/src/config';
 import { sendCheckInsNow } from '../../bot/src/features/delivery/planner';
-import type { Stores } from '../../bot/src/store';
 import { keyResult } from '../fixtures/okrs';
-import { startTestStore, type TestStore } from '../support/embedded-store';
+import { memoryLogger, startTestStore, type TestStore } from '../support/embedded-store';
 import { REPO_ROOT } from '../support/server-process';
 
 // A worker process killed with SIGKILL after Teams accepted a card but before the job was marked
@@ -92,7 +92,7 @@ afterAll(async () => {
 });
 
 it('kill -9 between send and record: delivered, then resent once after the lease', async () => {
-  const planned = await sendCheckInsNow(store.stores as unknown as Stores, T, TEAM, new Date());
+  const planned = await sendCheckInsNow(store.stores, T, TEAM, new Date());
   expect(planned).toBeDefined();
   const sentToUser = new Promise<void>((resolve) => {
     onDelivered = resolve;
@@ -126,7 +126,14 @@ it('kill -9 between send and record: delivered, then resent once after the lease
   hold = false;
   connector.closeAllConnections();
   const later = () => new Date(Date.now() + 2 * 60_000);
-  await createBenchWorker(store.stores as unknown as Stores, later, 50, 'survivor').tick();
+  const survivor = composeServer({
+    config: loadConfig({ NODE_ENV: 'test', BEARING_JOBS: 'off' }),
+    stores: store.stores,
+    logger: memoryLogger(),
+    now: later,
+    workerId: 'survivor',
+  });
+  await survivor.worker.tick();
   const toUser = delivered.filter((c) => c === `${USER}-chat`);
   // Not lost, and exactly the one duplicate a crash between send and record allows.
   expect(toUser).toHaveLength(2);

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { CARD_VERBS, CHECKIN_INPUTS, KPI_READING_INPUT, cycleFor, isoWeek } from '@bearing/core';
-import { DEMO_TEAM_ID, cardInvoke } from '../support/activities';
-import { postJson, startHarness, type Harness } from '../faults/harness';
+import { DEMO_TEAM_ID, cardInvoke } from '../../simulators/teams/activities';
+import { postJson } from '../../simulators/http';
+import { startHarness, type Harness } from '../faults/harness';
 import { evilJson, evilString } from './arbitraries';
 
 // Every card verb's Action.Execute data, hostile: the bot answers 200 with a card (which says what

@@ -6,7 +6,7 @@ import {
   type EmbeddedCosmos,
 } from '../../bot/src/store/embedded/embedded-cosmos';
 import { INGEST_FAILURE_BUDGET } from '../../bot/src/features/kpis/ingestion-throttle';
-import { startTokenIssuer } from '../support/bot-tokens';
+import { startTokenIssuer } from '../../simulators/identity/token-issuer';
 import { memoryLogger } from '../support/embedded-store';
 import { SSO_TENANT, entraToken, ssoEnv } from '../support/entra-tokens';
 import { startInProcess } from '../support/in-process-server';

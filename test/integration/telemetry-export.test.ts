@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startIngestion, type Envelope } from '../support/app-insights-ingestion';
-import { startTokenIssuer } from '../support/bot-tokens';
+import { startTokenIssuer } from '../../simulators/identity/token-issuer';
 import { ALEX, entraToken, ssoEnv } from '../support/entra-tokens';
 import { startServer, waitForStatus, type ServerProcess } from '../support/server-process';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createStores } from '../../bot/src/store';
+import { storesOver, type ServerStores } from '../../bot/src/store';
 import { ensureSchema } from '../../bot/src/store/containers';
 import { createCosmosClient } from '../../bot/src/store/cosmos-client';
 import {
@@ -26,7 +26,8 @@ export interface TestStore {
   readonly server: EmbeddedCosmos;
   readonly client: CosmosClient;
   readonly counter: OperationCounter;
-  readonly stores: ReturnType<typeof createStores>;
+  /** Every store over the database, as the server is composed from them. */
+  readonly stores: ServerStores;
   close(): Promise<void>;
 }
 
@@ -46,7 +47,7 @@ export async function startTestStore(
     server,
     client,
     counter,
-    stores: createStores(database, counter),
+    stores: storesOver(database, counter),
     close: async () => {
       client.dispose();
       await server.stop();

@@ -1,4 +1,4 @@
-import type { startTokenIssuer } from './bot-tokens';
+import type { startTokenIssuer } from '../../simulators/identity/token-issuer';
 
 // Tab SSO tokens as Entra ID issues them, for the demo organisation, signed by a local key.
 export const SSO_CLIENT_ID = '5a0c9a1b-0000-4000-8000-00000000abcd';

@@ -48,6 +48,9 @@ export interface Stores {
   close(): Promise<void>;
 }
 
+/** The stores the application is composed from: every store, without the lifecycle. */
+export type ServerStores = Omit<Stores, 'flush' | 'close'>;
+
 export interface OpenStoresOptions {
   /** Cosmos account endpoint; unset starts the embedded server with data kept in `dataDir`. */
   readonly endpoint?: string;
@@ -101,6 +104,26 @@ export function createStores(
   };
 }
 
+/** Every store over `database`, with its probe; whoever made the client releases it. */
+export function storesOver(
+  database: Database,
+  counter?: OperationCounter,
+  retention?: RetentionPolicy,
+): ServerStores {
+  return {
+    ...createStores(database, counter, retention),
+    database,
+    probe: async () => {
+      try {
+        await database.read();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
 /** Opens the store: the configured Cosmos account, or the embedded one with local persistence. */
 export async function openStores(options: OpenStoresOptions): Promise<Stores> {
   const embedded = options.endpoint ? undefined : await startEmbeddedCosmos();
@@ -136,16 +159,7 @@ export async function openStores(options: OpenStoresOptions): Promise<Stores> {
     writer.start();
   }
   return {
-    ...createStores(database, options.counter, options.retention),
-    database,
-    probe: async () => {
-      try {
-        await database.read();
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    ...storesOver(database, options.counter, options.retention),
     flush: async () => writer?.flush(),
     close: async () => {
       await writer?.stop();

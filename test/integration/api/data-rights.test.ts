@@ -1,6 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { Router } from 'express';
 import { addWeeks, cycleFor, isoWeek, type CheckIn } from '@bearing/core';
 import { ERASED_USER_ID } from '../../../bot/src/features/data-rights/data-rights';
 import {
@@ -10,14 +7,13 @@ import {
   DEMO_TIME_ZONE,
   type DemoOrganization,
 } from '../../../bot/src/features/demo/demo-organization';
-import { ADMIN_ROLE, adminApiRouter } from '../../../bot/src/features/data-rights/routes';
-import { createHttpApp } from '../../../bot/src/http/app';
-import { entraTokenResolver } from '../../../bot/src/http/entra-token';
-import { authenticate } from '../../../bot/src/http/identity';
-import { createStores } from '../../../bot/src/store';
+import { ADMIN_ROLE } from '../../../bot/src/features/data-rights/routes';
+import { composeServer, type ListeningServer } from '../../../bot/src/compose';
+import { loadConfig } from '../../../bot/src/config';
+import { storesOver, type ServerStores } from '../../../bot/src/store';
 import { CONTAINERS } from '../../../bot/src/store/containers';
-import { startTokenIssuer } from '../../support/bot-tokens';
-import { ALEX, MEGAN, OTHER_TENANT, SSO_CLIENT_ID, entraToken } from '../../support/entra-tokens';
+import { startTokenIssuer } from '../../../simulators/identity/token-issuer';
+import { ALEX, MEGAN, OTHER_TENANT, entraToken, ssoEnv } from '../../support/entra-tokens';
 import { memoryLogger, startTestStore, type TestStore } from '../../support/embedded-store';
 import { startInProcess } from '../../support/in-process-server';
 
@@ -36,8 +32,8 @@ const DATABASE = `data-rights-${process.pid}`;
 type Issuer = Awaited<ReturnType<typeof startTokenIssuer>>;
 let issuer: Issuer;
 let store: TestStore;
-let stores: ReturnType<typeof createStores>;
-let http: Server;
+let stores: ServerStores;
+let http: ListeningServer;
 let baseUrl: string;
 const logger = memoryLogger();
 let demo: DemoOrganization;
@@ -89,7 +85,15 @@ const countOf = async (tenantId: string) =>
 beforeAll(async () => {
   issuer = await startTokenIssuer();
   store = await startTestStore(DATABASE);
-  stores = createStores(store.client.database(DATABASE), undefined, RETENTION);
+  // The server as composed, with SSO on and these retention settings.
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    BEARING_JOBS: 'off',
+    BEARING_CHECKIN_RETENTION_DAYS: String(RETENTION.checkInDays),
+    BEARING_READING_RETENTION_DAYS: String(RETENTION.readingDays),
+    ...ssoEnv(issuer),
+  });
+  stores = storesOver(store.client.database(DATABASE), undefined, config.retention);
   const now = new Date();
   const cycle = cycleFor(now.toISOString(), DEMO_FISCAL_START_MONTH);
   demo = buildDemoOrganization(
@@ -99,26 +103,11 @@ beforeAll(async () => {
   );
   await seed(demo);
   await seed(inTenant(demo, OTHER_TENANT));
-  const app = createHttpApp({
-    logger,
-    storeProbe: async () => true,
-    messages: (_req, res) => res.status(404).end(),
-    authenticate: authenticate({
-      resolve: entraTokenResolver({
-        clientId: SSO_CLIENT_ID,
-        jwksUrl: issuer.openIdMetadataUrl.replace('/openid', '/keys'),
-      }),
-    }),
-    admin: adminApiRouter(stores, RETENTION, logger, () => now),
-    api: Router(),
-  });
-  http = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  baseUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}/api/v1/admin`;
+  http = await composeServer({ config, stores, logger, now: () => now }).listen(0, '127.0.0.1');
+  baseUrl = `${http.url}/api/v1/admin`;
 });
 afterAll(async () => {
-  await new Promise((r) => http?.close(r));
+  await http?.stop();
   await store?.close();
   await issuer?.stop();
 });
@@ -294,7 +283,7 @@ describe('retention', () => {
   });
 
   it('keeps forever with 0 days: no ttl on check-ins, -1 on readings (beats the default)', async () => {
-    const keep = createStores(store.client.database(DATABASE), undefined, {
+    const keep = storesOver(store.client.database(DATABASE), undefined, {
       checkInDays: 0,
       readingDays: 0,
     });

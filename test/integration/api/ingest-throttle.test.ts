@@ -1,7 +1,8 @@
 import http from 'node:http';
 import { OperationCounter } from '../../../bot/src/store';
 import { INGEST_FAILURE_BUDGET } from '../../../bot/src/features/kpis/ingestion-throttle';
-import { postJson, startHarness, type Harness } from '../../faults/harness';
+import { postJson } from '../../../simulators/http';
+import { startHarness, type Harness } from '../../faults/harness';
 
 // Wrong ingestion keys are throttled per (key id, client address) and per address before they cost
 // a store read, without locking the real key's owner out. Client addresses are real: requests leave

@@ -2,7 +2,7 @@ import { isoWeek } from '@bearing/core';
 import { DEMO_TIME_ZONE } from '../../../bot/src/features/demo/demo-organization';
 import { startHarness, type Harness } from '../../faults/harness';
 import { API_ROUTES } from '../../support/api-routes';
-import { startTokenIssuer } from '../../support/bot-tokens';
+import { startTokenIssuer } from '../../../simulators/identity/token-issuer';
 import {
   ALEX,
   OTHER_TENANT,

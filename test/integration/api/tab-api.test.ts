@@ -1,5 +1,5 @@
 import { schemas } from '@bearing/core';
-import { startTokenIssuer } from '../../support/bot-tokens';
+import { startTokenIssuer } from '../../../simulators/identity/token-issuer';
 import { startInProcess } from '../../support/in-process-server';
 import {
   ALEX,

@@ -1,4 +1,4 @@
-import { startTokenIssuer } from '../../support/bot-tokens';
+import { startTokenIssuer } from '../../../simulators/identity/token-issuer';
 import { startInProcess } from '../../support/in-process-server';
 import { MEGAN, OTHER_TENANT, entraToken, ssoEnv } from '../../support/entra-tokens';
 

@@ -1,8 +1,12 @@
-import { startTokenIssuer } from '../../support/bot-tokens';
+import { startTokenIssuer } from '../../../simulators/identity/token-issuer';
 import { texts } from '../../support/card-texts';
 import { entraToken, OTHER_TENANT, SSO_TENANT, ssoEnv } from '../../support/entra-tokens';
-import { startFakeConnector, type RosterAccount } from '../../support/fake-connector';
-import { postJson, startInProcess } from '../../support/in-process-server';
+import {
+  startFakeConnector,
+  type RosterAccount,
+} from '../../../simulators/connector/fake-connector';
+import { postJson } from '../../../simulators/http';
+import { startInProcess } from '../../support/in-process-server';
 
 // A real organisation, not the demo: nobody is pre-seeded. Bearing is added to a team over HTTP as
 // Teams does it (conversationUpdate, roster read through the Bot Connector), and the tab API is

@@ -1,6 +1,11 @@
-import { cardInvoke } from '../../support/activities';
-import { channelClaims, nowSeconds, startTokenIssuer } from '../../support/bot-tokens';
-import { postJson, startInProcess } from '../../support/in-process-server';
+import { cardInvoke } from '../../../simulators/teams/activities';
+import {
+  channelClaims,
+  nowSeconds,
+  startTokenIssuer,
+} from '../../../simulators/identity/token-issuer';
+import { postJson } from '../../../simulators/http';
+import { startInProcess } from '../../support/in-process-server';
 
 // Bot Framework authentication over real HTTP with real token validation (botbuilder's own),
 // against locally generated RSA keys published by a stubbed OpenID/JWKS endpoint.

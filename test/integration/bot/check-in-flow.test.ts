@@ -4,9 +4,10 @@ import {
   DEMO_TENANT_ID,
   cardInvoke,
   personalActivity,
-} from '../../support/activities';
-import { startFakeConnector } from '../../support/fake-connector';
-import { postJson, startInProcess } from '../../support/in-process-server';
+} from '../../../simulators/teams/activities';
+import { startFakeConnector } from '../../../simulators/connector/fake-connector';
+import { postJson } from '../../../simulators/http';
+import { startInProcess } from '../../support/in-process-server';
 import { texts } from '../../support/cards';
 
 type Server = Awaited<ReturnType<typeof startInProcess>>;

@@ -1,8 +1,12 @@
 import fs from 'node:fs';
-import { cardInvoke } from '../../support/activities';
-import { channelClaims, nowSeconds, startTokenIssuer } from '../../support/bot-tokens';
+import { cardInvoke } from '../../../simulators/teams/activities';
+import {
+  channelClaims,
+  nowSeconds,
+  startTokenIssuer,
+} from '../../../simulators/identity/token-issuer';
 import { tempDir } from '../../support/embedded-store';
-import { postJson } from '../../support/in-process-server';
+import { postJson } from '../../../simulators/http';
 import { startServer, waitForStatus, type ServerProcess } from '../../support/server-process';
 
 // The built server process (run `tsc -b` first) with Bot Framework authentication on, fed forged

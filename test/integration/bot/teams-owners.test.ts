@@ -1,9 +1,13 @@
 import { adoptTeamsOwners } from '../../../bot/src/features/team/team-owners';
 import { GraphTeamOwners } from '../../../bot/src/teams/graph-team-owners';
-import { startHarness, postJson, type Harness } from '../../faults/harness';
+import { postJson } from '../../../simulators/http';
+import { startHarness, type Harness } from '../../faults/harness';
 import { memoryLogger } from '../../support/embedded-store';
-import { startFakeConnector, type RosterAccount } from '../../support/fake-connector';
-import { startGraphSimulator } from '../../support/graph-simulator';
+import {
+  startFakeConnector,
+  type RosterAccount,
+} from '../../../simulators/connector/fake-connector';
+import { startGraphSimulator } from '../../../simulators/graph/graph-simulator';
 
 // Teams team owners become Bearing owners when Microsoft Graph says who they are (RSC
 // TeamMember.Read.Group). The Bot Connector roster cannot: its userRole is user/guest/anonymous.

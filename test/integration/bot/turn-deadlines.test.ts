@@ -1,8 +1,9 @@
 import net from 'node:net';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { personalActivity } from '../../support/activities';
-import { postJson, startInProcess } from '../../support/in-process-server';
+import { personalActivity } from '../../../simulators/teams/activities';
+import { postJson } from '../../../simulators/http';
+import { startInProcess } from '../../support/in-process-server';
 
 // Teams gives up on an activity after 15 s. A reply the connector cannot take (it never answers,
 // or answers 503) must not hold the turn: the HTTP answer comes in time and the reply is handed

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
-import { cardInvoke, personalActivity } from '../../support/activities';
-import { channelClaims, nowSeconds, startTokenIssuer } from '../../support/bot-tokens';
-import { postJson, startInProcess } from '../../support/in-process-server';
+import { cardInvoke, personalActivity } from '../../../simulators/teams/activities';
+import {
+  channelClaims,
+  nowSeconds,
+  startTokenIssuer,
+} from '../../../simulators/identity/token-issuer';
+import { postJson } from '../../../simulators/http';
+import { startInProcess } from '../../support/in-process-server';
 import { evilJson, evilString } from '../../fuzz/arbitraries';
 
 // Activities Bearing does not handle, and activities that are not activities, with botbuilder's

@@ -12,7 +12,7 @@ import { TeamsProactiveSender } from '../../../bot/src/teams/proactive-sender';
 import {
   startConnectorSimulator,
   type ConnectorSimulator,
-} from '../../../bench/connector-simulator/simulator';
+} from '../../../simulators/connector/simulator';
 import { kpi, objective } from '../../fixtures/okrs';
 import { memoryLogger, startTestStore, type TestStore } from '../../support/embedded-store';
 

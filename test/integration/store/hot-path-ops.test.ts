@@ -1,5 +1,3 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   contextOrMessage,
   handleCheckInSubmit,
@@ -11,10 +9,8 @@ import {
 } from '../../../bot/src/features/demo/demo-organization';
 import { resolveMemberContext } from '../../../bot/src/features/shared/member-context';
 import { seedDemoOrganization } from '../../../bot/src/features/demo/seed-demo';
+import { composeServer, type ListeningServer } from '../../../bot/src/compose';
 import { loadConfig } from '../../../bot/src/config';
-import { apiV1Router } from '../../../bot/src/http/api-v1';
-import { createHttpApp } from '../../../bot/src/http/app';
-import { callerAuthentication } from '../../../bot/src/http/caller-authentication';
 import { planTeamWeek } from '../../../bot/src/features/delivery/planner';
 import type { OperationKind } from '../../../bot/src/store/op-counter';
 import { documentTable, markdownTable } from '../../support/doc-table';
@@ -33,7 +29,7 @@ const HEAD = [
   'cross-partition queries',
 ];
 let t: TestStore;
-let server: Server;
+let server: ListeningServer;
 let base: string;
 const rows: string[][] = [];
 
@@ -45,21 +41,17 @@ beforeAll(async () => {
     const reference = { conversation: { id: `${userId}-chat` }, serviceUrl: 'http://x' };
     await t.stores.users.saveUser({ ...user.value, conversationReference: reference }, user.etag);
   }
-  // The /api/v1 routes as the server mounts them; the local identity is Alex of the demo tenant.
-  const app = createHttpApp({
+  // The server as composed (jobs off); the local identity is Alex of the demo tenant.
+  server = await composeServer({
+    config: loadConfig({ NODE_ENV: 'test', BEARING_JOBS: 'off' }),
+    stores: t.stores,
     logger: memoryLogger(),
-    storeProbe: async () => true,
-    messages: (_req, res) => res.status(404).end(),
-    authenticate: callerAuthentication(loadConfig({ NODE_ENV: 'test' })),
-    api: apiV1Router(t.stores, () => NOW),
-  });
-  server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+    now: () => NOW,
+  }).listen(0, '127.0.0.1');
+  base = `${server.url}/api/v1`;
 }, 60_000);
 afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.stop();
   await t?.close();
 });
 

@@ -1,37 +1,32 @@
-import path from 'node:path';
 import type { CosmosClient, Database } from '@azure/cosmos';
-import { createStores } from '../../../bot/src/store';
+import { storesOver, type ServerStores } from '../../../bot/src/store';
 import { ensureSchema } from '../../../bot/src/store/containers';
 import { createCosmosClient } from '../../../bot/src/store/cosmos-client';
 import { EMBEDDED_KEY } from '../../../bot/src/store/embedded/embedded-cosmos';
 import { docId, teamPk } from '../../../bot/src/store/keys';
-import { startHelper } from '../../../bench/processes';
+import { startCosmosProcess } from '../../../simulators/cosmos/process';
 import { keyResult, objective, team } from '../../fixtures/okrs';
 import { startTestStore, type TestStore } from '../../support/embedded-store';
 
-// The tab benchmark's store (bench/partitioned-cosmos.ts) must answer every query exactly as the
+// The benchmarks' store (simulators/cosmos/partitioned-cosmos.ts) must answer every query exactly as the
 // embedded server does; it may only be faster.
 const A = '11111111-1111-1111-1111-111111111111';
-const ROOT = path.resolve(__dirname, '..', '..', '..');
 let plain: TestStore;
-let helper: Awaited<ReturnType<typeof startHelper>>;
+let helper: Awaited<ReturnType<typeof startCosmosProcess>>;
 let client: CosmosClient;
-type Stores = ReturnType<typeof createStores>;
+type Stores = ServerStores;
 let partitioned: { stores: Stores; database: Database };
 
 beforeAll(async () => {
   plain = await startTestStore('plain');
-  helper = await startHelper([
-    path.join(ROOT, 'scripts', 'run-ts.js'),
-    path.join(ROOT, 'bench', 'partitioned-cosmos.ts'),
-  ]);
+  helper = await startCosmosProcess('corrected');
   client = createCosmosClient({
     endpoint: helper.info.url as string,
     key: EMBEDDED_KEY,
     embedded: true,
   });
   const database = await ensureSchema(client, 'bench');
-  partitioned = { stores: createStores(database), database };
+  partitioned = { stores: storesOver(database), database };
 });
 afterAll(async () => {
   client.dispose();

@@ -19,7 +19,7 @@ import Items from '@vercel/cosmosdb-server/lib/account/items';
  * - a query without a partition key still evaluates every document, but in one linear pass:
  *   `@zeit/cosmosdb-query` generates `$c.reduce(($, c) => [...$, { c }], [])`, which copies the
  *   array once per document (O(n²): about 39 s per query over 27,000 documents).
- * Run with `node scripts/run-ts.js bench/partitioned-cosmos.ts`; prints `{"url": …}` when ready.
+ * Run with `node scripts/run-ts.js simulators/cosmos/partitioned-cosmos.ts`; prints `{"url": …}` when ready.
  */
 
 interface QueryObject {

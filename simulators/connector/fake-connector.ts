@@ -19,7 +19,7 @@ export interface RosterAccount {
 /**
  * A minimal Bot Connector endpoint on loopback that records what the bot sends (replies and
  * proactive messages) and answers roster reads (`GET …/pagedmembers`) from `rosters`, keyed by
- * team (or conversation) id. The rate-limited simulator of the documented service lives in bench/.
+ * team (or conversation) id. The rate-limited simulator of the documented service is simulator.ts.
  */
 export async function startFakeConnector(
   rosters: Record<string, readonly RosterAccount[]> = {},

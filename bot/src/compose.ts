@@ -1,0 +1,193 @@
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Express } from 'express';
+import type { Config } from './config';
+import type { Logger } from './observability/logger';
+import type { ServerStores } from './store';
+import { oldestDueDeliveryAgeMs } from './store/delivery-backlog';
+import { createHttpApp } from './http/app';
+import { apiV1Router } from './http/api-v1';
+import { callerAuthentication } from './http/caller-authentication';
+import { adminApiRouter } from './features/data-rights/routes';
+import { ingestRouter } from './features/kpis/ingest-routes';
+import type { ProactiveSender } from './features/delivery/ports';
+import { DeliveryWorker } from './features/delivery/delivery-worker';
+import { DeliveryContentResolver } from './features/delivery/delivery-content';
+import {
+  SendRateLimiter,
+  TEAMS_CONVERSATION_LIMITS,
+  teamsTenantLimits,
+} from './features/delivery/rate-limiter';
+import { Scheduler } from './features/delivery/scheduler';
+import { sendCheckInsNow } from './features/delivery/planner';
+import { deactivateTeamMember, rememberConversation } from './features/team/installation';
+import type { TeamOwnerDirectory } from './features/team/team-owners';
+import { createAdapter, type BotAuthSettings } from './teams/adapter';
+import { BearingBot } from './teams/bearing-bot';
+import { messagesRoute } from './teams/messages-route';
+import { TeamsProactiveSender } from './teams/proactive-sender';
+import { GRAPH_AUDIENCE, createBotTokenProvider } from './teams/bot-token';
+import { GraphTeamOwners } from './teams/graph-team-owners';
+
+/** What the composition root is given: everything with I/O or time comes from the caller. */
+export interface ComposeOptions {
+  readonly config: Config;
+  /** Opened by the caller, who closes them (see server.ts). */
+  readonly stores: ServerStores;
+  readonly logger: Logger;
+  /** The one clock of everything composed; real time by default. */
+  readonly now?: () => Date;
+  /** Ids of new records; random UUIDs by default. */
+  readonly newId?: () => string;
+  /** Proactive sends; by default the Bot Connector with the bot's own token. */
+  readonly sender?: ProactiveSender;
+  /**
+   * Who owns a team in Teams. By default Microsoft Graph when a bot app id is configured and
+   * nobody is looked up otherwise; `null` looks nobody up whatever the configuration.
+   */
+  readonly teamOwners?: TeamOwnerDirectory | null;
+  /** This instance's name on the delivery leases it takes; unique per process by default. */
+  readonly workerId?: string;
+  /** How long a delivery lease holds (the worker's default otherwise). */
+  readonly leaseMs?: number;
+  /** Folder of the built tab; the repository's tab/dist by default. */
+  readonly tabDir?: string;
+}
+
+/** The composed server listening on a port. */
+export interface ListeningServer {
+  /** `http://127.0.0.1:<port>`. */
+  readonly url: string;
+  readonly port: number;
+  /** Stops the scheduler, then closes the listener and its connections (not the stores). */
+  stop(): Promise<void>;
+}
+
+/** The composed server, not yet listening. */
+export interface ComposedServer {
+  /** The one HTTP app: bot endpoint, /api/v1 (admin and ingestion included), tab, health. */
+  readonly app: Express;
+  readonly bot: BearingBot;
+  readonly worker: DeliveryWorker;
+  /** Started when `config.jobs` is on. */
+  readonly scheduler: Scheduler;
+  /** Stops the scheduler (the caller closes its stores). */
+  close(): Promise<void>;
+  /** Listens on `port` (0: any free one), on every interface unless `host` is given. */
+  listen(port: number, host?: string): Promise<ListeningServer>;
+}
+
+/**
+ * The composition root: config, stores and clock → bot, delivery engine, scheduler, HTTP app.
+ * The server, the test harnesses and the benchmarks all build the application here, and nowhere
+ * else. Throws ConfigError for a configuration that must not serve (production without SSO).
+ */
+export function composeServer(options: ComposeOptions): ComposedServer {
+  const { config, stores, logger } = options;
+  // First: an unsafe configuration refuses to compose before anything else is built.
+  const authenticate = callerAuthentication(config);
+  const now = options.now ?? (() => new Date());
+  const newId = options.newId ?? (() => randomUUID());
+  const botAuth: BotAuthSettings = {
+    appId: config.bot.id,
+    tenantId: config.bot.tenantId,
+    type: config.bot.type,
+    password: config.bot.password,
+    openIdMetadataUrl: config.bot.openIdMetadataUrl,
+  };
+  const adapter = createAdapter(botAuth, logger, { deliveries: stores.deliveries, now });
+  const checkInDeps = { stores, now, newId };
+  // "Open in Bearing" links: the deployed domain, or this machine in local mode.
+  const tabBaseUrl = config.bot.domain
+    ? `https://${config.bot.domain}/tab/`
+    : `http://localhost:${config.port || 3978}/tab/`;
+  const teamOwners =
+    options.teamOwners === undefined
+      ? config.bot.id
+        ? // Teams team owners become owners in Bearing where TeamMember.Read.Group was granted.
+          new GraphTeamOwners(createBotTokenProvider(botAuth, GRAPH_AUDIENCE), logger)
+        : undefined
+      : (options.teamOwners ?? undefined);
+  const bot = new BearingBot({
+    ...checkInDeps,
+    logger,
+    tabBaseUrl,
+    sendCheckInsNow: (tenantId, teamId) => sendCheckInsNow(stores, tenantId, teamId, now()),
+    ...(teamOwners ? { teamOwners } : {}),
+  });
+
+  const contents = new DeliveryContentResolver(checkInDeps, 5_000, tabBaseUrl);
+  const worker = new DeliveryWorker({
+    deliveries: stores.deliveries,
+    sender:
+      options.sender ??
+      new TeamsProactiveSender(createBotTokenProvider(botAuth), config.localBotAuth),
+    limiter: new SendRateLimiter(
+      TEAMS_CONVERSATION_LIMITS,
+      teamsTenantLimits(config.sendRatePerTenant),
+    ),
+    content: (job) => contents.contentFor(job),
+    onConversationCreated: async (job, reference) => {
+      if (job.userId)
+        await rememberConversation(
+          stores,
+          job.tenantId,
+          job.userId,
+          reference,
+          now().toISOString(),
+        );
+    },
+    onRecipientGone: async (job) => {
+      if (job.userId)
+        await deactivateTeamMember(
+          stores,
+          job.tenantId,
+          job.teamId,
+          job.userId,
+          now().toISOString(),
+        );
+    },
+    now,
+    logger,
+    owner: options.workerId ?? `${process.pid}-${randomUUID()}`,
+    ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+  });
+  const scheduler = new Scheduler(stores, worker, logger, now);
+
+  const app = createHttpApp({
+    logger,
+    storeProbe: stores.probe,
+    backlogProbe: () => oldestDueDeliveryAgeMs(stores.database, now()),
+    messages: messagesRoute({ adapter, bot, localBotAuth: config.localBotAuth, logger }),
+    authenticate,
+    admin: adminApiRouter(stores, config.retention, logger, now),
+    api: apiV1Router(stores, now, newId, logger),
+    ingest: ingestRouter(stores, now),
+    tabDir: options.tabDir ?? path.resolve(__dirname, '..', '..', 'tab', 'dist'),
+    production: config.nodeEnv === 'production',
+  });
+
+  if (config.jobs) scheduler.start();
+  const close = () => scheduler.stop();
+  const listen = async (port: number, host?: string): Promise<ListeningServer> => {
+    const server: Server = await new Promise((resolve) => {
+      const s = host
+        ? app.listen(port, host, () => resolve(s))
+        : app.listen(port, () => resolve(s));
+    });
+    const address = server.address();
+    const bound = typeof address === 'object' && address ? address.port : port;
+    return {
+      url: `http://127.0.0.1:${bound}`,
+      port: bound,
+      stop: async () => {
+        await close();
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await closed;
+      },
+    };
+  };
+  return { app, bot, worker, scheduler, close, listen };
+}
