@@ -116,16 +116,9 @@ module.exports = tseslint.config(
     },
   },
   {
-    // TEMPORARY: server.ts and compose.ts still import feature files directly; they are being
-    // rewritten elsewhere. Remove this block once they import ../features/<feature> only.
-    files: ['bot/src/server.ts', 'bot/src/compose.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [BOTBUILDER, NO_TEST_CODE] }] },
-  },
-  {
-    // bot/src/teams/ may use botbuilder. TEMPORARY: it still imports feature files directly; add
-    // INDEX_FROM_OUTSIDE here once its imports are rewritten.
+    // bot/src/teams/ may use botbuilder; it reaches features through their index.ts like the rest.
     files: ['bot/src/teams/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [NO_TEST_CODE] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_TEST_CODE, INDEX_FROM_OUTSIDE] }] },
   },
   {
     // A feature reaches another feature (shared included) only through its index.ts.

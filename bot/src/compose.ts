@@ -9,21 +9,18 @@ import { oldestDueDeliveryAgeMs } from './store/delivery-backlog';
 import { createHttpApp } from './http/app';
 import { apiV1Router } from './http/api-v1';
 import { callerAuthentication } from './http/caller-authentication';
-import { adminApiRouter } from './features/data-rights/routes';
-import { ingestRouter } from './features/kpis/ingest-routes';
-import type { ProactiveSender } from './features/delivery/ports';
-import { DeliveryWorker } from './features/delivery/delivery-worker';
-import { DeliveryContentResolver } from './features/delivery/delivery-content';
-import {
-  SendRateLimiter,
-  TEAMS_CONVERSATION_LIMITS,
-  teamsTenantLimits,
-} from './features/delivery/rate-limiter';
-import { Scheduler } from './features/delivery/scheduler';
-import { sendCheckInsNow } from './features/delivery/planner';
-import { deactivateTeamMember, rememberConversation } from './features/team/installation';
-import type { TeamOwnerDirectory } from './features/team/team-owners';
-import { createAdapter, type BotAuthSettings } from './teams/adapter';
+import { adminApiRouter } from './features/data-rights';
+import { ingestRouter } from './features/kpis';
+import type { ProactiveSender } from './features/delivery';
+import { DeliveryWorker } from './features/delivery';
+import { DeliveryContentResolver } from './features/delivery';
+import { SendRateLimiter, TEAMS_CONVERSATION_LIMITS, teamsTenantLimits } from './features/delivery';
+import { Scheduler } from './features/delivery';
+import { sendCheckInsNow } from './features/delivery';
+import { deactivateTeamMember, rememberConversation } from './features/team';
+import type { TeamOwnerDirectory } from './features/team';
+import { createAdapter } from './teams/adapter';
+import type { BotAuthSettings } from './teams/bot-token';
 import { BearingBot } from './teams/bearing-bot';
 import { messagesRoute } from './teams/messages-route';
 import { TeamsProactiveSender } from './teams/proactive-sender';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Config } from './config';
 import type { Logger } from './observability/logger';
-import { seedDemoOrganization } from './features/demo/seed-demo';
+import { seedDemoOrganization } from './features/demo';
 import { openStores } from './store';
 import { composeServer, type ComposedServer } from './compose';
 

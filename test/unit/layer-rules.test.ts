@@ -67,6 +67,14 @@ describe('layer rules', () => {
         'bot/src/http/bad.ts',
       ),
     ).toContain('no-restricted-imports');
+    for (const [file, from] of [
+      ['bot/src/teams/bad.ts', '../features/kpis/routes'],
+      ['bot/src/compose.ts', './features/kpis/routes'],
+      ['bot/src/server.ts', './features/kpis/routes'],
+    ])
+      expect(await ruleIds(`import { x } from '${from}';\nexport const a = x;`, file)).toContain(
+        'no-restricted-imports',
+      );
     expect(await ruleIds(index, 'bot/src/features/alignment/ok.ts')).not.toContain(
       'no-restricted-imports',
     );

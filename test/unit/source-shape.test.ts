@@ -10,12 +10,6 @@ const CODE = /\.(ts|tsx|js|jsx|mjs|cjs|css)$/;
 // Tests and generated files are not held to the limits.
 const EXEMPT = /(\.test\.|\.spec\.|\.d\.ts$|(^|\/)(generated|__generated__)\/)/;
 
-/**
- * TEMPORARY: files being split elsewhere. bot/src/teams/bearing-bot.ts is split by another branch;
- * remove it from this list when that branch is merged. Entries must still be too long (see below).
- */
-const TOO_LONG_FOR_NOW = new Set(['bot/src/teams/bearing-bot.ts']);
-
 function walk(dir: string, folders: Map<string, string[]>): void {
   const entries = fs.readdirSync(path.join(root, dir), { withFileTypes: true });
   const files = entries.filter((e) => e.isFile()).map((e) => `${dir}/${e.name}`);
@@ -36,16 +30,8 @@ describe('source shape', () => {
   });
 
   it(`no source file is over ${MAX_LINES} lines`, () => {
-    const tooLong = sources
-      .filter((f) => !TOO_LONG_FOR_NOW.has(f))
-      .map((f) => [f, lineCount(f)] as const)
-      .filter(([, n]) => n > MAX_LINES);
+    const tooLong = sources.map((f) => [f, lineCount(f)] as const).filter(([, n]) => n > MAX_LINES);
     expect(tooLong).toEqual([]);
-  });
-
-  it('the temporary allow-list names only files that still need it', () => {
-    for (const f of TOO_LONG_FOR_NOW)
-      expect([f, fs.existsSync(path.join(root, f)) && lineCount(f) > MAX_LINES]).toEqual([f, true]);
   });
 
   it(`no source folder holds more than ${MAX_FILES} files`, () => {

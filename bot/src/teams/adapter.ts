@@ -7,8 +7,8 @@ import {
 } from 'botbuilder';
 import { AuthenticationConstants as Public } from 'botframework-connector';
 import { en } from '@bearing/core';
-import type { DeliveryJobStore } from '../features/delivery/ports';
-import { buildMessageCard } from '../features/shared/cards/info-cards';
+import type { DeliveryJobStore } from '../features/delivery';
+import { buildMessageCard } from '../features/shared';
 import type { Logger } from '../observability/logger';
 import { invokeCard } from './replies';
 import { BoundedTurnSends } from './turn-sends';

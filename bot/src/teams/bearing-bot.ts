@@ -5,8 +5,8 @@ import {
   type AdaptiveCardInvokeValue,
 } from 'botbuilder';
 import { CARD_VERBS, en, parseCardAction } from '@bearing/core';
-import { unsavedCheckInCard } from '../features/check-in/check-in-views';
-import { buildMessageCard } from '../features/shared/cards/info-cards';
+import { unsavedCheckInCard } from '../features/check-in';
+import { buildMessageCard } from '../features/shared';
 import type { BotDeps } from './bot-deps';
 import { runCardAction } from './card-actions';
 import { invalidActionCard, stringInputs } from './card-input-errors';

@@ -1,9 +1,9 @@
-import type { KpiAlertStores } from '../features/kpis/kpi-alerts';
-import type { DeliveryJobStore } from '../features/delivery/ports';
-import type { SendNowResult } from '../features/delivery/planner';
-import type { CheckInDeps } from '../features/check-in/check-in-views';
-import type { TeamStore, UserStore } from '../features/shared/ports';
-import type { TeamOwnerDirectory } from '../features/team/team-owners';
+import type { KpiAlertStores } from '../features/kpis';
+import type { DeliveryJobStore } from '../features/delivery';
+import type { SendNowResult } from '../features/delivery';
+import type { CheckInDeps } from '../features/check-in';
+import type { TeamStore, UserStore } from '../features/shared';
+import type { TeamOwnerDirectory } from '../features/team';
 import type { Logger } from '../observability/logger';
 
 /** What the bot needs from the composition root. */

@@ -7,25 +7,21 @@ import {
   type CardVerb,
   type DomainError,
 } from '@bearing/core';
-import {
-  checkInCardFor,
-  contextOrMessage,
-  handleCheckInSubmit,
-} from '../features/check-in/check-in-views';
-import { snoozeCheckIn } from '../features/check-in/snooze-check-in';
-import { digestViewFor } from '../features/delivery/digest-view';
+import { checkInCardFor, contextOrMessage, handleCheckInSubmit } from '../features/check-in';
+import { snoozeCheckIn } from '../features/check-in';
+import { digestViewFor } from '../features/delivery';
 import {
   acknowledgeKpiAlert,
   draftCorrectiveForAlert,
   recordManualReading,
   snoozeKpiAlert,
   type AlertTarget,
-} from '../features/kpis/kpi-alert-actions';
-import { kpiAlertCardFor, kpiUpdateCardFor } from '../features/kpis/kpi-card-views';
-import type { AdaptiveCard } from '../features/shared/cards/adaptive-card';
-import { buildMessageCard } from '../features/shared/cards/info-cards';
-import { escapeMarkdown } from '../features/shared/cards/text';
-import type { MemberContext } from '../features/shared/member-context';
+} from '../features/kpis';
+import { kpiAlertCardFor, kpiUpdateCardFor } from '../features/kpis';
+import type { AdaptiveCard } from '../features/shared';
+import { buildMessageCard } from '../features/shared';
+import { escapeMarkdown } from '../features/shared';
+import type { MemberContext } from '../features/shared';
 import type { BotDeps } from './bot-deps';
 import type { ActivityIdentity } from './identity';
 

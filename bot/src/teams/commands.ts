@@ -1,13 +1,13 @@
 import { en } from '@bearing/core';
-import { checkInCardFor, contextOrMessage, myOkrsCard } from '../features/check-in/check-in-views';
-import { kpiUpdateCardFor } from '../features/kpis/kpi-card-views';
-import type { AdaptiveCard } from '../features/shared/cards/adaptive-card';
-import { buildHelpCard, buildMessageCard } from '../features/shared/cards/info-cards';
-import { escapeMarkdown } from '../features/shared/cards/text';
-import type { MemberContext } from '../features/shared/member-context';
-import { canManage } from '../features/shared/team-scope';
-import { teamStatus } from '../features/team/team-status';
-import { buildTeamStatusCard, whoManagesLines } from '../features/team/team-status-card';
+import { checkInCardFor, contextOrMessage, myOkrsCard } from '../features/check-in';
+import { kpiUpdateCardFor } from '../features/kpis';
+import type { AdaptiveCard } from '../features/shared';
+import { buildHelpCard, buildMessageCard } from '../features/shared';
+import { escapeMarkdown } from '../features/shared';
+import type { MemberContext } from '../features/shared';
+import { canManage } from '../features/shared';
+import { teamStatus } from '../features/team';
+import { buildTeamStatusCard, whoManagesLines } from '../features/team';
 import type { BotDeps } from './bot-deps';
 import type { ActivityIdentity } from './identity';
 

@@ -1,4 +1,4 @@
-import type { TeamOwnerDirectory } from '../features/team/team-owners';
+import type { TeamOwnerDirectory } from '../features/team';
 import type { Logger } from '../observability/logger';
 import { withSpan } from '../observability/telemetry';
 import type { BotTokenProvider } from './bot-token';

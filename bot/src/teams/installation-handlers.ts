@@ -5,12 +5,12 @@ import {
   forgetTeamChannel,
   registerPersonalChat,
   registerTeam,
-} from '../features/team/installation';
-import type { TeamStore, UserStore } from '../features/shared/ports';
-import { auditRole, removeTeamMember } from '../features/team/team-roles';
-import { adoptTeamsOwners, type TeamOwnerDirectory } from '../features/team/team-owners';
+} from '../features/team';
+import type { TeamStore, UserStore } from '../features/shared';
+import { auditRole, removeTeamMember } from '../features/team';
+import { adoptTeamsOwners, type TeamOwnerDirectory } from '../features/team';
 import type { Logger } from '../observability/logger';
-import { buildWelcomeCard } from '../features/shared/cards/info-cards';
+import { buildWelcomeCard } from '../features/shared';
 import { cardReply } from './replies';
 import { identityOf, timeZoneOf } from './identity';
 

@@ -1,5 +1,5 @@
 import { CardFactory, MessageFactory } from 'botbuilder';
-import type { DeliveryTarget, ProactiveSender, SendOutcome } from '../features/delivery/ports';
+import type { DeliveryTarget, ProactiveSender, SendOutcome } from '../features/delivery';
 import type { BotTokenProvider } from './bot-token';
 import { withSpan } from '../observability/telemetry';
 

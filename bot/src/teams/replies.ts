@@ -1,6 +1,6 @@
 import { CardFactory, MessageFactory } from 'botbuilder';
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
-import type { AdaptiveCard } from '../features/shared/cards/adaptive-card';
+import type { AdaptiveCard } from '../features/shared';
 
 /** A message carrying one Adaptive Card. */
 export const cardReply = (card: AdaptiveCard) =>

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { TurnContext, type Activity, type Middleware, type ResourceResponse } from 'botbuilder';
 import { ConnectorClient } from 'botframework-connector';
 import { isoWeek } from '@bearing/core';
-import type { DeliveryJob, DeliveryJobStore, SendOutcome } from '../features/delivery/ports';
-import { buildMessageCard } from '../features/shared/cards/info-cards';
+import type { DeliveryJob, DeliveryJobStore, SendOutcome } from '../features/delivery';
+import { buildMessageCard } from '../features/shared';
 import type { Logger } from '../observability/logger';
 import { classifyResponse } from './proactive-sender';
 

@@ -1,7 +1,13 @@
 import { CARD_VERBS, KPI_READING_INPUT } from '@bearing/core';
-import { ALEX, DEMO_TEAM_ID, DEMO_TENANT_ID, cardInvoke } from '../../support/activities';
+import {
+  ALEX,
+  DEMO_TEAM_ID,
+  DEMO_TENANT_ID,
+  cardInvoke,
+} from '../../../simulators/teams/activities';
 import { texts } from '../../support/cards';
-import { startHarness, postJson, type Harness } from '../../faults/harness';
+import { postJson } from '../../../simulators/http';
+import { startHarness, type Harness } from '../../faults/harness';
 
 // The answers to KPI alert actions (Acknowledge, Snooze, Draft corrective OKR) and to the check-in
 // card's "Remind me tomorrow", through the bot's real turn path: when the action did not apply the

@@ -1,8 +1,9 @@
 import { en } from '@bearing/core';
-import { personalActivity } from '../../support/activities';
+import { personalActivity } from '../../../simulators/teams/activities';
 import { texts } from '../../support/cards';
-import { startFakeConnector } from '../../support/fake-connector';
-import { postJson, startInProcess } from '../../support/in-process-server';
+import { startFakeConnector } from '../../../simulators/connector/fake-connector';
+import { postJson } from '../../../simulators/http';
+import { startInProcess } from '../../support/in-process-server';
 
 // Chat commands through the bot's real turn path: each command of the help card answers with its
 // own card; anything else, including names every JavaScript object has, gets the help card.

@@ -10,3 +10,11 @@ export { evaluateAfterReadings, recordReadings } from './kpi-readings';
 export { buildKpiUpdateCard } from './kpi-update-card';
 export { kpiView } from './kpi-view';
 export { kpiRoutes } from './routes';
+export {
+  acknowledgeKpiAlert,
+  draftCorrectiveForAlert,
+  recordManualReading,
+  snoozeKpiAlert,
+} from './kpi-alert-actions';
+export type { AlertTarget } from './kpi-alert-actions';
+export { kpiAlertCardFor, kpiUpdateCardFor } from './kpi-card-views';
