@@ -11,20 +11,26 @@ import { apiV1Router } from './http/api-v1';
 import { callerAuthentication } from './http/caller-authentication';
 import { adminApiRouter } from './features/data-rights';
 import { ingestRouter } from './features/kpis';
-import type { ProactiveSender } from './features/delivery';
-import { DeliveryWorker } from './features/delivery';
-import { DeliveryContentResolver } from './features/delivery';
-import { SendRateLimiter, TEAMS_CONVERSATION_LIMITS, teamsTenantLimits } from './features/delivery';
-import { Scheduler } from './features/delivery';
-import { sendCheckInsNow } from './features/delivery';
-import { deactivateTeamMember, rememberConversation } from './features/team';
-import type { TeamOwnerDirectory } from './features/team';
+import {
+  type ProactiveSender,
+  DeliveryWorker,
+  DeliveryContentResolver,
+  SendRateLimiter,
+  TEAMS_CONVERSATION_LIMITS,
+  teamsTenantLimits,
+  Scheduler,
+  sendCheckInsNow,
+} from './features/delivery';
+import {
+  deactivateTeamMember,
+  rememberConversation,
+  type TeamOwnerDirectory,
+} from './features/team';
 import { createAdapter } from './teams/adapter';
-import type { BotAuthSettings } from './teams/bot-token';
+import { type BotAuthSettings, GRAPH_AUDIENCE, createBotTokenProvider } from './teams/bot-token';
 import { BearingBot } from './teams/bearing-bot';
 import { messagesRoute } from './teams/messages-route';
 import { TeamsProactiveSender } from './teams/proactive-sender';
-import { GRAPH_AUDIENCE, createBotTokenProvider } from './teams/bot-token';
 import { GraphTeamOwners } from './teams/graph-team-owners';
 
 /** What the composition root is given: everything with I/O or time comes from the caller. */

@@ -1,6 +1,5 @@
 import type { KpiAlertStores } from '../features/kpis';
-import type { DeliveryJobStore } from '../features/delivery';
-import type { SendNowResult } from '../features/delivery';
+import type { DeliveryJobStore, SendNowResult } from '../features/delivery';
 import type { CheckInDeps } from '../features/check-in';
 import type { TeamStore, UserStore } from '../features/shared';
 import type { TeamOwnerDirectory } from '../features/team';

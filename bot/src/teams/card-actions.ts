@@ -7,8 +7,12 @@ import {
   type CardVerb,
   type DomainError,
 } from '@bearing/core';
-import { checkInCardFor, contextOrMessage, handleCheckInSubmit } from '../features/check-in';
-import { snoozeCheckIn } from '../features/check-in';
+import {
+  checkInCardFor,
+  contextOrMessage,
+  handleCheckInSubmit,
+  snoozeCheckIn,
+} from '../features/check-in';
 import { digestViewFor } from '../features/delivery';
 import {
   acknowledgeKpiAlert,
@@ -16,12 +20,15 @@ import {
   recordManualReading,
   snoozeKpiAlert,
   type AlertTarget,
+  kpiAlertCardFor,
+  kpiUpdateCardFor,
 } from '../features/kpis';
-import { kpiAlertCardFor, kpiUpdateCardFor } from '../features/kpis';
-import type { AdaptiveCard } from '../features/shared';
-import { buildMessageCard } from '../features/shared';
-import { escapeMarkdown } from '../features/shared';
-import type { MemberContext } from '../features/shared';
+import {
+  type AdaptiveCard,
+  buildMessageCard,
+  escapeMarkdown,
+  type MemberContext,
+} from '../features/shared';
 import type { BotDeps } from './bot-deps';
 import type { ActivityIdentity } from './identity';
 

@@ -1,13 +1,15 @@
 import { en } from '@bearing/core';
 import { checkInCardFor, contextOrMessage, myOkrsCard } from '../features/check-in';
 import { kpiUpdateCardFor } from '../features/kpis';
-import type { AdaptiveCard } from '../features/shared';
-import { buildHelpCard, buildMessageCard } from '../features/shared';
-import { escapeMarkdown } from '../features/shared';
-import type { MemberContext } from '../features/shared';
-import { canManage } from '../features/shared';
-import { teamStatus } from '../features/team';
-import { buildTeamStatusCard, whoManagesLines } from '../features/team';
+import {
+  type AdaptiveCard,
+  buildHelpCard,
+  buildMessageCard,
+  escapeMarkdown,
+  type MemberContext,
+  canManage,
+} from '../features/shared';
+import { teamStatus, buildTeamStatusCard, whoManagesLines } from '../features/team';
 import type { BotDeps } from './bot-deps';
 import type { ActivityIdentity } from './identity';
 

@@ -5,12 +5,13 @@ import {
   forgetTeamChannel,
   registerPersonalChat,
   registerTeam,
+  auditRole,
+  removeTeamMember,
+  adoptTeamsOwners,
+  type TeamOwnerDirectory,
 } from '../features/team';
-import type { TeamStore, UserStore } from '../features/shared';
-import { auditRole, removeTeamMember } from '../features/team';
-import { adoptTeamsOwners, type TeamOwnerDirectory } from '../features/team';
+import { type TeamStore, type UserStore, buildWelcomeCard } from '../features/shared';
 import type { Logger } from '../observability/logger';
-import { buildWelcomeCard } from '../features/shared';
 import { cardReply } from './replies';
 import { identityOf, timeZoneOf } from './identity';
 

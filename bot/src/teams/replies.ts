@@ -1,5 +1,4 @@
-import { CardFactory, MessageFactory } from 'botbuilder';
-import type { AdaptiveCardInvokeResponse } from 'botbuilder';
+import { CardFactory, MessageFactory, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { AdaptiveCard } from '../features/shared';
 
 /** A message carrying one Adaptive Card. */
