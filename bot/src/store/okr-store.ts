@@ -7,6 +7,16 @@ import { docId, teamPk } from './keys';
 export class CosmosOkrStore implements OkrStore {
   constructor(private readonly docs: DocumentCollection) {}
 
+  /** Objectives and key results are stored alike: in their team's partition, by kind and id. */
+  private save<T extends Objective | KeyResult>(
+    type: 'objective' | 'keyResult',
+    item: T,
+    etag?: string,
+  ): Promise<Versioned<T>> {
+    const doc = { id: docId[type](item.id), pk: teamPk(item.tenantId, item.teamId), type };
+    return this.docs.write({ ...doc, tenantId: item.tenantId, data: item }, etag, type);
+  }
+
   getObjective(
     tenantId: TenantId,
     teamId: TeamId | null,
@@ -16,12 +26,7 @@ export class CosmosOkrStore implements OkrStore {
   }
 
   saveObjective(o: Objective, etag?: string): Promise<Versioned<Objective>> {
-    const doc = {
-      id: docId.objective(o.id),
-      pk: teamPk(o.tenantId, o.teamId),
-      type: 'objective' as const,
-    };
-    return this.docs.write({ ...doc, tenantId: o.tenantId, data: o }, etag, 'objective');
+    return this.save('objective', o, etag);
   }
 
   listObjectives(
@@ -59,12 +64,7 @@ export class CosmosOkrStore implements OkrStore {
   }
 
   saveKeyResult(k: KeyResult, etag?: string): Promise<Versioned<KeyResult>> {
-    const doc = {
-      id: docId.keyResult(k.id),
-      pk: teamPk(k.tenantId, k.teamId),
-      type: 'keyResult' as const,
-    };
-    return this.docs.write({ ...doc, tenantId: k.tenantId, data: k }, etag, 'keyResult');
+    return this.save('keyResult', k, etag);
   }
 
   listKeyResults(
