@@ -298,6 +298,22 @@ describe('link unfurling (composeExtension/queryLink)', () => {
   });
 });
 
+it('says something went wrong when the store fails, never a 500', async () => {
+  h.proxy.setFault((req) =>
+    req.headers['x-ms-documentdb-isquery'] ? { kind: 'status', status: 503 } : undefined,
+  );
+  try {
+    const answer = await search('engagement');
+    expect(answer).toEqual({
+      type: 'message',
+      text: 'Something went wrong on our side. Please try again in a moment.',
+    });
+  } finally {
+    h.proxy.setFault(undefined);
+  }
+  expect(titles(await search('engagement')).length).toBeGreaterThan(0);
+});
+
 it('keeps answering invokes it does not implement with 501', async () => {
   const res = await invoke('composeExtension/fetchTask', { commandId: 'searchOkrs' });
   expect(res.status).toBe(501);
