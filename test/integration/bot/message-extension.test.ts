@@ -88,7 +88,13 @@ afterAll(async () => {
 });
 
 type Who = { id: string; aadObjectId: string; name: string };
-const invoke = (name: string, value: unknown, from: Who = ALEX, tenantId = DEMO_TENANT_ID) =>
+const invoke = (
+  name: string,
+  value: unknown,
+  from: Who = ALEX,
+  tenantId = DEMO_TENANT_ID,
+  locale = 'en-US',
+) =>
   postJson(
     `${h.url}/api/messages`,
     personalActivity(SERVICE_URL, {
@@ -98,6 +104,7 @@ const invoke = (name: string, value: unknown, from: Who = ALEX, tenantId = DEMO_
       from,
       conversation: { id: `chat-${from.id}`, conversationType: 'personal', tenantId },
       channelData: { tenant: { id: tenantId } },
+      locale,
     }),
     { authorization: `Bearer ${issuer.sign(channelClaims(BOT_ID, SERVICE_URL))}` },
   );
@@ -208,6 +215,18 @@ describe('compose box search (composeExtension/query)', () => {
     expect(titles((res.body as unknown as Answer).composeExtension)).toEqual(
       titles(first).slice(1, 3),
     );
+  });
+
+  it('writes numbers in the user’s locale', async () => {
+    const res = await invoke(
+      'composeExtension/query',
+      { commandId: 'searchOkrs', parameters: [{ name: 'query', value: 'engagement score' }] },
+      ALEX,
+      DEMO_TENANT_ID,
+      'de-DE',
+    );
+    const [kr] = (res.body as unknown as Answer).composeExtension.attachments ?? [];
+    expect(facts(kr?.content).Progress).toMatch(/ · 7,6 points → 8,5 points$/);
   });
 
   it('says when nothing matches', async () => {
