@@ -6,6 +6,7 @@ import { TeamPage } from './components/TeamPage';
 import { LocaleContext, createLocale } from './i18n/locale';
 import { viewFor, type TabParams } from './params';
 import type { TeamsHost, TeamsTheme } from './teams/host';
+import { hostFeatures, viewInHost } from './teams/host-features';
 import { useTeamsTheme } from './theme';
 
 // Pages most people never open in a session are loaded when opened, not with the tab.
@@ -64,7 +65,8 @@ export function App({
   }, [host]);
 
   const teams = host?.kind === 'teams' ? host : undefined;
-  const view = viewFor(params, teams?.frameContext);
+  // Outside Teams (Outlook, the Microsoft 365 app) views that need a meeting or channel are hidden.
+  const view = viewInHost(viewFor(params, teams?.frameContext), hostFeatures(host));
   // Teams says which team the tab is in; that picks the team, the server decides access.
   const teamId = params.teamId ?? teams?.teamGroupId;
   return (

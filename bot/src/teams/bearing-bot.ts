@@ -3,6 +3,9 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type AppBasedLinkQuery,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
 } from 'botbuilder';
 import { CARD_VERBS, en, parseCardAction } from '@bearing/core';
 import { unsavedCheckInCard } from '../features/check-in';
@@ -19,7 +22,7 @@ import {
   rememberPersonalChat,
 } from './installation-handlers';
 import type { InvokeAnswer } from './messages-route';
-import { cardReply, invokeCard } from './replies';
+import { cardReply, extensionMessage, invokeCard, searchAnswer, unfurlAnswer } from './replies';
 
 export type { BotDeps } from './bot-deps';
 
@@ -50,6 +53,8 @@ export class BearingBot extends TeamsActivityHandler {
 
   /** The invoke answer when a turn outlives its time budget (messages-route.ts answers with it). */
   lateInvoke(activity: Record<string, unknown>): InvokeAnswer {
+    if (activity.name === 'composeExtension/query')
+      return { status: 200, body: extensionMessage(en.errors.generic) };
     if (activity.name !== 'adaptiveCard/action') return { status: 200 };
     const action = (activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)
       ?.action;
@@ -122,6 +127,39 @@ export class BearingBot extends TeamsActivityHandler {
           ? unsavedCheckInCard(action.verb, invokeValue.action?.data ?? {})
           : buildMessageCard(en.errors.generic, 'attention'),
       );
+    }
+  }
+
+  /** The compose box search (message extension): OKRs the user may see, as cards to insert. */
+  protected override handleTeamsMessagingExtensionQuery(
+    context: TurnContext,
+    query: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> {
+    return this.extensionAnswer('search', () =>
+      searchAnswer(this.deps, identityOf(context), query, context.activity.locale),
+    );
+  }
+
+  /** A Bearing tab link pasted into a message: the same card as the search inserts. */
+  protected override handleTeamsAppBasedLinkQuery(
+    context: TurnContext,
+    query: AppBasedLinkQuery,
+  ): Promise<MessagingExtensionResponse> {
+    return this.extensionAnswer('unfurl', () =>
+      unfurlAnswer(this.deps, identityOf(context), query, context.activity.locale),
+    );
+  }
+
+  /** A store call failed: the compose box says so instead of showing a bare 500. */
+  private async extensionAnswer(
+    what: string,
+    answer: () => Promise<MessagingExtensionResponse>,
+  ): Promise<MessagingExtensionResponse> {
+    try {
+      return await answer();
+    } catch (error) {
+      this.deps.logger.warn(`message extension ${what} failed`, { error: (error as Error).name });
+      return extensionMessage(en.errors.generic);
     }
   }
 }

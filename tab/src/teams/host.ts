@@ -1,4 +1,5 @@
 import { app, authentication, meeting, pages } from '@microsoft/teams-js';
+import { isTeamsHost } from './host-features';
 
 /** The Teams theme names (`app.getContext().app.theme`). */
 export type TeamsTheme = 'default' | 'dark' | 'contrast';
@@ -24,6 +25,8 @@ export type TeamsHost =
   | {
       readonly kind: 'teams';
       readonly theme: TeamsTheme;
+      /** Teams, or Outlook / the Microsoft 365 app (`Outlook`, `OutlookWin32`, `Office`). */
+      readonly hostName?: string;
       readonly locale?: string;
       readonly tenantId?: string;
       /** The Microsoft 365 group id of the team the tab is in, used only to pick the team shown. */
@@ -91,10 +94,14 @@ export async function connectTeams(timeoutMs = TEAMS_INIT_TIMEOUT_MS): Promise<T
     if (outcome === 'timeout') return { kind: 'standalone' };
     const context = await app.getContext();
     const frameContext = context.page.frameContext;
-    const inMeeting = frameContext === 'sidePanel' || frameContext === 'meetingStage';
+    // Outlook and the Microsoft 365 app have no meetings: no share to stage there.
+    const inMeeting =
+      (frameContext === 'sidePanel' || frameContext === 'meetingStage') &&
+      isTeamsHost(context.app.host?.name);
     return {
       kind: 'teams',
       theme: toTheme(context.app.theme),
+      ...(context.app.host?.name ? { hostName: context.app.host.name } : {}),
       locale: context.app.locale,
       tenantId: context.user?.tenant?.id,
       teamGroupId: context.team?.groupId,

@@ -55,8 +55,8 @@ it.each([
     invoke('task/fetch', { data: { type: 'task/fetch' }, context: { theme: 'dark' } }),
   ],
   [
-    'composeExtension/query',
-    invoke('composeExtension/query', { commandId: 'search', parameters: [] }),
+    'composeExtension/submitAction',
+    invoke('composeExtension/submitAction', { commandId: 'createTask', data: {} }),
   ],
   ['signin/verifyState', invoke('signin/verifyState', { state: '123456' })],
   ['an unknown invoke name', invoke('bearing/somethingElse', {})],

@@ -3,7 +3,7 @@ import { CONFIG_NAMES } from '../../../bot/src/config';
 import fs from 'node:fs';
 import path from 'node:path';
 import { appSettingsOf, build } from './bicep';
-import { readEnv, readText, repoRoot } from './ship-helpers';
+import { SSO_HOST_CLIENT_IDS, readEnv, readText, repoRoot } from './ship-helpers';
 
 // docs/admin-guide.md is what an IT admin follows: it must name what the app asks for and what the
 // admin API offers, or it drifts from the code.
@@ -33,6 +33,7 @@ describe('docs/admin-guide.md', () => {
       'Provision and deploy with the Azure CLI only',
       'Make the app available in Teams',
       'Permissions and why',
+      'What works where',
       'Where data lives, and for how long',
       'Backup and restore',
       'Monitoring and alerts',
@@ -44,6 +45,17 @@ describe('docs/admin-guide.md', () => {
     ])
       expect(section(title).length).toBeGreaterThan(200);
     expect(section('Architecture')).toContain('```mermaid');
+  });
+
+  it('says what works in Outlook and the Microsoft 365 app, and pre-authorizes their clients', () => {
+    const where = section('What works where');
+    for (const feature of ['My OKRs', 'Meeting side panel', 'message extension', 'unfurl'])
+      expect(where).toContain(feature);
+    for (const id of SSO_HOST_CLIENT_IDS) expect(where).toContain(`\`${id}\``);
+    // The Azure CLI path's sso-app.json pre-authorizes the same clients as aad.manifest.json.
+    const cli = section('Provision and deploy with the Azure CLI only');
+    const listed = [...cli.matchAll(/"appId": "([0-9a-f-]{36})"/g)].map((m) => m[1]);
+    expect(listed).toEqual(expect.arrayContaining([...SSO_HOST_CLIENT_IDS]));
   });
 
   it('justifies every RSC permission of the manifest, and the admin role', () => {

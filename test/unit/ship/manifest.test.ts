@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { en } from '@bearing/core';
+import { SEARCH_COMMAND } from '../../../bot/src/teams/replies';
 import {
   devValuesWithDummies,
   draft04OnlyKeywords,
@@ -25,7 +26,19 @@ interface Manifest {
     commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[];
   }[];
   configurableTabs: { configurationUrl: string; scopes: string[]; context: string[] }[];
-  staticTabs: { entityId: string; name?: string; contentUrl?: string; scopes: string[] }[];
+  staticTabs: {
+    entityId: string;
+    name?: string;
+    contentUrl?: string;
+    scopes: string[];
+    context?: string[];
+  }[];
+  composeExtensions: {
+    botId: string;
+    composeExtensionType: string;
+    commands: { id: string; type: string; initialRun?: boolean; parameters: { name: string }[] }[];
+    messageHandlers: { type: string; value: { domains: string[] } }[];
+  }[];
   validDomains: string[];
   webApplicationInfo: { id: string; resource: string };
   authorization: { permissions: { resourceSpecific: { name: string; type: string }[] } };
@@ -138,6 +151,43 @@ describe('appPackage/manifest.json', () => {
       contentUrl: `https://${domain}/tab/?view=personal`,
       scopes: ['personal'],
     });
+  });
+
+  it('declares My OKRs as a personal tab, the one kind Outlook and the Microsoft 365 app host', () => {
+    const myOkrs = manifest.staticTabs.find((t) => t.entityId === 'myOkrs');
+    expect(myOkrs?.context).toEqual(['personalTab']);
+    // Channel and meeting tabs stay Teams-only: they are configurable tabs, not static ones.
+    expect(manifest.staticTabs.filter((t) => t.contentUrl).map((t) => t.scopes)).toEqual([
+      ['personal'],
+    ]);
+  });
+
+  it('has a search message extension on the bot and unfurls links on the app domain only', () => {
+    const values = devValuesWithDummies();
+    expect(manifest.composeExtensions).toHaveLength(1);
+    const [extension] = manifest.composeExtensions;
+    expect(extension?.botId).toBe(values.get('BOT_ID'));
+    expect(extension?.composeExtensionType).toBe('botBased');
+    // The command the bot answers (bot/src/teams/replies.ts), with one text parameter.
+    expect(extension?.commands.map((c) => [c.id, c.type])).toEqual([[SEARCH_COMMAND, 'query']]);
+    expect(extension?.commands[0]?.initialRun).toBe(true);
+    expect(extension?.commands[0]?.parameters.map((p) => p.name)).toEqual(['query']);
+    expect(extension?.messageHandlers).toEqual([
+      { type: 'link', value: { domains: [values.get('BOT_DOMAIN')] } },
+    ]);
+  });
+
+  it('is rejected when the message extension breaks the schema (the check can fail)', () => {
+    const validate = manifestValidator(manifest.manifestVersion);
+    const [extension] = manifest.composeExtensions;
+    const broken = (change: Record<string, unknown>) => ({
+      ...manifest,
+      composeExtensions: [{ ...extension, ...change }],
+    });
+    expect(validate(broken({ messageHandlers: [{ type: 'file', value: {} }] }))).toBe(false);
+    expect(validate(broken({ commands: [{ id: 'x', type: 'search', title: 'X' }] }))).toBe(false);
+    expect(validate(broken({ botId: 'not-a-guid' }))).toBe(false);
+    expect(validate(broken({}))).toBe(true);
   });
 
   it('names the SSO app and its api:// resource on the server domain, and no wildcard domain', () => {

@@ -156,3 +156,19 @@ export function readPng(buffer: Buffer): Png {
   }
   return { ...png, rgba };
 }
+
+/**
+ * The Microsoft 365 client applications a Teams tab's SSO app pre-authorizes, as Microsoft's Teams
+ * SSO documentation lists them ("Configure your tab app in Microsoft Entra ID", learn.microsoft.com
+ * /microsoftteams/platform/tabs/how-to/authentication/tab-sso-register-aad). The Microsoft 365
+ * mobile app and Outlook desktop share one client ID.
+ */
+export const SSO_HOST_CLIENT_IDS = [
+  '1fec8e78-bce4-4aaf-ab1b-5451cc387264', // Teams desktop and mobile
+  '5e3ce6c0-2b1f-4285-8d4b-75ee78787346', // Teams web
+  '4765445b-32c6-49b0-83e6-1d93765276ca', // Microsoft 365 web
+  '0ec893e0-5785-4de6-99da-4ed124e5296c', // Microsoft 365 desktop
+  'd3590ed6-52b3-4102-aeff-aad2292ab01c', // Microsoft 365 mobile, Outlook desktop
+  'bc59ab01-8403-45c6-8796-ac3ef710b3e3', // Outlook web
+  '27922004-5251-4030-b22d-91ecd9a37ea4', // Outlook mobile
+] as const;

@@ -1,5 +1,5 @@
 import YAML from 'yaml';
-import { placeholders, readEnv, readText } from './ship-helpers';
+import { SSO_HOST_CLIENT_IDS, placeholders, readEnv, readText } from './ship-helpers';
 import { ADMIN_ROLE } from '../../../bot/src/features/data-rights/routes';
 import { CONFIG_NAMES } from '../../../bot/src/config';
 
@@ -186,6 +186,13 @@ describe('aad.manifest.json (tab single sign-on)', () => {
         { appId: '5e3ce6c0-2b1f-4285-8d4b-75ee78787346', permissionIds: [scope] },
       ]),
     );
+  });
+
+  it('pre-authorizes the Microsoft 365 app and Outlook clients too, each once', () => {
+    const scope = aad.oauth2Permissions[0]!.id;
+    const hosts = aad.preAuthorizedApplications.filter((a) => !a.appId.startsWith('${{'));
+    expect(hosts.map((a) => a.appId).sort()).toEqual([...SSO_HOST_CLIENT_IDS].sort());
+    for (const host of hosts) expect(host.permissionIds).toEqual([scope]);
   });
 
   it('declares the admin app role the admin API checks (bot/src/features/data-rights/routes.ts)', () => {
