@@ -122,8 +122,10 @@ export const en = {
     atRisk: 'At-risk key results',
     kpiAlerts: 'KPI alerts',
     noneChanges: 'No check-ins with changes this week yet.',
-    noneBlockers: 'Nobody reported a blocker this week.',
-    noneDecisions: 'No decisions were asked for this week.',
+    noneBlockers: 'No open blockers.',
+    noneDecisions: 'No open decisions.',
+    isNew: 'New this week',
+    openSince: (week: string) => `Open since ${week}`,
     noneAtRisk: 'No key result is at risk or off track.',
     noneKpiAlerts: 'All KPIs are within their ranges.',
     empty:
