@@ -1,10 +1,11 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { FluentProvider, makeStyles } from '@fluentui/react-components';
+import { FluentProvider, makeStaticStyles, makeStyles } from '@fluentui/react-components';
 import { createApiClient, type TabApi } from './api/client';
 import { LoadingState } from './components/StatusStates';
 import { TeamPage } from './components/TeamPage';
 import { LocaleContext, createLocale } from './i18n/locale';
-import { viewFor, type TabParams } from './params';
+import { linkedParams, viewFor, type TabParams } from './params';
+import { HighlightContext } from './nav/highlight';
 import type { TeamsHost, TeamsTheme } from './teams/host';
 import { useTeamsTheme } from './theme';
 
@@ -31,6 +32,8 @@ const defaultApi = (host: TeamsHost): TabApi =>
   createApiClient(host.kind === 'teams' ? { getToken: host.getToken } : {});
 
 const useStyles = makeStyles({ provider: { minHeight: '100vh' } });
+// No browser margin around the themed page: it would show as a white frame in dark and contrast.
+const usePageStyles = makeStaticStyles({ 'html, body': { margin: 0, padding: 0 } });
 
 /** The tab: Teams connection, theme, locale, then the page the URL or frame context asks for. */
 export function App({
@@ -40,6 +43,7 @@ export function App({
   createApi = defaultApi,
   tabUrl = defaultTabUrl(),
 }: AppProps) {
+  usePageStyles();
   const styles = useStyles();
   const [host, setHost] = useState<TeamsHost>();
   useEffect(() => {
@@ -64,38 +68,43 @@ export function App({
   }, [host]);
 
   const teams = host?.kind === 'teams' ? host : undefined;
-  const view = viewFor(params, teams?.frameContext);
+  // A deep link's context (Teams' subPageId) picks the team, view and item over the URL.
+  const opened = useMemo(() => linkedParams(params, teams?.subPageId), [params, teams]);
+  const view = viewFor(opened, teams?.frameContext);
   // Teams says which team the tab is in; that picks the team, the server decides access.
-  const teamId = params.teamId ?? teams?.teamGroupId;
+  const teamId = opened.teamId ?? teams?.teamGroupId;
+  const highlight = useMemo(() => opened.highlight ?? {}, [opened]);
   return (
     <FluentProvider theme={theme} className={styles.provider}>
       <LocaleContext.Provider value={locale}>
-        {!api && <LoadingState />}
-        {api && (
-          <Suspense fallback={<LoadingState />}>
-            {view === 'config' && (
-              <ConfigPage
-                api={api}
-                tabUrl={tabUrl}
-                {...(teams?.config ? { config: teams.config } : {})}
-                {...(teamId ? { contextTeamId: teamId } : {})}
-                onSettled={onSettled}
-              />
-            )}
-            {view === 'personal' && <MyOkrsPage api={api} onSettled={onSettled} />}
-            {view !== 'config' && view !== 'personal' && (
-              <TeamPage
-                api={api}
-                view={view}
-                tabUrl={tabUrl}
-                {...(teamId ? { teamId } : {})}
-                {...(params.cycleId ? { cycleId: params.cycleId } : {})}
-                {...(teams?.shareToStage ? { shareToStage: teams.shareToStage } : {})}
-                onSettled={onSettled}
-              />
-            )}
-          </Suspense>
-        )}
+        <HighlightContext.Provider value={highlight}>
+          {!api && <LoadingState />}
+          {api && (
+            <Suspense fallback={<LoadingState />}>
+              {view === 'config' && (
+                <ConfigPage
+                  api={api}
+                  tabUrl={tabUrl}
+                  {...(teams?.config ? { config: teams.config } : {})}
+                  {...(teamId ? { contextTeamId: teamId } : {})}
+                  onSettled={onSettled}
+                />
+              )}
+              {view === 'personal' && <MyOkrsPage api={api} onSettled={onSettled} />}
+              {view !== 'config' && view !== 'personal' && (
+                <TeamPage
+                  api={api}
+                  view={view}
+                  tabUrl={tabUrl}
+                  {...(teamId ? { teamId } : {})}
+                  {...(opened.cycleId ? { cycleId: opened.cycleId } : {})}
+                  {...(teams?.shareToStage ? { shareToStage: teams.shareToStage } : {})}
+                  onSettled={onSettled}
+                />
+              )}
+            </Suspense>
+          )}
+        </HighlightContext.Provider>
       </LocaleContext.Provider>
     </FluentProvider>
   );

@@ -93,6 +93,7 @@ export const en = {
     manage: 'Edit OKRs',
     close: 'Close cycle',
     data: 'Import and export',
+    more: (count: number) => `More (${count})`,
   },
   notAvailable:
     'This server does not offer this view yet (HTTP 404). Update Bearing, or ask your admin which version runs here.',
@@ -106,6 +107,8 @@ export const en = {
     startView: 'Open on',
     saveHint: 'Select Save to add the tab.',
   },
+  /** On the KPI or key result a link pointed at. */
+  linked: 'From your link',
   meeting: {
     title: (team: string) => `This week’s agenda — ${team}`,
     week: (week: string, cycle: string) => `Week ${week} · cycle ${cycle}`,
@@ -154,6 +157,13 @@ export const en = {
     lastReading: (value: string, when: string) => `${value} on ${when}`,
     chartLabel: (title: string) => `Progress history of ${title}`,
     weekValue: (week: string, value: string) => `${week}: ${value}`,
+    noData: 'No data yet',
+    showTable: 'Show the values as a table',
+    week: 'Week',
+    value: 'Value',
+    progress: 'Progress',
+    checkedIn: 'Checked in',
+    share: 'Share',
     empty: 'No objectives in this cycle yet. Create them in Edit OKRs, then check in weekly.',
   },
   personal: {
