@@ -93,7 +93,7 @@ export function CloseForm({
       <Text>{m.intro}</Text>
       {preview.objectives.map(({ objectiveId: id, ...o }) => (
         <section key={id} className={layout.card} aria-label={o.title}>
-          <h3 className={mergeClasses(layout.cardTitle, styles.cardTitle)}>{o.title}</h3>
+          <h2 className={mergeClasses(layout.cardTitle, styles.cardTitle)}>{o.title}</h2>
           {o.keyResults.map(({ keyResultId: kr, title }) => (
             <Field key={kr} label={m.score(title)} {...form.fieldState(kr)}>
               <Input

@@ -92,7 +92,7 @@ export function DashboardView({ api, teamId, cycleId, onSettled }: DashboardView
     data.checkInCompletion.length === 0;
   return (
     <main className={styles.root}>
-      <Text as="h2" size={600} weight="semibold" className={styles.title}>
+      <Text as="h1" size={600} weight="semibold" className={styles.title}>
         {m.title}
       </Text>
       {data && <ProgressMeter value={data.progress} label={locale.messages.header.progress} />}
@@ -170,7 +170,7 @@ function Card({ title, children }: { readonly title: string; readonly children: 
   const styles = useStyles();
   return (
     <section className={styles.card} aria-label={title}>
-      <h3 className={styles.cardTitle}>{title}</h3>
+      <h2 className={styles.cardTitle}>{title}</h2>
       {children}
     </section>
   );

@@ -196,7 +196,7 @@ export const en = {
     archiveLabel: (title: string) => `Archive ${title}`,
     editLabel: (title: string) => `Edit ${title}`,
     addKeyResult: 'Add key result',
-    addKeyResultLabel: (title: string) => `Add a key result to ${title}`,
+    addKeyResultLabel: (title: string) => `Add key result to ${title}`,
     keyResultTitle: 'Key result',
     type: 'Type',
     types: {

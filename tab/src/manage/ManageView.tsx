@@ -96,7 +96,7 @@ function ManageViewEditor({ api, teamId, cycleId, onSettled }: ManageViewProps) 
 
   return (
     <main className={layout.root}>
-      <Text as="h2" size={600} weight="semibold" className={layout.title}>
+      <Text as="h1" size={600} weight="semibold" className={layout.title}>
         {m.title}
       </Text>
       <div role="status" aria-live="polite">
@@ -214,7 +214,7 @@ function ManageViewEditor({ api, teamId, cycleId, onSettled }: ManageViewProps) 
       )}
       {view && (
         <section aria-label={m.settings}>
-          <h3 className={styles.sectionTitle}>{m.settings}</h3>
+          <h2 className={styles.sectionTitle}>{m.settings}</h2>
           <SettingsForm api={api} teamId={teamId} />
         </section>
       )}

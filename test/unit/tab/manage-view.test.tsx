@@ -162,9 +162,9 @@ describe('ManageView', () => {
     });
     renderManage(api);
     fireEvent.click(
-      await screen.findByRole('button', { name: 'Add a key result to Refresh the team wiki' }),
+      await screen.findByRole('button', { name: 'Add key result to Refresh the team wiki' }),
     );
-    const form = screen.getByRole('form', { name: 'Add a key result to Refresh the team wiki' });
+    const form = screen.getByRole('form', { name: 'Add key result to Refresh the team wiki' });
     fireEvent.change(within(form).getByRole('textbox', { name: /Key result/ }), {
       target: { value: 'Better wiki' },
     });
