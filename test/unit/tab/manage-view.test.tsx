@@ -62,6 +62,22 @@ describe('ManageView', () => {
     expect(await screen.findByText('Refresh the team wiki')).toBeTruthy();
   });
 
+  it('opens a blank new objective with no warning, then puts each hint under its field', async () => {
+    renderManage(new FakeApi({ alignment: [view()], views: withSettings }));
+    fireEvent.click(await screen.findByRole('button', { name: 'New objective' }));
+    const form = screen.getByRole('form', { name: 'New objective' });
+    expect(within(form).queryByRole('alert')).toBeNull();
+    expect(within(form).queryByText(/shows as “Not aligned”/)).toBeNull();
+    fireEvent.change(within(form).getByRole('textbox', { name: /Objective/ }), {
+      target: { value: 'Delight new hires' },
+    });
+    // Advice, not an alarm: no alert, and under the parents it is about, not under the title.
+    expect(within(form).queryByRole('alert')).toBeNull();
+    const parents = within(form).getByRole('group', { name: 'Aligned to' });
+    expect(within(parents).getByText(/shows as “Not aligned”/)).toBeTruthy();
+    expect(parents.getAttribute('aria-describedby')).toBeTruthy();
+  });
+
   it('creates an objective aligned to several parents, with lint hints while typing', async () => {
     const api = new FakeApi({
       alignment: [view()],
@@ -250,12 +266,13 @@ describe('lint hints', () => {
     baselineIsTarget: 'same',
   };
   it('flag unaligned objectives, titles without numbers and baseline equal to target', () => {
-    expect(objectiveHints({ title: 'x', parentIds: [] }, m)).toEqual(['no parent']);
-    expect(objectiveHints({ title: 'x', parentIds: ['p'] }, m)).toEqual([]);
-    expect(keyResultHints({ title: 'Better wiki', baseline: 1, target: 1 }, m)).toEqual([
-      'vague',
-      'same',
-    ]);
-    expect(keyResultHints({ title: 'Rewrite 20 pages', baseline: 0, target: 20 }, m)).toEqual([]);
+    expect(objectiveHints({ title: 'x', parentIds: [] }, m)).toEqual({ parents: 'no parent' });
+    expect(objectiveHints({ title: 'x', parentIds: ['p'] }, m)).toEqual({});
+    expect(objectiveHints({ title: ' ', parentIds: [] }, m)).toEqual({});
+    expect(keyResultHints({ title: 'Better wiki', baseline: 1, target: 1 }, m)).toEqual({
+      title: 'vague',
+      target: 'same',
+    });
+    expect(keyResultHints({ title: 'Rewrite 20 pages', baseline: 0, target: 20 }, m)).toEqual({});
   });
 });
