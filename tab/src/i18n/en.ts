@@ -214,6 +214,11 @@ export const en = {
     cancel: 'Cancel',
     saved: 'Saved.',
     archived: (title: string) => `Archived “${title}”.`,
+    archiveAsk: (title: string) => `Archive “${title}”?`,
+    archiveObjectiveBody:
+      'It leaves the alignment tree, the dashboard and check-ins, with its key results. Its history is kept.',
+    archiveKeyResultBody:
+      'It leaves the alignment tree, the dashboard and check-ins. Its history is kept.',
     required: 'Enter a value.',
     conflict:
       'Someone else changed this since you opened it. The latest version is shown — apply your change again.',
@@ -266,6 +271,10 @@ export const en = {
     carryOver: 'Carry over to the next cycle',
     submit: 'Close the cycle',
     submitting: 'Closing…',
+    ask: (cycle: string) => `Close ${cycle}?`,
+    askBody: (next: string) =>
+      `Scores and retrospectives are saved, the cycle becomes read-only, and the objectives you chose are carried over to ${next} as drafts. This cannot be undone.`,
+    confirm: (cycle: string) => `Close ${cycle}`,
     closed: (cycle: string) => `${cycle} is closed.`,
     carriedOver: (n: number, next: string) =>
       n === 0 ? 'Nothing was carried over.' : `${n} carried over to ${next} as drafts.`,

@@ -8,6 +8,7 @@ import {
   FakeApi,
   TEAM_ID,
   deferred,
+  keyResult,
   objective,
   savedKeyResult,
   renderInTab,
@@ -159,6 +160,18 @@ describe('ManageView', () => {
     });
     renderManage(api);
     fireEvent.click(await screen.findByRole('button', { name: 'Archive Refresh the team wiki' }));
+    // It asks first; Cancel archives nothing.
+    const ask = await screen.findByRole('alertdialog', {
+      name: 'Archive “Refresh the team wiki”?',
+    });
+    fireEvent.click(await within(ask).findByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog', { hidden: true })).toBeNull());
+    expect(api.callsOf('updateObjective')).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Archive Refresh the team wiki' }));
+    const confirm = await screen.findByRole('alertdialog', {
+      name: 'Archive “Refresh the team wiki”?',
+    });
+    fireEvent.click(await within(confirm).findByRole('button', { name: 'Archive' }));
     expect(await screen.findByText('Archived “Refresh the team wiki”.')).toBeTruthy();
     expect(api.callsOf('updateObjective')[0]).toEqual([
       TEAM_ID,
@@ -166,9 +179,43 @@ describe('ManageView', () => {
       { etag: '"obj-side-project"', status: 'archived' },
     ]);
     fireEvent.click(screen.getByRole('button', { name: 'Archive Rewrite 10 wiki pages' }));
+    const krAsk = await screen.findByRole('alertdialog', {
+      name: 'Archive “Rewrite 10 wiki pages”?',
+    });
+    fireEvent.click(await within(krAsk).findByRole('button', { name: 'Archive' }));
     expect(await screen.findByText('Archived “Rewrite 10 wiki pages”.')).toBeTruthy();
     expect(api.callsOf('archiveKeyResult')).toEqual([[TEAM_ID, 'kr-wiki', '"kr-3"']]);
     await waitFor(() => expect(api.alignmentCalls.length).toBeGreaterThanOrEqual(3));
+  });
+
+  it('edits a key result’s target, value and confidence from Edit OKRs', async () => {
+    const api = new FakeApi({
+      alignment: [view()],
+      update: [
+        keyResult({
+          id: 'kr-wiki',
+          objectiveId: 'obj-side-project',
+          title: 'Rewrite 10 wiki pages',
+          target: 12,
+        }),
+      ],
+      views: withSettings,
+    });
+    renderManage(api);
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Edit key result Rewrite 10 wiki pages' }),
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Edit key result' });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Target' }), {
+      target: { value: '12' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Saved “Rewrite 10 wiki pages”.')).toBeTruthy();
+    expect(api.updateCalls[0]).toMatchObject({
+      teamId: TEAM_ID,
+      keyResultId: 'kr-wiki',
+      changes: { target: 12 },
+    });
   });
 
   it('adds a key result with validation and a hint for vague titles', async () => {
