@@ -1,5 +1,5 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { FluentProvider, makeStaticStyles, makeStyles } from '@fluentui/react-components';
+import { FluentProvider, makeStyles } from '@fluentui/react-components';
 import { createApiClient, type TabApi } from './api/client';
 import { LoadingState } from './components/StatusStates';
 import { TeamPage } from './components/TeamPage';
@@ -32,8 +32,6 @@ const defaultApi = (host: TeamsHost): TabApi =>
   createApiClient(host.kind === 'teams' ? { getToken: host.getToken } : {});
 
 const useStyles = makeStyles({ provider: { minHeight: '100vh' } });
-// No browser margin around the themed page: it would show as a white frame in dark and contrast.
-const usePageStyles = makeStaticStyles({ 'html, body': { margin: 0, padding: 0 } });
 
 /** The tab: Teams connection, theme, locale, then the page the URL or frame context asks for. */
 export function App({
@@ -43,7 +41,6 @@ export function App({
   createApi = defaultApi,
   tabUrl = defaultTabUrl(),
 }: AppProps) {
-  usePageStyles();
   const styles = useStyles();
   const [host, setHost] = useState<TeamsHost>();
   useEffect(() => {

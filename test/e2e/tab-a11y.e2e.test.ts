@@ -134,6 +134,8 @@ describe.each(THEMES)('every tab view in the %s theme', (theme) => {
       expect(await violations()).toEqual([]);
       expect(await page.locator('h1').count()).toBe(1);
       expect(await page.getByRole('main').count()).toBe(1);
+      // No browser margin framing the themed page.
+      expect(await page.evaluate('getComputedStyle(document.body).margin')).toBe('0px');
     },
   );
 });

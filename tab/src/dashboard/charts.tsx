@@ -8,8 +8,9 @@ export { KpiGauge } from './gauge';
 export const HISTORY_HEIGHT = 150;
 export const COMPLETION_HEIGHT = 150;
 
-// Room for the axis labels: values on the left, weeks below.
-const LEFT = 44;
+// Room for the axis labels: values on the left (as wide as the longest), weeks below.
+const labelRoom = (labels: readonly string[]) =>
+  Math.max(32, 10 + 7 * Math.max(...labels.map((l) => l.length)));
 const RIGHT = 12;
 const TOP = 16;
 const BOTTOM = 24;
@@ -24,17 +25,18 @@ export function HistoryChart({ history }: { readonly history: DashboardKeyResult
   const value = (v: number) => locale.number(v, history.unit);
   const text = pts.map((p) => m.weekValue(p.week, value(p.value))).join(', ');
   if (pts.length === 0) return <NoData height={HISTORY_HEIGHT} />;
-  const plotW = Math.max(40, width - LEFT - RIGHT);
-  const plotH = HISTORY_HEIGHT - TOP - BOTTOM;
-  const x = (i: number) => LEFT + (pts.length <= 1 ? plotW / 2 : (i * plotW) / (pts.length - 1));
-  const y = (p: number) => TOP + (1 - Math.min(1, Math.max(0, p))) * plotH;
-  const weeks = thin(pts, plotW, 56);
   // The progress scale in the key result's own values: baseline at 0 %, target at 100 %.
   const ticks = [
     { at: 0, label: value(history.baseline) },
     { at: 0.5, label: value((history.baseline + history.target) / 2) },
     { at: 1, label: value(history.target) },
   ];
+  const left = labelRoom(ticks.map((t) => t.label));
+  const plotW = Math.max(40, width - left - RIGHT);
+  const plotH = HISTORY_HEIGHT - TOP - BOTTOM;
+  const x = (i: number) => left + (pts.length <= 1 ? plotW / 2 : (i * plotW) / (pts.length - 1));
+  const y = (p: number) => TOP + (1 - Math.min(1, Math.max(0, p))) * plotH;
+  const weeks = thin(pts, plotW, 56);
   return (
     <div ref={ref} className={styles.frame}>
       <svg
@@ -46,13 +48,13 @@ export function HistoryChart({ history }: { readonly history: DashboardKeyResult
       >
         {ticks.map((t) => (
           <g key={t.at}>
-            <line className={styles.grid} x1={LEFT} x2={LEFT + plotW} y1={y(t.at)} y2={y(t.at)} />
-            <text className={styles.label} x={LEFT - 6} y={y(t.at) + 4} textAnchor="end">
+            <line className={styles.grid} x1={left} x2={left + plotW} y1={y(t.at)} y2={y(t.at)} />
+            <text className={styles.label} x={left - 6} y={y(t.at) + 4} textAnchor="end">
               {t.label}
             </text>
           </g>
         ))}
-        <line className={styles.axis} x1={LEFT} x2={LEFT + plotW} y1={y(0)} y2={y(0)} />
+        <line className={styles.axis} x1={left} x2={left + plotW} y1={y(0)} y2={y(0)} />
         {pts.length > 1 && (
           <polyline
             className={styles.line}
@@ -101,7 +103,8 @@ export function CompletionChart({ weeks }: { readonly weeks: readonly WeekComple
   if (weeks.length === 0) return <NoData height={COMPLETION_HEIGHT} />;
   const share = (w: WeekCompletion) => (w.expected > 0 ? Math.min(1, w.done / w.expected) : 0);
   const text = weeks.map((w) => m.weekValue(w.week, locale.percent(share(w)))).join(', ');
-  const plotW = Math.max(40, width - LEFT - RIGHT);
+  const left = labelRoom([locale.percent(1)]);
+  const plotW = Math.max(40, width - left - RIGHT);
   const plotH = COMPLETION_HEIGHT - TOP - BOTTOM;
   const slot = plotW / weeks.length;
   const y = (c: number) => TOP + (1 - c) * plotH;
@@ -117,14 +120,14 @@ export function CompletionChart({ weeks }: { readonly weeks: readonly WeekComple
       >
         {[0, 0.5, 1].map((t) => (
           <g key={t}>
-            <line className={styles.grid} x1={LEFT} x2={LEFT + plotW} y1={y(t)} y2={y(t)} />
-            <text className={styles.label} x={LEFT - 6} y={y(t) + 4} textAnchor="end">
+            <line className={styles.grid} x1={left} x2={left + plotW} y1={y(t)} y2={y(t)} />
+            <text className={styles.label} x={left - 6} y={y(t) + 4} textAnchor="end">
               {locale.percent(t)}
             </text>
           </g>
         ))}
         {weeks.map((w, i) => {
-          const barX = LEFT + i * slot + slot * 0.15;
+          const barX = left + i * slot + slot * 0.15;
           const barW = slot * 0.7;
           return (
             <g key={w.week}>
@@ -158,7 +161,7 @@ export function CompletionChart({ weeks }: { readonly weeks: readonly WeekComple
             </g>
           );
         })}
-        <line className={styles.axis} x1={LEFT} x2={LEFT + plotW} y1={y(0)} y2={y(0)} />
+        <line className={styles.axis} x1={left} x2={left + plotW} y1={y(0)} y2={y(0)} />
       </svg>
       <ValuesTable
         caption={m.completion}

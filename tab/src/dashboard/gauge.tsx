@@ -32,7 +32,7 @@ export function KpiGauge({ gauge }: { readonly gauge: Gauge }) {
     .filter((v): v is number => v !== undefined);
   const lo = Math.min(...values);
   const hi = Math.max(...values);
-  const margin = (hi - lo || Math.abs(hi) || 1) * 0.25;
+  const margin = (hi - lo || Math.abs(hi) || 1) * 0.5;
   const scaleMin = lo - margin;
   const scaleMax = hi + margin;
   const trackW = Math.max(40, width - 2 * PAD);
