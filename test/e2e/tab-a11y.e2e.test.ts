@@ -140,6 +140,20 @@ describe.each(THEMES)('every tab view in the %s theme', (theme) => {
   );
 });
 
+describe('the meeting stage on a shared screen', () => {
+  it('sets every text, badges and meta lines included, at 16 px or more', async () => {
+    await open(
+      VIEWS.find((v) => v.name === 'meeting stage')!,
+      'dark',
+    );
+    const small = await page.evaluate(`[...document.querySelectorAll('main *')]
+      .filter((el) => [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+      .map((el) => [el.textContent.trim().slice(0, 40), parseFloat(getComputedStyle(el).fontSize)])
+      .filter(([, size]) => size < 16)`);
+    expect(small).toEqual([]);
+  });
+});
+
 describe('the dashboard in high contrast at 1280 px', () => {
   it('draws the KPI gauges in colours that differ from the background', async () => {
     await open(VIEWS[1]!, 'contrast');
