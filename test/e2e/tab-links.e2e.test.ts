@@ -170,6 +170,9 @@ describe('the view tabs on narrow screens (local mode)', () => {
       await page.goto(`${server.url}/tab/?view=close&teamId=${TEAM}`);
       const selected = page.locator('[role="tab"][aria-selected="true"]');
       await selected.waitFor({ timeout: 20_000 });
+      // Where the tabs do not all fit, the "More" menu is there (its code comes just after the tabs).
+      const more = page.getByRole('button', { name: /^More \(\d\)$/ });
+      if (width < 1000) await more.waitFor({ timeout: 15_000 });
       expect(await selected.textContent()).toBe('Close cycle');
       expect(await inView(selected)).toBe(true);
       // Nothing wider than the screen: the tabs that do not fit are in the menu, not off-screen.
@@ -178,8 +181,7 @@ describe('the view tabs on narrow screens (local mode)', () => {
         return root.scrollWidth - root.clientWidth;
       });
       expect(overflow).toBe(0);
-      if (width === 320) expect(await page.getByRole('button', { name: /^More/ }).count()).toBe(1);
-      if (width === 1280) expect(await page.getByRole('button', { name: /^More/ }).count()).toBe(0);
+      if (width === 1280) expect(await more.count()).toBe(0);
       for (const [, name, loaded] of VIEWS) {
         await open(name);
         await loaded(page).first().waitFor({ timeout: 15_000 });

@@ -12,7 +12,7 @@ import type { TabApi } from '../api/client';
 import { useMe } from '../hooks/useLoad';
 import { useLocale } from '../i18n/locale';
 import { TEAM_VIEWS, type TabView, type TeamView } from '../params';
-import { ViewNav } from '../nav/ViewNav';
+import { TeamNav } from '../nav/TeamNav';
 import { AlignmentView } from './AlignmentView';
 import { EmptyState, ErrorState, LoadingState } from './StatusStates';
 import { useViewStyles } from './viewStyles';
@@ -121,7 +121,7 @@ export function TeamPage({
         </Field>
       )}
       {!inMeeting && !meFailed && teamId && (
-        <ViewNav
+        <TeamNav
           views={TEAM_VIEWS.filter((v) => canEdit || (v !== 'manage' && v !== 'close'))}
           current={current}
           onSelect={setCurrent}
