@@ -97,6 +97,10 @@ afterAll(async () => {
 
 /** axe's WCAG 2.1 A/AA violations on the page as it is now. */
 async function violations(): Promise<string[]> {
+  // Colours are judged as they end up: mid-fade (a dialog opening) they are still blending.
+  const fading = `document.getAnimations().filter((a) => a.playState === 'running'
+    && a.effect?.getTiming().iterations !== Infinity).length`;
+  await eventually(async () => (await page.evaluate(fading)) === 0);
   await page.evaluate(AXE);
   const found = await page.evaluate(async (tags) => {
     const axe = (
@@ -138,6 +142,61 @@ describe.each(THEMES)('every tab view in the %s theme', (theme) => {
       expect(await page.evaluate('getComputedStyle(document.body).margin')).toBe('0px');
     },
   );
+});
+
+// What opens on top of the views: the "More" menu at 320 px, a form, the confirmation dialog.
+const OPENED: { name: string; view: string; width: number; act: (p: Page) => Promise<void> }[] = [
+  {
+    name: 'the More menu at 320 px',
+    view: 'close',
+    width: 320,
+    act: async (p) => {
+      await p.getByRole('button', { name: /^More \(\d\)$/ }).click();
+      await p.getByRole('menuitem').first().waitFor();
+    },
+  },
+  {
+    name: 'a blank New objective form',
+    view: 'manage',
+    width: 1280,
+    act: async (p) => {
+      await p.getByRole('button', { name: 'New objective' }).click();
+      await p.getByRole('form', { name: 'New objective' }).waitFor();
+    },
+  },
+  {
+    name: 'the archive confirmation',
+    view: 'manage',
+    width: 1280,
+    act: async (p) => {
+      await p
+        .getByRole('button', { name: /^Archive / })
+        .first()
+        .click();
+      await p.getByRole('alertdialog').waitFor();
+    },
+  },
+  {
+    name: 'the key result editor',
+    view: 'manage',
+    width: 1280,
+    act: async (p) => {
+      await p
+        .getByRole('button', { name: /^Edit key result / })
+        .first()
+        .click();
+      await p.getByRole('dialog', { name: 'Edit key result' }).waitFor();
+    },
+  },
+];
+
+describe.each(THEMES)('what opens on top of a view, in the %s theme', (theme) => {
+  it.each(OPENED)('$name: no WCAG 2.1 A/AA violation', async (opened) => {
+    const view = VIEWS.find((v) => v.name === opened.view)!;
+    await open({ ...view, width: opened.width }, theme);
+    await opened.act(page);
+    expect(await violations()).toEqual([]);
+  });
 });
 
 describe('the meeting stage on a shared screen', () => {

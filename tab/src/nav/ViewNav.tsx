@@ -16,7 +16,8 @@ const NavMenu = lazy(() => import('./NavMenu').then((m) => ({ default: m.NavMenu
 
 const useStyles = makeStyles({
   // Overflow measures this box: tabs that do not fit move into the "More" menu.
-  nav: { minWidth: 0, overflow: 'hidden', flexWrap: 'nowrap' },
+  bar: { display: 'flex', alignItems: 'center', minWidth: 0, overflow: 'hidden' },
+  nav: { minWidth: 0, flexWrap: 'nowrap' },
   tab: { flexShrink: 0 },
   more: { flexShrink: 0, minWidth: 'auto' },
 });
@@ -36,22 +37,25 @@ export function ViewNav({ views, current, onSelect }: ViewNavProps) {
   const m = useLocale().messages.nav;
   return (
     <Overflow minimumVisible={1} padding={8}>
-      <TabList
-        className={styles.nav}
-        selectedValue={current}
-        onTabSelect={(_, d) => onSelect(d.value as TeamView)}
-        aria-label={m.label}
-        size="small"
-      >
-        {views.map((v) => (
-          <OverflowItem key={v} id={v} priority={v === current ? 2 : 1}>
-            <Tab value={v} className={styles.tab}>
-              {m[v]}
-            </Tab>
-          </OverflowItem>
-        ))}
+      {/* The "More" button sits next to the tab list, not in it: a tablist holds only tabs. */}
+      <div className={styles.bar}>
+        <TabList
+          className={styles.nav}
+          selectedValue={current}
+          onTabSelect={(_, d) => onSelect(d.value as TeamView)}
+          aria-label={m.label}
+          size="small"
+        >
+          {views.map((v) => (
+            <OverflowItem key={v} id={v} priority={v === current ? 2 : 1}>
+              <Tab value={v} className={styles.tab}>
+                {m[v]}
+              </Tab>
+            </OverflowItem>
+          ))}
+        </TabList>
         <MoreButton views={views} onSelect={onSelect} className={styles.more} />
-      </TabList>
+      </div>
     </Overflow>
   );
 }
