@@ -1,3 +1,5 @@
+import { manage } from './en-manage';
+
 /**
  * The English message catalogue of the tab. Every user-facing string comes from here, so a
  * translation is one more file of the same shape.
@@ -183,83 +185,7 @@ export const en = {
     submitted: 'Check-in saved.',
     team: (name: string) => `Team: ${name}`,
   },
-  manage: {
-    title: 'Edit OKRs',
-    newObjective: 'New objective',
-    editObjective: 'Edit objective',
-    objectiveTitle: 'Objective',
-    description: 'Description',
-    owner: 'Owner',
-    parents: 'Aligned to',
-    parentsHint: 'Pick one or more company or team objectives this supports.',
-    archive: 'Archive',
-    archiveLabel: (title: string) => `Archive ${title}`,
-    editLabel: (title: string) => `Edit ${title}`,
-    addKeyResult: 'Add key result',
-    addKeyResultLabel: (title: string) => `Add key result to ${title}`,
-    keyResultTitle: 'Key result',
-    type: 'Type',
-    types: {
-      number: 'Number',
-      percent: 'Percent',
-      currency: 'Currency',
-      boolean: 'Yes / no',
-      milestone: 'Milestones',
-    },
-    baseline: 'Baseline',
-    target: 'Target',
-    unit: 'Unit',
-    save: 'Save',
-    saving: 'Saving…',
-    cancel: 'Cancel',
-    saved: 'Saved.',
-    archived: (title: string) => `Archived “${title}”.`,
-    archiveAsk: (title: string) => `Archive “${title}”?`,
-    archiveObjectiveBody:
-      'It leaves the alignment tree, the dashboard and check-ins, with its key results. Its history is kept.',
-    archiveKeyResultBody:
-      'It leaves the alignment tree, the dashboard and check-ins. Its history is kept.',
-    required: 'Enter a value.',
-    conflict:
-      'Someone else changed this since you opened it. The latest version is shown — apply your change again.',
-    readOnly: 'Only team owners and managers can edit OKRs.',
-    empty: 'No objectives in this cycle yet. Add the first one with New objective.',
-    settings: 'Check-in settings',
-    checkInDay: 'Check-in day',
-    checkInTime: 'Check-in time',
-    timeZone: 'Time zone',
-    reminder: 'Reminder after (minutes)',
-    digestDay: 'Digest day',
-    digestTime: 'Digest time',
-    saveSettings: 'Save settings',
-    escalation: 'Escalate unacknowledged KPI alerts after (minutes)',
-    escalationError: 'Enter whole minutes from 15 to 20160.',
-    unchanged: 'Nothing changed.',
-    settingsReadOnly: 'Only team owners and managers can change these settings.',
-    people: {
-      title: 'People and roles',
-      intro:
-        'Owners and managers edit OKRs, settings and KPIs and start check-ins. Owners also decide who manages. Whoever added Bearing to the team is its first owner.',
-      readOnly: 'Only team owners (or a Bearing admin) can change roles.',
-      label: 'Members of this team and their roles',
-      name: 'Name',
-      role: 'Role',
-      change: 'Change role',
-      roles: { owner: 'Owner', manager: 'Manager', member: 'Member' },
-      make: { owner: 'Make owner', manager: 'Make manager', member: 'Make member' },
-      makeLabel: (name: string, role: 'owner' | 'manager' | 'member') =>
-        `Make ${name} ${role === 'owner' ? 'an owner' : role === 'manager' ? 'a manager' : 'a member'}`,
-      changed: (name: string, role: string) => `${name} is now: ${role}.`,
-      lastOwner: 'A team needs at least one owner. Make someone else an owner first.',
-      empty: 'Nobody is in this team in Bearing yet.',
-    },
-    lint: {
-      vague: 'Add a number: a key result should say how much, by when.',
-      tooLong: 'Keep titles under 200 characters.',
-      noParent: 'An objective that supports no company objective shows as “Not aligned”.',
-      baselineIsTarget: 'Baseline and target are the same: there is nothing to achieve.',
-    },
-  },
+  manage,
   close: {
     title: (cycle: string) => `Close ${cycle}`,
     intro:
