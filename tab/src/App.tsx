@@ -4,7 +4,8 @@ import { createApiClient, type TabApi } from './api/client';
 import { LoadingState } from './components/StatusStates';
 import { TeamPage } from './components/TeamPage';
 import { LocaleContext, createLocale } from './i18n/locale';
-import { viewFor, type TabParams } from './params';
+import { linkedParams, viewFor, type TabParams } from './params';
+import { HighlightContext } from './nav/highlight';
 import type { TeamsHost, TeamsTheme } from './teams/host';
 import { hostFeatures, viewInHost } from './teams/host-features';
 import { useTeamsTheme } from './theme';
@@ -65,39 +66,44 @@ export function App({
   }, [host]);
 
   const teams = host?.kind === 'teams' ? host : undefined;
+  // A deep link's context (Teams' subPageId) picks the team, view and item over the URL.
+  const opened = useMemo(() => linkedParams(params, teams?.subPageId), [params, teams]);
   // Outside Teams (Outlook, the Microsoft 365 app) views that need a meeting or channel are hidden.
-  const view = viewInHost(viewFor(params, teams?.frameContext), hostFeatures(host));
+  const view = viewInHost(viewFor(opened, teams?.frameContext), hostFeatures(host));
   // Teams says which team the tab is in; that picks the team, the server decides access.
-  const teamId = params.teamId ?? teams?.teamGroupId;
+  const teamId = opened.teamId ?? teams?.teamGroupId;
+  const highlight = useMemo(() => opened.highlight ?? {}, [opened]);
   return (
     <FluentProvider theme={theme} className={styles.provider}>
       <LocaleContext.Provider value={locale}>
-        {!api && <LoadingState />}
-        {api && (
-          <Suspense fallback={<LoadingState />}>
-            {view === 'config' && (
-              <ConfigPage
-                api={api}
-                tabUrl={tabUrl}
-                {...(teams?.config ? { config: teams.config } : {})}
-                {...(teamId ? { contextTeamId: teamId } : {})}
-                onSettled={onSettled}
-              />
-            )}
-            {view === 'personal' && <MyOkrsPage api={api} onSettled={onSettled} />}
-            {view !== 'config' && view !== 'personal' && (
-              <TeamPage
-                api={api}
-                view={view}
-                tabUrl={tabUrl}
-                {...(teamId ? { teamId } : {})}
-                {...(params.cycleId ? { cycleId: params.cycleId } : {})}
-                {...(teams?.shareToStage ? { shareToStage: teams.shareToStage } : {})}
-                onSettled={onSettled}
-              />
-            )}
-          </Suspense>
-        )}
+        <HighlightContext.Provider value={highlight}>
+          {!api && <LoadingState />}
+          {api && (
+            <Suspense fallback={<LoadingState />}>
+              {view === 'config' && (
+                <ConfigPage
+                  api={api}
+                  tabUrl={tabUrl}
+                  {...(teams?.config ? { config: teams.config } : {})}
+                  {...(teamId ? { contextTeamId: teamId } : {})}
+                  onSettled={onSettled}
+                />
+              )}
+              {view === 'personal' && <MyOkrsPage api={api} onSettled={onSettled} />}
+              {view !== 'config' && view !== 'personal' && (
+                <TeamPage
+                  api={api}
+                  view={view}
+                  tabUrl={tabUrl}
+                  {...(teamId ? { teamId } : {})}
+                  {...(opened.cycleId ? { cycleId: opened.cycleId } : {})}
+                  {...(teams?.shareToStage ? { shareToStage: teams.shareToStage } : {})}
+                  onSettled={onSettled}
+                />
+              )}
+            </Suspense>
+          )}
+        </HighlightContext.Provider>
       </LocaleContext.Provider>
     </FluentProvider>
   );

@@ -84,12 +84,14 @@ export const teamViewQuery = z.strictObject({ cycleId: cycleId.optional() });
 
 // ---------------------------------------------------------------- meeting agenda
 
-/** A line someone wrote in this week's check-in, with the key results that check-in updated. */
+/** A line someone wrote in a check-in, with the key results that check-in updated. */
 export const agendaNote = z.object({
   author: personRef,
   text: z.string(),
   keyResults: z.array(keyResultRef),
   submittedAt: instant,
+  /** The week it was first written: the agenda's `week` means new this week, earlier means open. */
+  since: isoWeekLabel,
 });
 
 /** An open KPI breach episode (or one with a current breach/warning) for the meeting. */

@@ -19,6 +19,7 @@ import { AlertMessage } from '../components/StatusStates';
 import { useSubmit } from '../hooks/useSubmit';
 import { useViewStyles } from '../components/viewStyles';
 import { useLocale } from '../i18n/locale';
+import { ConfirmDialog, type Confirmation } from '../manage/ConfirmDialog';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -57,6 +58,7 @@ export function CloseForm({
   );
   const [carry, setCarry] = useState<string[]>([]);
   const [result, setResult] = useState<CycleCloseResponse>();
+  const [confirming, setConfirming] = useState<Confirmation>();
   const form = useSubmit();
 
   async function submit(event: FormEvent) {
@@ -70,6 +72,16 @@ export function CloseForm({
     form.check(found);
     const first = Object.keys(found)[0];
     if (first) return document.getElementById(`score-${first}`)?.focus();
+    // Closing cannot be undone: it runs once confirmed.
+    setConfirming({
+      title: m.ask(preview.cycle.name),
+      body: m.askBody(preview.nextCycle.name),
+      action: m.confirm(preview.cycle.name),
+      run: () => close(parsed),
+    });
+  }
+
+  async function close(parsed: { keyResultId: string; score: number }[]) {
     await form.run(async () => {
       const closed = await api.closeCycle(teamId, preview.cycle.id, {
         scores: parsed,
@@ -90,10 +102,13 @@ export function CloseForm({
   if (result) return <Closed result={result} />;
   return (
     <form className={styles.form} onSubmit={submit} noValidate>
+      {confirming && (
+        <ConfirmDialog confirmation={confirming} onClose={() => setConfirming(undefined)} />
+      )}
       <Text>{m.intro}</Text>
       {preview.objectives.map(({ objectiveId: id, ...o }) => (
         <section key={id} className={layout.card} aria-label={o.title}>
-          <h3 className={mergeClasses(layout.cardTitle, styles.cardTitle)}>{o.title}</h3>
+          <h2 className={mergeClasses(layout.cardTitle, styles.cardTitle)}>{o.title}</h2>
           {o.keyResults.map(({ keyResultId: kr, title }) => (
             <Field key={kr} label={m.score(title)} {...form.fieldState(kr)}>
               <Input

@@ -36,7 +36,7 @@ function CycleCloseViewEditor({ api, teamId, cycleId, onSettled }: CycleCloseVie
   return (
     <main className={layout.root}>
       {preview && (
-        <Text as="h2" size={600} weight="semibold" className={layout.title}>
+        <Text as="h1" size={600} weight="semibold" className={layout.title}>
           {m.title(preview.cycle.name)}
         </Text>
       )}

@@ -33,7 +33,7 @@ export function AlignmentHeader({ view }: { readonly view: TeamViewResponse }) {
   return (
     <header className={styles.root}>
       <div className={styles.titleRow}>
-        <Text as="h2" size={600} weight="semibold" className={styles.title}>
+        <Text as="h1" size={600} weight="semibold" className={styles.title}>
           {view.team.name}
         </Text>
         <Badge appearance="outline" shape="rounded" color="brand">

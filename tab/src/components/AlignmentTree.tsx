@@ -111,7 +111,7 @@ function CompanyGroupItem({
         {messages.tree.companyObjective}
       </Text>
       <DisclosureHeading
-        level={3}
+        level={2}
         expanded={expanded}
         controls={contentId}
         onToggle={() => expansion.toggle(key)}
@@ -146,7 +146,7 @@ function Section({ title, children }: { readonly title: string; readonly childre
   const styles = useStyles();
   return (
     <section className={styles.group} aria-label={title}>
-      <h3 className={styles.sectionTitle}>{title}</h3>
+      <h2 className={styles.sectionTitle}>{title}</h2>
       {children}
     </section>
   );
@@ -171,7 +171,7 @@ function ObjectiveList({
           <ObjectiveItem
             node={node}
             path={path}
-            level={4}
+            level={3}
             expansion={expansion}
             {...(onEdit ? { onEdit } : {})}
           />

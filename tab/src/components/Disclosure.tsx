@@ -42,7 +42,7 @@ const useStyles = makeStyles({
   title: { minWidth: 0, overflowWrap: 'anywhere' },
 });
 
-type HeadingLevel = 3 | 4 | 5 | 6;
+type HeadingLevel = 2 | 3 | 4 | 5 | 6;
 
 /** A heading whose text is the expand/collapse button (WAI-ARIA disclosure in a heading). */
 export function DisclosureHeading({

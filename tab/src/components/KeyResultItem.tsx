@@ -1,7 +1,8 @@
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { KeyResultView } from '@bearing/core';
 import { useLocale } from '../i18n/locale';
 import { ConfidenceBadge } from './ConfidenceBadge';
+import { useHighlight, useHighlightStyles } from '../nav/highlight';
 import { ProgressMeter } from './ProgressMeter';
 
 const useStyles = makeStyles({
@@ -43,8 +44,14 @@ export function KeyResultItem({
   const locale = useLocale();
   const m = locale.messages.tree;
   const kr = keyResult;
+  const linked = useHighlight<HTMLDivElement>('keyResultId', kr.id);
+  const highlight = useHighlightStyles();
   return (
-    <div className={styles.root}>
+    <div
+      ref={linked.ref}
+      className={mergeClasses(styles.root, linked.wanted && highlight.on)}
+      {...linked.props}
+    >
       <div className={styles.top}>
         <Text weight="semibold" className={styles.title}>
           {kr.title}
@@ -65,6 +72,11 @@ export function KeyResultItem({
           {m.values(locale.number(kr.current, kr.unit), locale.number(kr.target, kr.unit))}
         </Text>
         <ConfidenceBadge confidence={kr.confidence} />
+        {linked.wanted && (
+          <Badge appearance="filled" color="brand">
+            {locale.messages.linked}
+          </Badge>
+        )}
       </div>
       <ProgressMeter value={kr.progress} label={m.progressOf(kr.title)} />
       <div className={styles.meta}>

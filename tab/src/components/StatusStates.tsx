@@ -100,7 +100,7 @@ export function EmptyState({
   const styles = useStyles();
   return (
     <div className={styles.empty}>
-      <Text as="h3" weight="semibold" size={400}>
+      <Text as="h2" weight="semibold" size={400}>
         {title}
       </Text>
       {body && <Text>{body}</Text>}

@@ -4,8 +4,6 @@ import {
   MessageBarBody,
   Select,
   Field,
-  Tab,
-  TabList,
   makeStyles,
   mergeClasses,
   tokens,
@@ -13,7 +11,8 @@ import {
 import type { TabApi } from '../api/client';
 import { useMe } from '../hooks/useLoad';
 import { useLocale } from '../i18n/locale';
-import type { TabView, TeamView } from '../params';
+import { TEAM_VIEWS, type TabView, type TeamView } from '../params';
+import { TeamNav } from '../nav/TeamNav';
 import { AlignmentView } from './AlignmentView';
 import { EmptyState, ErrorState, LoadingState } from './StatusStates';
 import { useViewStyles } from './viewStyles';
@@ -53,7 +52,6 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXXL}`,
   },
   picker: { maxWidth: '320px' },
-  nav: { overflowX: 'auto' },
 });
 
 export interface TeamPageProps {
@@ -123,19 +121,11 @@ export function TeamPage({
         </Field>
       )}
       {!inMeeting && !meFailed && teamId && (
-        <TabList
-          className={styles.nav}
-          selectedValue={current}
-          onTabSelect={(_, d) => setCurrent(d.value as TeamView)}
-          aria-label={m.nav.label}
-          size="small"
-        >
-          <Tab value="alignment">{m.nav.alignment}</Tab>
-          <Tab value="dashboard">{m.nav.dashboard}</Tab>
-          {canEdit && <Tab value="manage">{m.nav.manage}</Tab>}
-          {canEdit && <Tab value="close">{m.nav.close}</Tab>}
-          <Tab value="data">{m.nav.data}</Tab>
-        </TabList>
+        <TeamNav
+          views={TEAM_VIEWS.filter((v) => canEdit || (v !== 'manage' && v !== 'close'))}
+          current={current}
+          onSelect={setCurrent}
+        />
       )}
       {!meFailed && teamId && (
         <Suspense fallback={<LoadingState />}>
@@ -182,5 +172,5 @@ export function TeamPage({
 }
 
 function isTeamView(view: TabView): view is TeamView {
-  return ['alignment', 'dashboard', 'manage', 'close', 'data'].includes(view);
+  return (TEAM_VIEWS as readonly string[]).includes(view);
 }

@@ -5,12 +5,14 @@ import {
   SkeletonItem,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { cardBox } from '../components/viewStyles';
 import type { KpiGauge as Gauge } from '@bearing/core';
 import type { TabApi } from '../api/client';
 import { ConfidenceBadge } from '../components/ConfidenceBadge';
+import { useHighlight, useHighlightStyles } from '../nav/highlight';
 import { ProgressMeter } from '../components/ProgressMeter';
 import { EmptyState, ErrorState, LoadingState } from '../components/StatusStates';
 import { useLoad, useSettled } from '../hooks/useLoad';
@@ -22,6 +24,12 @@ const CompletionChart = lazy(() =>
   import('./charts').then((m) => ({ default: m.CompletionChart })),
 );
 const KpiGauge = lazy(() => import('./charts').then((m) => ({ default: m.KpiGauge })));
+
+// The charts' heights (charts.tsx, gauge.tsx), here so the skeletons match without loading them.
+const CHART_HEIGHT = 150;
+const GAUGE_HEIGHT = 64;
+/** The "Show the values as a table" line under a chart. */
+const TABLE_TOGGLE = 16;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -84,7 +92,7 @@ export function DashboardView({ api, teamId, cycleId, onSettled }: DashboardView
     data.checkInCompletion.length === 0;
   return (
     <main className={styles.root}>
-      <Text as="h2" size={600} weight="semibold" className={styles.title}>
+      <Text as="h1" size={600} weight="semibold" className={styles.title}>
         {m.title}
       </Text>
       {data && <ProgressMeter value={data.progress} label={locale.messages.header.progress} />}
@@ -129,9 +137,7 @@ export function DashboardView({ api, teamId, cycleId, onSettled }: DashboardView
             ) : (
               <ul className={styles.list}>
                 {data.kpis.map((g) => (
-                  <li key={g.kpi.id}>
-                    <KpiRow gauge={g} locale={locale} />
-                  </li>
+                  <KpiRow key={g.kpi.id} gauge={g} locale={locale} />
                 ))}
               </ul>
             )}
@@ -164,16 +170,17 @@ function Card({ title, children }: { readonly title: string; readonly children: 
   const styles = useStyles();
   return (
     <section className={styles.card} aria-label={title}>
-      <h3 className={styles.cardTitle}>{title}</h3>
+      <h2 className={styles.cardTitle}>{title}</h2>
       {children}
     </section>
   );
 }
 
-function ChartSkeleton() {
+/** Stands in for a chart while its code loads, at the chart's height (the page does not jump). */
+function ChartSkeleton({ height = CHART_HEIGHT + TABLE_TOGGLE }: { readonly height?: number }) {
   return (
     <Skeleton aria-hidden>
-      <SkeletonItem size={96} />
+      <SkeletonItem style={{ height }} />
     </Skeleton>
   );
 }
@@ -192,12 +199,19 @@ function KpiRow({ gauge, locale }: { readonly gauge: Gauge; readonly locale: Loc
         : max !== undefined
           ? m.atMost(n(max))
           : '';
+  const linked = useHighlight<HTMLLIElement>('kpiId', kpi.id);
+  const highlight = useHighlightStyles();
   return (
-    <div>
+    <li ref={linked.ref} className={mergeClasses(linked.wanted && highlight.on)} {...linked.props}>
       <div className={styles.row}>
         <Text weight="semibold" className={styles.name}>
           {kpi.name}
         </Text>
+        {linked.wanted && (
+          <Badge appearance="filled" color="brand">
+            {locale.messages.linked}
+          </Badge>
+        )}
         <Badge appearance="tint" shape="rounded" color={STATUS_COLOR[status]}>
           {locale.messages.kpiStatus[status]}
         </Badge>
@@ -214,9 +228,9 @@ function KpiRow({ gauge, locale }: { readonly gauge: Gauge; readonly locale: Loc
           : m.noReading}
         {range && ` · ${range}`}
       </Text>
-      <Suspense fallback={null}>
+      <Suspense fallback={<ChartSkeleton height={GAUGE_HEIGHT} />}>
         <KpiGauge gauge={gauge} />
       </Suspense>
-    </div>
+    </li>
   );
 }

@@ -1,153 +1,173 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
-import type { DashboardKeyResult, KpiGauge as Gauge, WeekCompletion } from '@bearing/core';
+import type { DashboardKeyResult, WeekCompletion } from '@bearing/core';
 import { useLocale } from '../i18n/locale';
+import { NoData, ValuesTable, thin, useChartStyles, useWidth } from './chart-parts';
 
-// Plain SVG in theme colours (currentColor and tokens), so charts follow light, dark and high
-// contrast. Each chart is an image with a text alternative listing its values.
+export { KpiGauge } from './gauge';
 
-const useStyles = makeStyles({
-  svg: { display: 'block', width: '100%', height: 'auto', overflow: 'visible' },
-  axis: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1 },
-  line: { fill: 'none', stroke: tokens.colorBrandForeground1, strokeWidth: 2.5 },
-  dot: { fill: tokens.colorBrandForeground1 },
-  bar: { fill: tokens.colorBrandBackground },
-  track: { fill: tokens.colorNeutralBackground3 },
-  label: { fill: tokens.colorNeutralForeground2, fontSize: '11px' },
-  band: { fill: tokens.colorPaletteGreenBackground2 },
-  needle: { fill: tokens.colorNeutralForeground1 },
-});
+/** Chart heights in px: fixed, so the page does not jump as charts load (and skeletons match). */
+export const HISTORY_HEIGHT = 150;
+export const COMPLETION_HEIGHT = 150;
 
-const W = 320;
-const H = 120;
-const PAD = 18;
+// Room for the axis labels: values on the left (as wide as the longest), weeks below.
+const labelRoom = (labels: readonly string[]) =>
+  Math.max(32, 10 + 7 * Math.max(...labels.map((l) => l.length)));
+const RIGHT = 12;
+const TOP = 16;
+const BOTTOM = 24;
 
-/** Progress (0..1) of one key result, week by week. */
+/** Progress of one key result week by week, on a scale from its baseline to its target. */
 export function HistoryChart({ history }: { readonly history: DashboardKeyResult }) {
-  const styles = useStyles();
+  const styles = useChartStyles();
   const locale = useLocale();
+  const m = locale.messages.dashboard;
+  const { ref, width } = useWidth<HTMLDivElement>();
   const pts = history.points;
-  const x = (i: number) => PAD + (pts.length <= 1 ? 0 : (i * (W - 2 * PAD)) / (pts.length - 1));
-  const y = (p: number) => H - PAD - Math.min(1, Math.max(0, p)) * (H - 2 * PAD);
-  const text = pts
-    .map((p) => locale.messages.dashboard.weekValue(p.week, locale.number(p.value, history.unit)))
-    .join(', ');
+  const value = (v: number) => locale.number(v, history.unit);
+  const text = pts.map((p) => m.weekValue(p.week, value(p.value))).join(', ');
+  if (pts.length === 0) return <NoData height={HISTORY_HEIGHT} />;
+  // The progress scale in the key result's own values: baseline at 0 %, target at 100 %.
+  const ticks = [
+    { at: 0, label: value(history.baseline) },
+    { at: 0.5, label: value((history.baseline + history.target) / 2) },
+    { at: 1, label: value(history.target) },
+  ];
+  const left = labelRoom(ticks.map((t) => t.label));
+  const plotW = Math.max(40, width - left - RIGHT);
+  const plotH = HISTORY_HEIGHT - TOP - BOTTOM;
+  const x = (i: number) => left + (pts.length <= 1 ? plotW / 2 : (i * plotW) / (pts.length - 1));
+  const y = (p: number) => TOP + (1 - Math.min(1, Math.max(0, p))) * plotH;
+  const weeks = thin(pts, plotW, 56);
   return (
-    <svg
-      className={styles.svg}
-      viewBox={`0 0 ${W} ${H}`}
-      role="img"
-      aria-label={`${locale.messages.dashboard.chartLabel(history.title)}: ${text}`}
-    >
-      <line className={styles.axis} x1={PAD} y1={H - PAD} x2={W - PAD} y2={H - PAD} />
-      <line className={styles.axis} x1={PAD} y1={PAD} x2={W - PAD} y2={PAD} strokeDasharray="4 4" />
-      {pts.length > 1 && (
-        <polyline
-          className={styles.line}
-          points={pts.map((p, i) => `${x(i)},${y(p.progress)}`).join(' ')}
-        />
-      )}
-      {pts.map((p, i) => (
-        <circle key={p.week} className={styles.dot} cx={x(i)} cy={y(p.progress)} r={3.5} />
-      ))}
-      {pts.length > 0 && (
-        <text className={styles.label} x={PAD} y={H - 2}>
-          {pts[0]?.week}
-        </text>
-      )}
-      {pts.length > 1 && (
-        <text className={styles.label} x={W - PAD} y={H - 2} textAnchor="end">
-          {pts[pts.length - 1]?.week}
-        </text>
-      )}
-    </svg>
-  );
-}
-
-/** Share of the team that checked in, one bar per week. */
-export function CompletionChart({ weeks }: { readonly weeks: readonly WeekCompletion[] }) {
-  const styles = useStyles();
-  const locale = useLocale();
-  const slot = (W - 2 * PAD) / Math.max(1, weeks.length);
-  const share = (w: WeekCompletion) => (w.expected > 0 ? w.done / w.expected : 0);
-  const barH = (c: number) => Math.min(1, Math.max(0, c)) * (H - 2 * PAD);
-  const text = weeks
-    .map((w) => locale.messages.dashboard.weekValue(w.week, locale.percent(share(w))))
-    .join(', ');
-  return (
-    <svg
-      className={styles.svg}
-      viewBox={`0 0 ${W} ${H}`}
-      role="img"
-      aria-label={`${locale.messages.dashboard.completion}: ${text}`}
-    >
-      <line className={styles.axis} x1={PAD} y1={H - PAD} x2={W - PAD} y2={H - PAD} />
-      {weeks.map((w, i) => (
-        <g key={w.week}>
-          <rect
-            className={styles.track}
-            x={PAD + i * slot + slot * 0.15}
-            y={PAD}
-            width={slot * 0.7}
-            height={H - 2 * PAD}
-          />
-          <rect
-            className={styles.bar}
-            x={PAD + i * slot + slot * 0.15}
-            y={H - PAD - barH(share(w))}
-            width={slot * 0.7}
-            height={barH(share(w))}
-          />
-          {/* Week under every bar that has room (every other one when the cycle is long). */}
-          {(slot >= 24 || i % 2 === (weeks.length - 1) % 2) && (
-            <text
-              className={styles.label}
-              x={PAD + i * slot + slot / 2}
-              y={H - 4}
-              textAnchor="middle"
-              aria-hidden
-            >
-              {w.week.slice(5)}
+    <div ref={ref} className={styles.frame}>
+      <svg
+        className={styles.svg}
+        width={width}
+        height={HISTORY_HEIGHT}
+        role="img"
+        aria-label={`${m.chartLabel(history.title)}: ${text}`}
+      >
+        {ticks.map((t) => (
+          <g key={t.at}>
+            <line className={styles.grid} x1={left} x2={left + plotW} y1={y(t.at)} y2={y(t.at)} />
+            <text className={styles.label} x={left - 6} y={y(t.at) + 4} textAnchor="end">
+              {t.label}
             </text>
-          )}
-        </g>
-      ))}
-    </svg>
+          </g>
+        ))}
+        <line className={styles.axis} x1={left} x2={left + plotW} y1={y(0)} y2={y(0)} />
+        {pts.length > 1 && (
+          <polyline
+            className={styles.line}
+            points={pts.map((p, i) => `${x(i)},${y(p.progress)}`).join(' ')}
+          />
+        )}
+        {pts.map((p, i) => (
+          <circle key={p.week} className={styles.dot} cx={x(i)} cy={y(p.progress)} r={4} />
+        ))}
+        {pts.map(
+          (p, i) =>
+            weeks.has(i) && (
+              <text
+                key={p.week}
+                className={styles.label}
+                x={x(i)}
+                y={HISTORY_HEIGHT - 6}
+                textAnchor={
+                  pts.length > 1 && i === 0
+                    ? 'start'
+                    : i === pts.length - 1 && pts.length > 1
+                      ? 'end'
+                      : 'middle'
+                }
+              >
+                {p.week.slice(5)}
+              </text>
+            ),
+        )}
+      </svg>
+      <ValuesTable
+        caption={m.chartLabel(history.title)}
+        head={[m.week, m.value, m.progress]}
+        rows={pts.map((p) => [p.week, value(p.value), locale.percent(p.progress)])}
+      />
+    </div>
   );
 }
 
-/**
- * A KPI on a horizontal gauge: the target range as a band, the last reading as a marker. The
- * scale spans the range and the reading with some margin either side.
- */
-export function KpiGauge({ gauge }: { readonly gauge: Gauge }) {
-  const styles = useStyles();
+/** Share of the team that checked in, one labelled bar per week. */
+export function CompletionChart({ weeks }: { readonly weeks: readonly WeekCompletion[] }) {
+  const styles = useChartStyles();
   const locale = useLocale();
-  const { kpi, range } = gauge;
-  const last = kpi.lastReading ?? gauge.readings[gauge.readings.length - 1];
-  const values = [range.min, range.max, last?.value].filter((v): v is number => v !== undefined);
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
-  const margin = (hi - lo || Math.abs(hi) || 1) * 0.25;
-  const min = lo - margin;
-  const max = hi + margin;
-  const x = (v: number) => PAD + ((v - min) / (max - min)) * (W - 2 * PAD);
-  const bandFrom = x(range.min ?? min);
-  const bandTo = x(range.max ?? max);
+  const m = locale.messages.dashboard;
+  const { ref, width } = useWidth<HTMLDivElement>();
+  if (weeks.length === 0) return <NoData height={COMPLETION_HEIGHT} />;
+  const share = (w: WeekCompletion) => (w.expected > 0 ? Math.min(1, w.done / w.expected) : 0);
+  const text = weeks.map((w) => m.weekValue(w.week, locale.percent(share(w)))).join(', ');
+  const left = labelRoom([locale.percent(1)]);
+  const plotW = Math.max(40, width - left - RIGHT);
+  const plotH = COMPLETION_HEIGHT - TOP - BOTTOM;
+  const slot = plotW / weeks.length;
+  const y = (c: number) => TOP + (1 - c) * plotH;
+  const labelled = thin(weeks, plotW, 40);
   return (
-    <svg className={styles.svg} viewBox={`0 0 ${W} 40`} aria-hidden focusable="false">
-      <rect className={styles.track} x={PAD} y={14} width={W - 2 * PAD} height={12} rx={6} />
-      <rect
-        className={styles.band}
-        x={bandFrom}
-        y={14}
-        width={Math.max(2, bandTo - bandFrom)}
-        height={12}
+    <div ref={ref} className={styles.frame}>
+      <svg
+        className={styles.svg}
+        width={width}
+        height={COMPLETION_HEIGHT}
+        role="img"
+        aria-label={`${m.completion}: ${text}`}
+      >
+        {[0, 0.5, 1].map((t) => (
+          <g key={t}>
+            <line className={styles.grid} x1={left} x2={left + plotW} y1={y(t)} y2={y(t)} />
+            <text className={styles.label} x={left - 6} y={y(t) + 4} textAnchor="end">
+              {locale.percent(t)}
+            </text>
+          </g>
+        ))}
+        {weeks.map((w, i) => {
+          const barX = left + i * slot + slot * 0.15;
+          const barW = slot * 0.7;
+          return (
+            <g key={w.week}>
+              <rect
+                className={styles.bar}
+                x={barX}
+                y={y(share(w))}
+                width={barW}
+                height={plotH * share(w)}
+              />
+              {labelled.has(i) && (
+                <>
+                  <text
+                    className={styles.value}
+                    x={barX + barW / 2}
+                    y={y(share(w)) - 4}
+                    textAnchor="middle"
+                  >
+                    {locale.percent(share(w))}
+                  </text>
+                  <text
+                    className={styles.label}
+                    x={barX + barW / 2}
+                    y={COMPLETION_HEIGHT - 6}
+                    textAnchor="middle"
+                  >
+                    {w.week.slice(5)}
+                  </text>
+                </>
+              )}
+            </g>
+          );
+        })}
+        <line className={styles.axis} x1={left} x2={left + plotW} y1={y(0)} y2={y(0)} />
+      </svg>
+      <ValuesTable
+        caption={m.completion}
+        head={[m.week, m.checkedIn, m.share]}
+        rows={weeks.map((w) => [w.week, `${w.done} / ${w.expected}`, locale.percent(share(w))])}
       />
-      {last && (
-        <rect className={styles.needle} x={x(last.value) - 2} y={6} width={4} height={28} rx={2}>
-          <title>{locale.number(last.value, kpi.unit)}</title>
-        </rect>
-      )}
-    </svg>
+    </div>
   );
 }

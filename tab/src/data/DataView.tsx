@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import {
   Button,
   Field,
@@ -52,7 +52,6 @@ export function DataView({ api, teamId, cycleId, canEdit = false, onSettled }: D
   const [file, setFile] = useState<File>();
   const [preview, setPreview] = useState<Preview>();
   const [imported, setImported] = useState<OkrImportResponse['imported']>();
-  const fileId = useId();
   const cycle = state.status === 'ready' ? state.data : undefined;
 
   const run = async (what: NonNullable<typeof busy>, work: () => Promise<void>) => {
@@ -101,7 +100,7 @@ export function DataView({ api, teamId, cycleId, canEdit = false, onSettled }: D
 
   return (
     <main className={layout.root}>
-      <Text as="h2" size={600} weight="semibold" className={layout.title}>
+      <Text as="h1" size={600} weight="semibold" className={layout.title}>
         {m.title}
       </Text>
       {state.status === 'loading' && <LoadingState />}
@@ -109,7 +108,7 @@ export function DataView({ api, teamId, cycleId, canEdit = false, onSettled }: D
       {failure && <AlertMessage>{failure}</AlertMessage>}
       {cycle && (
         <section className={mergeClasses(layout.card, styles.card)} aria-label={m.export}>
-          <h3 className={layout.cardTitle}>{m.export}</h3>
+          <h2 className={layout.cardTitle}>{m.export}</h2>
           <div className={styles.row}>
             <Button onClick={() => void download('csv')} disabled={busy !== undefined}>
               {m.exportCsv}
@@ -122,19 +121,22 @@ export function DataView({ api, teamId, cycleId, canEdit = false, onSettled }: D
       )}
       {cycle && canEdit && (
         <section className={mergeClasses(layout.card, styles.card)} aria-label={m.import}>
-          <h3 className={layout.cardTitle}>{m.import}</h3>
+          <h2 className={layout.cardTitle}>{m.import}</h2>
           <Text>{m.importHint}</Text>
+          {/* A native file input: Field hands it the id its label points at (a render child). */}
           <Field label={m.file}>
-            <input
-              id={fileId}
-              className={styles.file}
-              type="file"
-              accept=".csv,text/csv"
-              onChange={(e) => {
-                setFile(e.target.files?.[0]);
-                setPreview(undefined);
-              }}
-            />
+            {(control) => (
+              <input
+                {...control}
+                className={styles.file}
+                type="file"
+                accept=".csv,text/csv"
+                onChange={(e) => {
+                  setFile(e.target.files?.[0]);
+                  setPreview(undefined);
+                }}
+              />
+            )}
           </Field>
           <div className={styles.row}>
             <Button onClick={() => void check()} disabled={busy !== undefined}>

@@ -1,3 +1,5 @@
+import { manage } from './en-manage';
+
 /**
  * The English message catalogue of the tab. Every user-facing string comes from here, so a
  * translation is one more file of the same shape.
@@ -93,6 +95,7 @@ export const en = {
     manage: 'Edit OKRs',
     close: 'Close cycle',
     data: 'Import and export',
+    more: (count: number) => `More (${count})`,
   },
   notAvailable:
     'This server does not offer this view yet (HTTP 404). Update Bearing, or ask your admin which version runs here.',
@@ -106,6 +109,8 @@ export const en = {
     startView: 'Open on',
     saveHint: 'Select Save to add the tab.',
   },
+  /** On the KPI or key result a link pointed at. */
+  linked: 'From your link',
   meeting: {
     title: (team: string) => `This week’s agenda — ${team}`,
     week: (week: string, cycle: string) => `Week ${week} · cycle ${cycle}`,
@@ -122,8 +127,10 @@ export const en = {
     atRisk: 'At-risk key results',
     kpiAlerts: 'KPI alerts',
     noneChanges: 'No check-ins with changes this week yet.',
-    noneBlockers: 'Nobody reported a blocker this week.',
-    noneDecisions: 'No decisions were asked for this week.',
+    noneBlockers: 'No open blockers.',
+    noneDecisions: 'No open decisions.',
+    isNew: 'New this week',
+    openSince: (week: string) => `Open since ${week}`,
     noneAtRisk: 'No key result is at risk or off track.',
     noneKpiAlerts: 'All KPIs are within their ranges.',
     empty:
@@ -152,6 +159,13 @@ export const en = {
     lastReading: (value: string, when: string) => `${value} on ${when}`,
     chartLabel: (title: string) => `Progress history of ${title}`,
     weekValue: (week: string, value: string) => `${week}: ${value}`,
+    noData: 'No data yet',
+    showTable: 'Show the values as a table',
+    week: 'Week',
+    value: 'Value',
+    progress: 'Progress',
+    checkedIn: 'Checked in',
+    share: 'Share',
     empty: 'No objectives in this cycle yet. Create them in Edit OKRs, then check in weekly.',
   },
   personal: {
@@ -171,78 +185,7 @@ export const en = {
     submitted: 'Check-in saved.',
     team: (name: string) => `Team: ${name}`,
   },
-  manage: {
-    title: 'Edit OKRs',
-    newObjective: 'New objective',
-    editObjective: 'Edit objective',
-    objectiveTitle: 'Objective',
-    description: 'Description',
-    owner: 'Owner',
-    parents: 'Aligned to',
-    parentsHint: 'Pick one or more company or team objectives this supports.',
-    archive: 'Archive',
-    archiveLabel: (title: string) => `Archive ${title}`,
-    editLabel: (title: string) => `Edit ${title}`,
-    addKeyResult: 'Add key result',
-    addKeyResultLabel: (title: string) => `Add a key result to ${title}`,
-    keyResultTitle: 'Key result',
-    type: 'Type',
-    types: {
-      number: 'Number',
-      percent: 'Percent',
-      currency: 'Currency',
-      boolean: 'Yes / no',
-      milestone: 'Milestones',
-    },
-    baseline: 'Baseline',
-    target: 'Target',
-    unit: 'Unit',
-    save: 'Save',
-    saving: 'Saving…',
-    cancel: 'Cancel',
-    saved: 'Saved.',
-    archived: (title: string) => `Archived “${title}”.`,
-    required: 'Enter a value.',
-    conflict:
-      'Someone else changed this since you opened it. The latest version is shown — apply your change again.',
-    readOnly: 'Only team owners and managers can edit OKRs.',
-    empty: 'No objectives in this cycle yet. Add the first one with New objective.',
-    settings: 'Check-in settings',
-    checkInDay: 'Check-in day',
-    checkInTime: 'Check-in time',
-    timeZone: 'Time zone',
-    reminder: 'Reminder after (minutes)',
-    digestDay: 'Digest day',
-    digestTime: 'Digest time',
-    saveSettings: 'Save settings',
-    escalation: 'Escalate unacknowledged KPI alerts after (minutes)',
-    escalationError: 'Enter whole minutes from 15 to 20160.',
-    unchanged: 'Nothing changed.',
-    settingsReadOnly: 'Only team owners and managers can change these settings.',
-    people: {
-      title: 'People and roles',
-      intro:
-        'Owners and managers edit OKRs, settings and KPIs and start check-ins. Owners also decide who manages. Whoever added Bearing to the team is its first owner.',
-      readOnly: 'Only team owners (or a Bearing admin) can change roles.',
-      label: 'Members of this team and their roles',
-      name: 'Name',
-      role: 'Role',
-      change: 'Change role',
-      roles: { owner: 'Owner', manager: 'Manager', member: 'Member' },
-      make: { owner: 'Make owner', manager: 'Make manager', member: 'Make member' },
-      makeLabel: (name: string, role: 'owner' | 'manager' | 'member') =>
-        `Make ${name} ${role === 'owner' ? 'an owner' : role === 'manager' ? 'a manager' : 'a member'}`,
-      changed: (name: string, role: string) => `${name} is now: ${role}.`,
-      lastOwner: 'A team needs at least one owner. Make someone else an owner first.',
-      empty: 'Nobody is in this team in Bearing yet.',
-    },
-    lint: {
-      vague: 'Add a number: a key result should say how much, by when.',
-      tooLong: 'Keep titles under 200 characters.',
-      noParent: 'An objective that supports no company objective shows as “Not aligned”.',
-      baselineIsTarget: 'Baseline and target are the same: there is nothing to achieve.',
-    },
-  },
+  manage,
   close: {
     title: (cycle: string) => `Close ${cycle}`,
     intro:
@@ -254,6 +197,10 @@ export const en = {
     carryOver: 'Carry over to the next cycle',
     submit: 'Close the cycle',
     submitting: 'Closing…',
+    ask: (cycle: string) => `Close ${cycle}?`,
+    askBody: (next: string) =>
+      `Scores and retrospectives are saved, the cycle becomes read-only, and the objectives you chose are carried over to ${next} as drafts. This cannot be undone.`,
+    confirm: (cycle: string) => `Close ${cycle}`,
     closed: (cycle: string) => `${cycle} is closed.`,
     carriedOver: (n: number, next: string) =>
       n === 0 ? 'Nothing was carried over.' : `${n} carried over to ${next} as drafts.`,

@@ -6,7 +6,7 @@ import { useSubmit } from '../hooks/useSubmit';
 import { useLocale } from '../i18n/locale';
 import { FormFooter } from './FormFooter';
 import { OwnerField } from './OwnerField';
-import { keyResultHints, titleState, useFormStyles as useStyles } from './forms';
+import { hintedState, keyResultHints, useFormStyles as useStyles } from './forms';
 
 /** What the key result form hands back. */
 export interface KeyResultDraft {
@@ -85,7 +85,7 @@ export function KeyResultForm({
       noValidate
       aria-label={m.addKeyResultLabel(objective.title)}
     >
-      <Field label={m.keyResultTitle} required {...titleState(form.errors.title, hints)}>
+      <Field label={m.keyResultTitle} required {...hintedState(form.errors.title, hints.title)}>
         <Input value={title} onChange={(_, d) => setTitle(d.value)} />
       </Field>
       <div className={styles.row}>
@@ -107,7 +107,7 @@ export function KeyResultForm({
                 onChange={(_, d) => setBaseline(d.value)}
               />
             </Field>
-            <Field label={m.target} required {...fieldState('target')}>
+            <Field label={m.target} required {...hintedState(form.errors.target, hints.target)}>
               <Input inputMode="decimal" value={target} onChange={(_, d) => setTarget(d.value)} />
             </Field>
             <Field label={m.unit} {...fieldState('unit')}>

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { ObjectiveView } from '@bearing/core';
+import type { KeyResultView, ObjectiveView } from '@bearing/core';
 import type { TabApi } from '../api/client';
 import { asApiError } from '../api/errors';
 import { ConfidenceBadge } from '../components/ConfidenceBadge';
@@ -13,7 +13,13 @@ import { useLocale } from '../i18n/locale';
 import { KeyResultForm } from './KeyResultForm';
 import { ObjectiveForm } from './ObjectiveForm';
 import { SettingsForm } from './SettingsForm';
+import { ConfirmDialog, type Confirmation } from './ConfirmDialog';
 import { PeopleSection } from './PeopleSection';
+
+// The key result editor the alignment view uses, loaded when someone clicks Edit.
+const EditKeyResultDialog = lazy(() =>
+  import('../components/EditKeyResultDialog').then((m) => ({ default: m.EditKeyResultDialog })),
+);
 
 const useStyles = makeStyles({
   toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
@@ -66,6 +72,8 @@ function ManageViewEditor({ api, teamId, cycleId, onSettled }: ManageViewProps) 
   );
   const [editing, setEditing] = useState<Editing>();
   const [notice, setNotice] = useState<string>();
+  const [confirming, setConfirming] = useState<Confirmation>();
+  const [editingKr, setEditingKr] = useState<{ id: string; conflict: boolean }>();
   const [failure, setFailure] = useState<string>();
   useSettled(state.status, onSettled);
   const view = state.status === 'ready' ? state.data : undefined;
@@ -88,15 +96,32 @@ function ManageViewEditor({ api, teamId, cycleId, onSettled }: ManageViewProps) 
     // After a conflict too: the latest version is what the next attempt must start from.
     reload();
   };
+  // Archiving asks first (the tab has no way back); then it runs and reloads.
   const archiveObjective = (o: ObjectiveView) =>
-    act(
-      () => api.updateObjective(teamId, o.id, { etag: o.etag, status: 'archived' }),
-      m.archived(o.title),
-    );
+    setConfirming({
+      title: m.archiveAsk(o.title),
+      body: m.archiveObjectiveBody,
+      action: m.archive,
+      run: () =>
+        act(
+          () => api.updateObjective(teamId, o.id, { etag: o.etag, status: 'archived' }),
+          m.archived(o.title),
+        ),
+    });
+  const archiveKeyResult = (kr: KeyResultView) =>
+    setConfirming({
+      title: m.archiveAsk(kr.title),
+      body: m.archiveKeyResultBody,
+      action: m.archive,
+      run: () => act(() => api.archiveKeyResult(teamId, kr.id, kr.etag), m.archived(kr.title)),
+    });
+  const editedKr = view?.objectives
+    .flatMap((o) => o.keyResults)
+    .find((k) => k.id === editingKr?.id);
 
   return (
     <main className={layout.root}>
-      <Text as="h2" size={600} weight="semibold" className={layout.title}>
+      <Text as="h1" size={600} weight="semibold" className={layout.title}>
         {m.title}
       </Text>
       <div role="status" aria-live="polite">
@@ -162,7 +187,7 @@ function ManageViewEditor({ api, teamId, cycleId, onSettled }: ManageViewProps) 
                   <Button
                     size="small"
                     aria-label={m.archiveLabel(o.title)}
-                    onClick={() => void archiveObjective(o)}
+                    onClick={() => archiveObjective(o)}
                   >
                     {m.archive}
                   </Button>
@@ -176,13 +201,15 @@ function ManageViewEditor({ api, teamId, cycleId, onSettled }: ManageViewProps) 
                     <ConfidenceBadge confidence={kr.confidence} />
                     <Button
                       size="small"
+                      aria-label={locale.messages.edit.buttonLabel(kr.title)}
+                      onClick={() => setEditingKr({ id: kr.id, conflict: false })}
+                    >
+                      {locale.messages.edit.button}
+                    </Button>
+                    <Button
+                      size="small"
                       aria-label={m.archiveLabel(kr.title)}
-                      onClick={() =>
-                        void act(
-                          () => api.archiveKeyResult(teamId, kr.id, kr.etag),
-                          m.archived(kr.title),
-                        )
-                      }
+                      onClick={() => archiveKeyResult(kr)}
                     >
                       {m.archive}
                     </Button>
@@ -214,11 +241,33 @@ function ManageViewEditor({ api, teamId, cycleId, onSettled }: ManageViewProps) 
       )}
       {view && (
         <section aria-label={m.settings}>
-          <h3 className={styles.sectionTitle}>{m.settings}</h3>
+          <h2 className={styles.sectionTitle}>{m.settings}</h2>
           <SettingsForm api={api} teamId={teamId} />
         </section>
       )}
       {view && <PeopleSection api={api} teamId={teamId} />}
+      {confirming && (
+        <ConfirmDialog confirmation={confirming} onClose={() => setConfirming(undefined)} />
+      )}
+      {editingKr && (
+        <Suspense fallback={null}>
+          <EditKeyResultDialog
+            keyResult={editedKr}
+            conflict={editingKr.conflict}
+            save={(id, changes) => api.updateKeyResult(teamId, id, changes)}
+            onSaved={(kr) => {
+              setEditingKr(undefined);
+              setNotice(locale.messages.edit.saved(kr.title));
+              reload();
+            }}
+            onConflict={() => {
+              setEditingKr((e) => e && { ...e, conflict: true });
+              reload();
+            }}
+            onClose={() => setEditingKr(undefined)}
+          />
+        </Suspense>
+      )}
     </main>
   );
 }

@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Checkbox, Field, Input, Textarea } from '@fluentui/react-components';
 import type { ObjectiveView, TeamViewResponse } from '@bearing/core';
 import { useSubmit } from '../hooks/useSubmit';
 import { useLocale } from '../i18n/locale';
 import { FormFooter } from './FormFooter';
 import { OwnerField } from './OwnerField';
-import { objectiveHints, titleState, useFormStyles as useStyles } from './forms';
+import { hintedState, objectiveHints, useFormStyles as useStyles } from './forms';
 
 /** What the objective form hands back; the view turns it into a create or an update. */
 export interface ObjectiveDraft {
@@ -42,6 +42,7 @@ export function ObjectiveForm({
       .map((o) => ({ id: o.id, title: o.title })),
   ];
   const hints = objectiveHints({ title, parentIds }, m.lint);
+  const parentsHintId = useId();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -64,7 +65,7 @@ export function ObjectiveForm({
       noValidate
       aria-label={objective ? m.editObjective : m.newObjective}
     >
-      <Field label={m.objectiveTitle} required {...titleState(form.errors.title, hints)}>
+      <Field label={m.objectiveTitle} required {...hintedState(form.errors.title, hints.title)}>
         <Input
           value={title}
           onChange={(_, d) => {
@@ -79,7 +80,10 @@ export function ObjectiveForm({
         </Field>
       )}
       <OwnerField members={view.members} ownerId={ownerId} onChange={setOwnerId} />
-      <fieldset className={styles.parents}>
+      <fieldset
+        className={styles.parents}
+        {...(hints.parents ? { 'aria-describedby': parentsHintId } : {})}
+      >
         <legend>{m.parents}</legend>
         {parents.map((p) => (
           <Checkbox
@@ -91,6 +95,11 @@ export function ObjectiveForm({
             }
           />
         ))}
+        {hints.parents && (
+          <span id={parentsHintId} className={styles.hint}>
+            {hints.parents}
+          </span>
+        )}
       </fieldset>
       <FormFooter error={form.formError} saving={form.saving} onCancel={() => onDone(false)} />
     </form>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Text, mergeClasses } from '@fluentui/react-components';
+import { Badge, Text, mergeClasses } from '@fluentui/react-components';
 import type { AgendaNote } from '@bearing/core';
 import type { MeetingAgenda } from '../api/views';
 import { ConfidenceBadge } from '../components/ConfidenceBadge';
@@ -30,21 +30,34 @@ export function Agenda({
   const locale = useLocale();
   const m = locale.messages.meeting;
   const { container, onKeyDown } = useSectionKeys();
-  const notes = (items: readonly AgendaNote[]) =>
+  // Blockers and decisions stay open across weeks: each says whether it is new this week.
+  const notes = (items: readonly AgendaNote[], marked = false) =>
     items.map((n, i) => (
       <li key={i} className={mergeClasses(styles.item, stage && styles.stageItem)}>
+        {marked && (
+          <Badge
+            appearance={n.since === agenda.week ? 'filled' : 'outline'}
+            color={n.since === agenda.week ? 'brand' : 'informative'}
+            size={stage ? 'extra-large' : 'medium'}
+            className={mergeClasses(styles.mark, stage && styles.stageMeta)}
+          >
+            {n.since === agenda.week ? m.isNew : m.openSince(n.since)}
+          </Badge>
+        )}
         {n.keyResults.length > 0 && (
           <Text weight="semibold" className={stage ? styles.stageItem : undefined}>
             {n.keyResults.map((k) => k.title).join(', ')}:{' '}
           </Text>
         )}
         <Text className={stage ? styles.stageItem : undefined}>{n.text}</Text>{' '}
-        <Text className={styles.muted}>{m.by(n.author.displayName)}</Text>
+        <Text className={mergeClasses(styles.muted, stage && styles.stageMeta)}>
+          {m.by(n.author.displayName)}
+        </Text>
       </li>
     ));
   return (
     <>
-      {stage && <Text className={styles.muted}>{m.stageKeys}</Text>}
+      {stage && <Text className={mergeClasses(styles.muted, styles.stageMeta)}>{m.stageKeys}</Text>}
       <div
         ref={container}
         className={mergeClasses(styles.sections, stage && styles.stageSections)}
@@ -59,7 +72,7 @@ export function Agenda({
           none={m.noneBlockers}
           stage={stage}
         >
-          {notes(agenda.blockers)}
+          {notes(agenda.blockers, true)}
         </Section>
         <Section
           title={m.decisions}
@@ -67,7 +80,7 @@ export function Agenda({
           none={m.noneDecisions}
           stage={stage}
         >
-          {notes(agenda.decisions)}
+          {notes(agenda.decisions, true)}
         </Section>
         <Section title={m.atRisk} count={agenda.atRisk.length} none={m.noneAtRisk} stage={stage}>
           {agenda.atRisk.map((kr) => (
@@ -78,8 +91,11 @@ export function Agenda({
               <Text weight="semibold" className={stage ? styles.stageItem : undefined}>
                 {kr.title}
               </Text>
-              <ConfidenceBadge confidence={kr.confidence} />
-              <Text className={styles.muted}>
+              <ConfidenceBadge
+                confidence={kr.confidence}
+                {...(stage ? { size: 'extra-large', className: styles.stageMeta } : {})}
+              />
+              <Text className={mergeClasses(styles.muted, stage && styles.stageMeta)}>
                 {locale.messages.tree.values(
                   locale.number(kr.current, kr.unit),
                   locale.number(kr.target, kr.unit),
@@ -100,7 +116,7 @@ export function Agenda({
                 {locale.messages.guardrail(k.name, locale.messages.kpiStatus[k.status])}
               </Text>{' '}
               {k.lastReading && (
-                <Text className={styles.muted}>
+                <Text className={mergeClasses(styles.muted, stage && styles.stageMeta)}>
                   {locale.messages.dashboard.lastReading(
                     locale.number(k.lastReading.value, k.unit),
                     locale.date(k.lastReading.at),

@@ -43,6 +43,9 @@ export const useMeetingStyles = makeStyles({
   },
   item: { overflowWrap: 'anywhere' },
   stageItem: { fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600 },
+  // Badges and meta text on a shared screen: readable from the back of the room (≥ 16 px).
+  stageMeta: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
+  mark: { marginInlineEnd: tokens.spacingHorizontalS, verticalAlign: 'middle' },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   actions: {
     display: 'flex',

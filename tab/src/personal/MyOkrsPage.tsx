@@ -57,12 +57,8 @@ function TeamOkrs({ api, okrs, onSubmitted }: TeamOkrsProps) {
   const titleOf = (id: string) => okrs.keyResults.find((k) => k.id === id)?.title ?? id;
   return (
     <>
-      <CheckInCard
-        key={okrs.thisWeek?.submittedAt ?? 'new'}
-        api={api}
-        okrs={okrs}
-        onSubmitted={onSubmitted}
-      />
+      {/* Not re-keyed on the reload after sending: the form keeps what was sent and says so. */}
+      <CheckInCard api={api} okrs={okrs} onSubmitted={onSubmitted} />
       <section
         className={mergeClasses(layout.card, styles.card)}
         aria-label={`${m.history}: ${okrs.team.name}`}

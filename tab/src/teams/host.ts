@@ -36,6 +36,8 @@ export type TeamsHost =
       readonly channelName?: string;
       readonly meetingId?: string;
       readonly chatId?: string;
+      /** What a deep link asked for (its `subEntityId`, read with core's `decodeTabContext`). */
+      readonly subPageId?: string;
       /** `content`, `settings`, `sidePanel`, `meetingStage`, … */
       readonly frameContext?: string;
       getToken(): Promise<string>;
@@ -111,6 +113,7 @@ export async function connectTeams(timeoutMs = TEAMS_INIT_TIMEOUT_MS): Promise<T
       meetingId: context.meeting?.id,
       chatId: context.chat?.id,
       frameContext,
+      ...(context.page.subPageId ? { subPageId: context.page.subPageId } : {}),
       getToken: () => authentication.getAuthToken(),
       onThemeChange: (handler) => app.registerOnThemeChangeHandler((t) => handler(toTheme(t))),
       notifySuccess: () => void app.notifySuccess(),

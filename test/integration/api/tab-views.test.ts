@@ -1,5 +1,5 @@
 import { schemas } from '@bearing/core';
-import { ALEX, TEAM, errorOf, tabSession } from './tab-session';
+import { ALEX, MEGAN, TEAM, errorOf, tabSession } from './tab-session';
 
 const { token, member, foreign, call } = tabSession();
 
@@ -25,6 +25,64 @@ describe('the meeting agenda before anyone checks in this week', () => {
     // The demo organisation's check-ins of last week, with their notes and authors.
     expect(agenda.changes.length).toBeGreaterThan(0);
     expect(agenda.changes.every((n) => n.author.displayName.length > 0)).toBe(true);
+  });
+});
+
+describe('the meeting agenda once someone checks in this week with no notes', () => {
+  const agenda = async () => {
+    const res = await call('GET', `/teams/${TEAM}/meeting-agenda`);
+    expect(res.status).toBe(200);
+    return schemas.meetingAgendaResponse.parse(res.body);
+  };
+
+  it('keeps last week’s open blockers and decisions, and marks what is new this week', async () => {
+    const before = await agenda();
+    const lastWeek = before.notesWeek;
+    expect(before.blockers.length).toBeGreaterThan(0);
+    expect([...before.blockers, ...before.decisions].every((n) => n.since === lastWeek)).toBe(true);
+
+    // Megan checks in her values only: nothing she wrote last week is resolved by that.
+    const mine = (await myOkrs(member())).teams.find((t) => t.team.id === TEAM)!;
+    const quiet = await call('POST', '/me/check-ins', member(), {
+      teamId: TEAM,
+      submissionId: 'tab-agenda-quiet-0001',
+      cycleId: mine.cycle.id,
+      week: mine.week,
+      updates: mine.keyResults.map((k) => ({
+        keyResultId: k.id,
+        value: k.current,
+        confidence: k.confidence,
+      })),
+    });
+    expect(quiet.status).toBe(200);
+    const after = await agenda();
+    expect(after.checkInCompletion.done).toBe(1);
+    expect(after.blockers.map((n) => [n.author.userId, n.text])).toEqual(
+      before.blockers.map((n) => [n.author.userId, n.text]),
+    );
+    expect(after.decisions.map((n) => n.text)).toEqual(before.decisions.map((n) => n.text));
+    expect(after.blockers.every((n) => n.since === lastWeek)).toBe(true);
+
+    // A blocker written this week joins them, marked as this week's; one repeated is not new.
+    const again = before.blockers.find((n) => n.author.userId === MEGAN);
+    const noisy = await call('POST', '/me/check-ins', member(), {
+      teamId: TEAM,
+      submissionId: 'tab-agenda-noisy-0001',
+      cycleId: mine.cycle.id,
+      week: mine.week,
+      updates: mine.keyResults.map((k) => ({
+        keyResultId: k.id,
+        value: k.current,
+        confidence: k.confidence,
+      })),
+      blockers: again ? again.text : 'Interview panel has no slots.',
+    });
+    expect(noisy.status).toBe(200);
+    const latest = await agenda();
+    const megans = latest.blockers.filter((n) => n.author.userId === MEGAN);
+    expect(megans).toHaveLength(1);
+    expect(megans[0]?.since).toBe(again ? lastWeek : latest.week);
+    expect(latest.blockers.length).toBe(before.blockers.length + (again ? 0 : 1));
   });
 });
 
@@ -74,9 +132,11 @@ describe('my OKRs and check-ins from the tab', () => {
     const agenda = await call('GET', `/teams/${TEAM}/meeting-agenda`);
     expect(agenda.status).toBe(200);
     const view = schemas.meetingAgendaResponse.parse(agenda.body);
-    const decision = view.decisions.find((d) => d.author.userId === ALEX);
+    // Alex's new decision, marked new; last week's open one stays next to it.
+    const decision = view.decisions.find((d) => d.author.userId === ALEX && d.since === view.week);
     expect(decision).toMatchObject({
       text: 'Renew the survey tool or switch?',
+      since: view.week,
       author: { displayName: 'Alex Wilber' },
       keyResults: [{ id: 'kr-engagement' }],
     });

@@ -58,7 +58,7 @@ describe('AlignmentView', () => {
       const objective = within(company).getByRole('heading', {
         name: 'Make My Team a place people want to stay',
       });
-      expect(objective.tagName).toBe('H4');
+      expect(objective.tagName).toBe('H3');
       expect(within(company).getByText('Raise the engagement score from 7.2 to 8.5')).toBeTruthy();
       expect(within(company).getByText('Now 7.6 points · target 8.5 points')).toBeTruthy();
       expect(within(company).getByText('eNPS: Healthy')).toBeTruthy();

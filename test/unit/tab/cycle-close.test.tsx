@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { CycleCloseResponse } from '@bearing/core';
 import { ApiRequestError } from '../../../tab/src/api/errors';
 import { CycleCloseView, parseScore } from '../../../tab/src/close/CycleCloseView';
@@ -83,6 +83,14 @@ describe('CycleCloseView', () => {
       screen.getByRole('checkbox', { name: 'Carry over to the next cycle: Refresh the team wiki' }),
     );
     fireEvent.click(screen.getByRole('button', { name: 'Close the cycle' }));
+    // Closing cannot be undone: it asks first, and Cancel leaves everything as it was.
+    const ask = await screen.findByRole('alertdialog', { name: 'Close FY2027 Q2?' });
+    fireEvent.click(await within(ask).findByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog', { hidden: true })).toBeNull());
+    expect(api.callsOf('closeCycle')).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Close the cycle' }));
+    const again = await screen.findByRole('alertdialog', { name: 'Close FY2027 Q2?' });
+    fireEvent.click(await within(again).findByRole('button', { name: 'Close FY2027 Q2' }));
     expect((await screen.findByRole('status')).textContent).toContain(
       'FY2027 Q2 is closed. 1 carried over to FY2027 Q3 as drafts.',
     );
@@ -115,6 +123,8 @@ describe('CycleCloseView', () => {
     });
     renderClose(api);
     fireEvent.click(await screen.findByRole('button', { name: 'Close the cycle' }));
+    const ask = await screen.findByRole('alertdialog', { name: 'Close FY2027 Q2?' });
+    fireEvent.click(await within(ask).findByRole('button', { name: 'Close FY2027 Q2' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Cycle already closed.');
     expect(screen.getByRole('button', { name: 'Close the cycle' })).toBeTruthy();
   });

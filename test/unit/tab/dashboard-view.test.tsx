@@ -92,4 +92,37 @@ describe('DashboardView', () => {
     expect(await screen.findByText(/No KPIs yet/)).toBeTruthy();
     expect(screen.getByText('No key result is at risk or off track.')).toBeTruthy();
   });
+
+  it('labels the axes and bars, offers the values as a table, and says when a chart has no data', async () => {
+    const base = dashboardFixture();
+    const [kr] = base.keyResults;
+    const data = dashboardFixture({
+      keyResults: [kr!, { ...kr!, id: 'kr-new', title: 'A brand new key result', points: [] }],
+    });
+    renderDashboard(new FakeApi({ views: { getDashboard: [data] } }));
+    const history = await screen.findByRole('img', {
+      name: /^Progress history of Raise the engagement score/,
+    });
+    // The value axis runs from the baseline to the target, in the key result's unit.
+    const labels = Array.from(history.querySelectorAll('text')).map((t) => t.textContent);
+    expect(labels).toEqual(expect.arrayContaining(['7.2 points', '8.5 points', 'W45', 'W47']));
+    const completion = screen.getByRole('img', { name: /^Weekly check-in completion/ });
+    const bars = Array.from(completion.querySelectorAll('text')).map((t) => t.textContent);
+    expect(bars).toEqual(expect.arrayContaining(['0%', '100%', '80%', '50%', 'W46', 'W47']));
+    const tables = screen.getAllByRole('table', { hidden: true });
+    const completionTable = tables.find((t) => t.textContent?.includes('Checked in'));
+    expect(completionTable?.textContent).toContain('2026-W464 / 580%');
+    expect(screen.getByText('No data yet')).toBeTruthy();
+  });
+
+  it('draws the warning part of a KPI’s range, not only the healthy part', async () => {
+    renderDashboard(new FakeApi({ views: { getDashboard: [dashboardFixture()] } }));
+    const kpis = await screen.findByRole('region', { name: 'KPIs' });
+    await within(kpis).findAllByText('41');
+    // eNPS 30–80 with a margin of 0.05: a striped zone inside each bound, the bounds as values.
+    const svg = within(kpis).getByText('41').closest('svg') as SVGSVGElement;
+    expect(svg.querySelectorAll('rect[fill^="url(#warn-"]')).toHaveLength(2);
+    const texts = Array.from(svg.querySelectorAll('text')).map((t) => t.textContent);
+    expect(texts).toEqual(['30', '80', '41']);
+  });
 });

@@ -157,6 +157,7 @@ export function agendaFixture(overrides: Partial<MeetingAgenda> = {}): MeetingAg
     text,
     keyResults: krs,
     submittedAt: '2026-11-17T09:00:00Z',
+    since: '2026-W47',
   });
   return {
     team: { id: TEAM_ID, name: 'My Team' },

@@ -8,6 +8,7 @@ import {
   FakeApi,
   TEAM_ID,
   deferred,
+  keyResult,
   objective,
   savedKeyResult,
   renderInTab,
@@ -60,6 +61,22 @@ describe('ManageView', () => {
       within(await screen.findByRole('alert')).getByRole('button', { name: 'Retry' }),
     );
     expect(await screen.findByText('Refresh the team wiki')).toBeTruthy();
+  });
+
+  it('opens a blank new objective with no warning, then puts each hint under its field', async () => {
+    renderManage(new FakeApi({ alignment: [view()], views: withSettings }));
+    fireEvent.click(await screen.findByRole('button', { name: 'New objective' }));
+    const form = screen.getByRole('form', { name: 'New objective' });
+    expect(within(form).queryByRole('alert')).toBeNull();
+    expect(within(form).queryByText(/shows as “Not aligned”/)).toBeNull();
+    fireEvent.change(within(form).getByRole('textbox', { name: /Objective/ }), {
+      target: { value: 'Delight new hires' },
+    });
+    // Advice, not an alarm: no alert, and under the parents it is about, not under the title.
+    expect(within(form).queryByRole('alert')).toBeNull();
+    const parents = within(form).getByRole('group', { name: 'Aligned to' });
+    expect(within(parents).getByText(/shows as “Not aligned”/)).toBeTruthy();
+    expect(parents.getAttribute('aria-describedby')).toBeTruthy();
   });
 
   it('creates an objective aligned to several parents, with lint hints while typing', async () => {
@@ -143,6 +160,18 @@ describe('ManageView', () => {
     });
     renderManage(api);
     fireEvent.click(await screen.findByRole('button', { name: 'Archive Refresh the team wiki' }));
+    // It asks first; Cancel archives nothing.
+    const ask = await screen.findByRole('alertdialog', {
+      name: 'Archive “Refresh the team wiki”?',
+    });
+    fireEvent.click(await within(ask).findByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog', { hidden: true })).toBeNull());
+    expect(api.callsOf('updateObjective')).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Archive Refresh the team wiki' }));
+    const confirm = await screen.findByRole('alertdialog', {
+      name: 'Archive “Refresh the team wiki”?',
+    });
+    fireEvent.click(await within(confirm).findByRole('button', { name: 'Archive' }));
     expect(await screen.findByText('Archived “Refresh the team wiki”.')).toBeTruthy();
     expect(api.callsOf('updateObjective')[0]).toEqual([
       TEAM_ID,
@@ -150,9 +179,43 @@ describe('ManageView', () => {
       { etag: '"obj-side-project"', status: 'archived' },
     ]);
     fireEvent.click(screen.getByRole('button', { name: 'Archive Rewrite 10 wiki pages' }));
+    const krAsk = await screen.findByRole('alertdialog', {
+      name: 'Archive “Rewrite 10 wiki pages”?',
+    });
+    fireEvent.click(await within(krAsk).findByRole('button', { name: 'Archive' }));
     expect(await screen.findByText('Archived “Rewrite 10 wiki pages”.')).toBeTruthy();
     expect(api.callsOf('archiveKeyResult')).toEqual([[TEAM_ID, 'kr-wiki', '"kr-3"']]);
     await waitFor(() => expect(api.alignmentCalls.length).toBeGreaterThanOrEqual(3));
+  });
+
+  it('edits a key result’s target, value and confidence from Edit OKRs', async () => {
+    const api = new FakeApi({
+      alignment: [view()],
+      update: [
+        keyResult({
+          id: 'kr-wiki',
+          objectiveId: 'obj-side-project',
+          title: 'Rewrite 10 wiki pages',
+          target: 12,
+        }),
+      ],
+      views: withSettings,
+    });
+    renderManage(api);
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Edit key result Rewrite 10 wiki pages' }),
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Edit key result' });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Target' }), {
+      target: { value: '12' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Saved “Rewrite 10 wiki pages”.')).toBeTruthy();
+    expect(api.updateCalls[0]).toMatchObject({
+      teamId: TEAM_ID,
+      keyResultId: 'kr-wiki',
+      changes: { target: 12 },
+    });
   });
 
   it('adds a key result with validation and a hint for vague titles', async () => {
@@ -162,9 +225,9 @@ describe('ManageView', () => {
     });
     renderManage(api);
     fireEvent.click(
-      await screen.findByRole('button', { name: 'Add a key result to Refresh the team wiki' }),
+      await screen.findByRole('button', { name: 'Add key result to Refresh the team wiki' }),
     );
-    const form = screen.getByRole('form', { name: 'Add a key result to Refresh the team wiki' });
+    const form = screen.getByRole('form', { name: 'Add key result to Refresh the team wiki' });
     fireEvent.change(within(form).getByRole('textbox', { name: /Key result/ }), {
       target: { value: 'Better wiki' },
     });
@@ -250,12 +313,13 @@ describe('lint hints', () => {
     baselineIsTarget: 'same',
   };
   it('flag unaligned objectives, titles without numbers and baseline equal to target', () => {
-    expect(objectiveHints({ title: 'x', parentIds: [] }, m)).toEqual(['no parent']);
-    expect(objectiveHints({ title: 'x', parentIds: ['p'] }, m)).toEqual([]);
-    expect(keyResultHints({ title: 'Better wiki', baseline: 1, target: 1 }, m)).toEqual([
-      'vague',
-      'same',
-    ]);
-    expect(keyResultHints({ title: 'Rewrite 20 pages', baseline: 0, target: 20 }, m)).toEqual([]);
+    expect(objectiveHints({ title: 'x', parentIds: [] }, m)).toEqual({ parents: 'no parent' });
+    expect(objectiveHints({ title: 'x', parentIds: ['p'] }, m)).toEqual({});
+    expect(objectiveHints({ title: ' ', parentIds: [] }, m)).toEqual({});
+    expect(keyResultHints({ title: 'Better wiki', baseline: 1, target: 1 }, m)).toEqual({
+      title: 'vague',
+      target: 'same',
+    });
+    expect(keyResultHints({ title: 'Rewrite 20 pages', baseline: 0, target: 20 }, m)).toEqual({});
   });
 });

@@ -60,6 +60,26 @@ describe('MeetingView', () => {
     ).toBeTruthy();
   });
 
+  it('marks this week’s blockers and decisions new and keeps last week’s open ones', async () => {
+    const base = agendaFixture();
+    const [blocker] = base.blockers;
+    const agenda = agendaFixture({
+      blockers: [
+        { ...blocker!, text: 'Survey tool licence expired', since: '2026-W46' },
+        { ...blocker!, text: 'Flaky deploys eat a day a week', since: '2026-W47' },
+      ],
+    });
+    renderMeeting(new FakeApi({ views: { getMeetingAgenda: [agenda] } }), 'panel');
+    const blockers = await screen.findByRole('region', { name: 'Blockers (2)' });
+    const [open, fresh] = within(blockers).getAllByRole('listitem');
+    expect(open!.textContent).toContain('Survey tool licence expired');
+    expect(open!.textContent).toContain('Open since 2026-W46');
+    expect(open!.textContent).not.toContain('New');
+    expect(fresh!.textContent).toContain('New this week');
+    const decisions = screen.getByRole('region', { name: 'Decisions needed (1)' });
+    expect(within(decisions).getByText('New this week')).toBeTruthy();
+  });
+
   it('says nothing about last week when the notes are this week’s', async () => {
     renderMeeting(new FakeApi({ views: { getMeetingAgenda: [agendaFixture()] } }), 'stage');
     await screen.findByRole('region', { name: 'Blockers (1)' });

@@ -89,6 +89,27 @@ describe('MyOkrsPage', () => {
     await waitFor(() => expect(api.callsOf('getMyOkrs')).toHaveLength(2));
   });
 
+  it('confirms the first check-in of the week after the page reloads the week', async () => {
+    // The reload after sending answers with this week's check-in: the form must keep the
+    // confirmation (and what was sent), not start over.
+    const sent = myCheckInAnswer();
+    const afterSend = myOkrsFixture([myTeamFixture({ thisWeek: sent.checkIn })]);
+    const api = new FakeApi({
+      views: { getMyOkrs: [myOkrsFixture(), afterSend], submitMyCheckIn: [sent] },
+    });
+    renderInTab(<MyOkrsPage api={api} />);
+    const value = await screen.findByRole('textbox', { name: `New value (${KR})` });
+    fireEvent.change(value, { target: { value: '7.9' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Submit check-in' }));
+    await waitFor(() => expect(api.callsOf('getMyOkrs')).toHaveLength(2));
+    await waitFor(() =>
+      expect(screen.getByRole('status', { name: '' }).textContent).toBe('Check-in saved.'),
+    );
+    expect(
+      (screen.getByRole('textbox', { name: `New value (${KR})` }) as HTMLInputElement).value,
+    ).toBe('7.9');
+  });
+
   it('keeps the form and says why when the server refuses the check-in', async () => {
     const api = new FakeApi({
       views: {

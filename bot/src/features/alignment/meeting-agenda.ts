@@ -2,13 +2,13 @@ import {
   ok,
   type AgendaKpiAlert,
   type AgendaNote,
-  type CheckIn,
   type MeetingAgendaResponse,
   type Result,
 } from '@bearing/core';
 import { kpiView } from '../kpis';
 import { liveKeyResultViews } from '../key-results';
 import type { OrganizationStore, TeamStore } from '../shared';
+import { openNotes } from './agenda-notes';
 import { atRiskOf, completionOf } from './team-dashboard';
 import { cycleOf, cycleRef, roleIn, teamNotFound, weekIn, type Caller } from '../shared';
 
@@ -50,21 +50,22 @@ export async function getMeetingAgenda(
   const titles = new Map(snapshot.keyResults.map((k) => [k.value.id, k.value.title]));
   // A meeting before anyone has checked in this week reviews last week's check-ins (and says so).
   const notesWeek = snapshot.checkIns.some((c) => c.value.week === week) ? week : lastWeek;
-  const checkIns = snapshot.checkIns
+  const sorted = snapshot.checkIns
     .map((c) => c.value)
-    .filter((c) => c.week === notesWeek)
     .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
-  const notes = (field: NoteField): AgendaNote[] =>
-    checkIns
-      .filter((c): c is CheckIn => Boolean(c[field]?.trim()))
-      .map((c) => ({
-        author: { userId: c.userId, displayName: names.get(c.userId) ?? c.userId },
-        text: c[field] as string,
-        keyResults: c.updates
-          .filter((u) => titles.has(u.keyResultId))
-          .map((u) => ({ id: u.keyResultId, title: titles.get(u.keyResultId) as string })),
-        submittedAt: c.submittedAt,
-      }));
+  const checkIns = sorted.filter((c) => c.week === notesWeek);
+  // Blockers and decisions stay open from last week (until open-item tracking resolves them).
+  const open = sorted.filter((c) => c.week === week || c.week === lastWeek);
+  const notes = (field: NoteField, from = checkIns): AgendaNote[] =>
+    openNotes(from, field).map(({ c, since }) => ({
+      author: { userId: c.userId, displayName: names.get(c.userId) ?? c.userId },
+      text: c[field] as string,
+      keyResults: c.updates
+        .filter((u) => titles.has(u.keyResultId))
+        .map((u) => ({ id: u.keyResultId, title: titles.get(u.keyResultId) as string })),
+      submittedAt: c.submittedAt,
+      since,
+    }));
   const kpiAlerts: AgendaKpiAlert[] = snapshot.kpis
     .filter((k) => k.value.status === 'active')
     .map((k) => ({ kpi: kpiView(k.value, k.etag, now), episode: k.value.episode }))
@@ -99,8 +100,8 @@ export async function getMeetingAgenda(
     notesWeek,
     timeZone,
     changes: notes('whatChanged'),
-    blockers: notes('blockers'),
-    decisions: notes('decisionNeeded'),
+    blockers: notes('blockers', open),
+    decisions: notes('decisionNeeded', open),
     atRisk: atRiskOf(liveKeyResultViews(snapshot)),
     kpiAlerts,
     checkInCompletion: completionOf(snapshot, snapshot.checkIns, week),
