@@ -6,17 +6,19 @@ export type KeyResultType = 'number' | 'percent' | 'currency' | 'boolean' | 'mil
 export type Direction = 'increase' | 'decrease';
 export type Confidence = 'onTrack' | 'atRisk' | 'offTrack';
 
-/** An OKR cycle, usually a fiscal quarter. Dates are calendar dates, `end` exclusive. */
+/** An OKR cycle: a fiscal quarter or a whole fiscal year. Dates are calendar dates, `end` exclusive. */
 export interface Cycle {
-  /** e.g. `FY2027-Q2` */
+  /** e.g. `FY2027-Q2` for a quarter, `FY2027` for the fiscal year. */
   readonly id: string;
+  readonly kind: 'quarter' | 'year';
   readonly name: string;
   /** First day, `YYYY-MM-DD`. */
   readonly start: string;
   /** First day after the cycle, `YYYY-MM-DD`. */
   readonly end: string;
   readonly fiscalYear: number;
-  readonly quarter: 1 | 2 | 3 | 4;
+  /** Set for quarters; absent for a fiscal year. */
+  readonly quarter?: 1 | 2 | 3 | 4;
 }
 
 export interface Retrospective {
