@@ -7,6 +7,7 @@ import { openStores } from './store';
 import { createHttpApp } from './http/app';
 import { apiV1Router } from './http/api-v1';
 import { adminApiRouter } from './features/data-rights/routes';
+import { vivaImportRouter } from './features/viva-import/routes';
 import { ingestRouter } from './features/kpis/ingest-routes';
 import { callerAuthentication } from './http/caller-authentication';
 import { randomUUID } from 'node:crypto';
@@ -116,6 +117,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     messages: messagesRoute({ adapter, bot, localBotAuth: config.localBotAuth, logger }),
     authenticate: authenticateCaller,
     admin: adminApiRouter(stores, config.retention, logger, now),
+    imports: vivaImportRouter(stores, logger, now),
     api: apiV1Router(stores, now, randomUUID, logger),
     ingest: ingestRouter(stores, now),
     tabDir: path.resolve(__dirname, '..', '..', 'tab', 'dist'),

@@ -11,6 +11,7 @@ import { oldestDueDeliveryAgeMs } from '../../bot/src/store/delivery-backlog';
 import { createHttpApp } from '../../bot/src/http/app';
 import { apiV1Router } from '../../bot/src/http/api-v1';
 import { adminApiRouter } from '../../bot/src/features/data-rights/routes';
+import { vivaImportRouter } from '../../bot/src/features/viva-import/routes';
 import { ingestRouter } from '../../bot/src/features/kpis/ingest-routes';
 import { callerAuthentication } from '../../bot/src/http/caller-authentication';
 import { createAdapter } from '../../bot/src/teams/adapter';
@@ -175,6 +176,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     // As the server composes it: SSO tokens with `sso`, the local identity without.
     authenticate: callerAuthentication({ nodeEnv: 'test', sso: options.sso ?? { jwksUrl: '' } }),
     admin: adminApiRouter(stores, { checkInDays: 730, readingDays: 400 }, logger, now),
+    imports: vivaImportRouter(stores, logger, now),
     api: apiV1Router(stores, now, randomUUID, logger),
     ingest: ingestRouter(stores, now),
   });

@@ -21,6 +21,22 @@ export interface Cycle {
   readonly quarter?: 1 | 2 | 3 | 4;
 }
 
+/** Where an imported item came from, kept as data (status, goal type, scores and weights as the source had them). */
+export interface ImportOrigin {
+  readonly system: 'vivaGoals';
+  /** The item's id in the source system. */
+  readonly id: string;
+  readonly status?: string;
+  readonly goalType?: string;
+  readonly score?: number;
+  /** Progress in percent as the source computed it (may exceed 100). */
+  readonly progress?: number;
+  /** Alignment weights in percent, by parent objective id. */
+  readonly weights?: Readonly<Record<string, number>>;
+  /** Set when no Bearing member matched the owner: the item is ownerless and flagged until assigned. */
+  readonly unmatchedOwner?: string;
+}
+
 export interface Retrospective {
   readonly whatWorked: string;
   readonly whatDidNot: string;
@@ -45,6 +61,8 @@ export interface Objective {
   readonly carriedFromId?: string;
   readonly score?: number;
   readonly retrospective?: Retrospective;
+  /** Set on items imported from another tool. */
+  readonly origin?: ImportOrigin;
   readonly createdAt: Instant;
   readonly updatedAt: Instant;
 }
@@ -73,6 +91,8 @@ export interface KeyResult {
   /** End-of-cycle score 0.0–1.0. */
   readonly score?: number;
   readonly lastCheckInAt?: Instant;
+  /** Set on items imported from another tool. */
+  readonly origin?: ImportOrigin;
   readonly createdAt: Instant;
   readonly updatedAt: Instant;
 }
