@@ -65,15 +65,21 @@ const COLUMNS = {
   score: ['score'],
 } as const;
 
-const ALIGNED = /([^,()]*?)\s*\(\s*weight:\s*([\d.]+)\s*%?\s*,\s*id:\s*(\d+)\s*\)/gi;
+const WEIGHT_AND_ID = /\(\s*weight:\s*([\d.]+)\s*%?\s*,\s*id:\s*(\d+)\s*\)/gi;
 
-/** Parses `Parent Title(weight: 14.29%, Id: 2295776), Other(weight: 50%, Id: 7)`. */
+/** Parses `Parent, with comma(weight: 14.29%, Id: 2295776), Other(weight: 50%, Id: 7)`. */
 export function parseAlignedTo(value: string): { id: string; title: string; weight: number }[] {
-  return [...value.matchAll(ALIGNED)].map((m) => ({
-    title: m[1]!.trim().replace(/^,\s*/, ''),
-    weight: Number(m[2]),
-    id: m[3]!,
-  }));
+  const out: { id: string; title: string; weight: number }[] = [];
+  let from = 0;
+  for (const m of value.matchAll(WEIGHT_AND_ID)) {
+    const title = value
+      .slice(from, m.index)
+      .replace(/^\s*,\s*/, '')
+      .trim();
+    out.push({ title, weight: Number(m[1]), id: m[2]! });
+    from = m.index + m[0].length;
+  }
+  return out;
 }
 
 /**

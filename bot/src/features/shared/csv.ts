@@ -55,10 +55,13 @@ const newlines = (s: string) => s.split('\n').length - 1;
 
 /**
  * Parses CSV text (RFC 4180: quoted cells with `""` escapes and line breaks, a byte-order mark,
- * `,` `;` or tab detected from the header) into trimmed cells with their line numbers. Parsing
+ * `,` `;` or tab detected from the header) into trimmed cells with their line numbers; line
+ * breaks inside cells come back as `\n`. Parsing
  * stops after `maxRecords` records, so an oversized file costs no more than the limit.
  */
-export function parseCsv(text: string, options: { maxRecords?: number } = {}): CsvParseResult {
+export function parseCsv(raw: string, options: { maxRecords?: number } = {}): CsvParseResult {
+  // One line ending (line breaks inside cells too): csv-parse miscounts lines after a quoted CRLF.
+  const text = raw.replace(/\r\n?/g, '\n');
   const delimiter = detectDelimiter(text);
   const max = options.maxRecords ?? Number.MAX_SAFE_INTEGER;
   let rows: { record: string[]; info: { lines: number } }[];
