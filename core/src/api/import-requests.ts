@@ -3,8 +3,10 @@ import { guid, id } from './primitives';
 
 /** Files one Viva Goals import may hold (the loose JSON files of an export are seven). */
 export const VIVA_IMPORT_MAX_FILES = 20;
-/** Bytes of all uploaded files together (before base64), and of a zip once uncompressed. */
+/** Bytes of all uploaded files together (before base64). */
 export const VIVA_IMPORT_MAX_BYTES = 40 * 1024 * 1024;
+/** Bytes a zip may hold once uncompressed (JSON compresses about tenfold; a bomb far more). */
+export const VIVA_IMPORT_MAX_UNZIPPED_BYTES = 160 * 1024 * 1024;
 /** Entries one zip may hold. */
 export const VIVA_IMPORT_MAX_ZIP_ENTRIES = 50;
 /** Rows of one CSV or XLSX sheet. */

@@ -4,6 +4,7 @@ import {
   readOrganisationExport,
   VIVA_IMPORT_MAX_BYTES,
   VIVA_IMPORT_MAX_ROWS,
+  VIVA_IMPORT_MAX_UNZIPPED_BYTES,
   VIVA_IMPORT_MAX_ZIP_ENTRIES,
   type ExplorerTable,
   type ImportIssue,
@@ -48,7 +49,7 @@ async function collect(name: string, data: Buffer, c: Collected, nested: boolean
     try {
       entries = await readZip(data, {
         maxEntries: lower.endsWith('.xlsx') ? 10_000 : VIVA_IMPORT_MAX_ZIP_ENTRIES,
-        maxBytes: VIVA_IMPORT_MAX_BYTES,
+        maxBytes: VIVA_IMPORT_MAX_UNZIPPED_BYTES,
       });
     } catch (error) {
       if (!(error instanceof ZipRefused)) throw error;
