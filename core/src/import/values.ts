@@ -68,3 +68,11 @@ export function stableHash(value: string): string {
 export function normalName(value: string): string {
   return value.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
+
+// eslint-disable-next-line no-control-regex -- control characters are what is removed
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+/** Text as Bearing stores it: no control characters, at most `max` characters. */
+export const clip = (s: string, max: number) => {
+  const clean = s.replace(CONTROL, '').trim();
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+};

@@ -3,6 +3,7 @@ import type { Kpi, KpiReading } from '../kpi/types';
 import { cycleFor } from '../okr/cycles';
 import type { KeyResult, Objective } from '../okr/types';
 import { isoWeek } from '../schedule/iso-week';
+import { clip } from './values';
 import type { PersonMatch } from './viva-match';
 import { personKey } from './viva-match';
 import { confidenceOf } from './viva-outcome';
@@ -25,7 +26,7 @@ export interface HistoryContext {
 /** Marks the check-ins an import writes (a member's own check-ins are never replaced). */
 export const IMPORT_SUBMISSION_ID = 'viva-goals-import';
 
-const clipNote = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+const clipNote = clip;
 
 /**
  * Check-ins → Bearing's weekly check-ins: per key result and ISO week the last value wins and all

@@ -190,6 +190,13 @@ export function readOrganisationExport(
       });
       continue;
     }
+    if (entity === 'tags' && file.data.length > 0)
+      issues.push({
+        severity: 'warning',
+        code: 'tags.notImported',
+        message: `${file.data.length} tag(s) are not imported: Bearing has no tags.`,
+        source: file.name,
+      });
     file.data.forEach((raw, index) => {
       const source = `${file.name} #${index + 1}`;
       const row = obj(raw);

@@ -9,7 +9,7 @@ import { itemTree, originOf } from './viva-tree';
 import { buildReport, newTeams } from './viva-report';
 import { matchPeople, matchTeams, personKey, type KnownPerson, type KnownTeam } from './viva-match';
 import { guardrailKpi, importedKeyResult, mapOutcome } from './viva-outcome';
-import { looksLikeFormula, normalName } from './values';
+import { clip, looksLikeFormula, normalName } from './values';
 import type { ImportIssue, SkippedRow, VivaExport, VivaItem } from './viva-types';
 
 /** Owner of imported items whose Viva owner matched nobody: ownerless and flagged, not a person. */
@@ -38,14 +38,6 @@ export interface ImportPlan {
   readonly checkIns: readonly CheckIn[];
   readonly report: VivaImportReport;
 }
-
-// eslint-disable-next-line no-control-regex -- control characters are what is removed
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-/** Text as Bearing stores it: no control characters, at most `max` characters. */
-export const clip = (s: string, max: number) => {
-  const clean = s.replace(CONTROL, '').trim();
-  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
-};
 
 export const objectiveIdOf = (vivaId: string) => `viva-o-${vivaId}`;
 export const keyResultIdOf = (vivaId: string) => `viva-k-${vivaId}`;

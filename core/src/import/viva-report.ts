@@ -27,6 +27,9 @@ export function newTeams(
     });
 }
 
+/** Issues and skipped rows a report lists (the counts count all of them). */
+export const REPORT_ROWS = 2_000;
+
 /** The preview: counts, every mapping decision and every problem, nothing written yet. */
 export function buildReport(input: {
   readonly counts: Pick<
@@ -83,8 +86,8 @@ export function buildReport(input: {
     })),
     people,
     decisions: [...input.decisions].map(([subject, d]) => ({ subject, ...d })),
-    issues,
-    skipped: [...skipped],
+    issues: issues.slice(0, REPORT_ROWS),
+    skipped: skipped.slice(0, REPORT_ROWS),
     written: { teams: 0, objectives: 0, keyResults: 0, kpis: 0, checkIns: 0, readings: 0 },
     batches: 0,
   };
