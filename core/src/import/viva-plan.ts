@@ -244,6 +244,11 @@ export function planImport(data: VivaExport, ctx: PlanContext): ImportPlan {
     keyResults.set(id, importedKeyResult(item, outcome, base));
   }
 
+  // Alignment only to objectives this import holds (a parent skipped for want of a period is not).
+  for (const [id, o] of objectives)
+    if (o.parentIds.some((p) => !objectives.has(p)))
+      objectives.set(id, { ...o, parentIds: o.parentIds.filter((p) => objectives.has(p)) });
+
   const history = planHistory(data, {
     tenantId: ctx.tenantId,
     timeZone: ctx.timeZone,

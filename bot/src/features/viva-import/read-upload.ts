@@ -130,8 +130,8 @@ export async function readUpload(
     );
     return { ...emptyExport(), issues: c.issues };
   }
-  for (const f of decoded) {
-    if (!/^[A-Za-z0-9+/=\s]*$/.test(files.find((x) => x.name === f.name)!.data.slice(0, 4096)))
+  for (const [i, f] of decoded.entries()) {
+    if (!/^[A-Za-z0-9+/=\s]*$/.test(files[i]!.data.slice(0, 4096)))
       refuse(c, f.name, 'upload.notBase64', `${f.name}: the file data must be base64.`);
     else await collect(f.name, f.data, c, false);
   }

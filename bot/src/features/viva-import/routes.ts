@@ -42,7 +42,21 @@ export function vivaImportRouter(
       const caller = callerOf(res);
       const body = validate(res, schemas.vivaImportRequest, req.body);
       if (!body) return;
-      const outcome = await runVivaImport(stores, caller.tenantId, body, step === 'preview', now());
+      // Progress of a long apply in the log (counts only), every 40 batches.
+      let batch = 0;
+      const progress = (done: number, total: number) => {
+        batch += 1;
+        if (batch % 40 === 0 || done === total)
+          logger.info('viva import progress', { tenantId: caller.tenantId, done, total });
+      };
+      const outcome = await runVivaImport(
+        stores,
+        caller.tenantId,
+        body,
+        step === 'preview',
+        now(),
+        progress,
+      );
       const { counts } = outcome.report;
       audit(caller, step === 'preview' ? 'vivaImportPreview' : 'vivaImportApply', {
         outcome: outcome.kind,

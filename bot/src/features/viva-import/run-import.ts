@@ -18,13 +18,15 @@ export async function runVivaImport(
   request: VivaImportRequest,
   dryRun: boolean,
   now: Date,
+  /** Called after each written batch with the documents done and the total. */
+  onProgress?: (done: number, total: number) => void,
 ): Promise<ImportOutcome> {
   const data = await readUpload(request.files, request.labels ?? {});
   const ctx = await loadPlanContext(stores, tenantId, request, now);
   const plan = planImport(data, ctx);
   if (dryRun) return { kind: 'done', report: plan.report };
   if (plan.report.counts.errors > 0) return { kind: 'refused', report: plan.report };
-  const { written, batches } = await applyPlan(stores, plan);
+  const { written, batches } = await applyPlan(stores, plan, onProgress);
   const total = Object.values(written).reduce((n, w) => n + w, 0);
   return {
     kind: 'done',
