@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   confidenceOf,
   day,
@@ -337,5 +338,82 @@ describe('planImport', () => {
       userId: null,
       itemCount: 1,
     });
+  });
+});
+
+describe('any export shape', () => {
+  const ENTITIES = ['objectives', 'checkins', 'Teams', 'Users', 'TimePeriods', 'comments', 'Tags'];
+  const field = fc.oneof(
+    fc.constant(null),
+    fc.string(),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constantFrom('2025-10-01', '2025-12-31 10:00:00', 'Big rock', 'Kpi', 'Project', '40.0%'),
+    fc.array(fc.record({ ID: fc.integer({ min: 1, max: 5 }), Name: fc.string() }), {
+      maxLength: 2,
+    }),
+    fc.record({ 'Outcome Type': fc.constantFrom('Metric', 'Percentage'), Start: fc.anything() }),
+  );
+  const row = fc.dictionary(
+    fc.constantFrom(
+      'ID',
+      'Title',
+      'Type',
+      'Owner',
+      'Teams',
+      'Time Period',
+      'Start Date',
+      'End Date',
+      'Parent IDs',
+      'Alignment',
+      'Outcome',
+      'Status',
+      'OKR ID',
+      'CheckIn Date',
+      'Current Value',
+      'Check In Note',
+      'Comment',
+      'Team Name',
+      'Parent Team',
+      'Time Period Name',
+      'Name',
+      'Email',
+    ),
+    field,
+  );
+
+  it('is read and mapped without throwing, whatever the fields hold (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.constantFrom(...ENTITIES),
+            fc.array(fc.oneof(row, fc.anything()), { maxLength: 8 }),
+          ),
+          { maxLength: 7 },
+        ),
+        (files) => {
+          const data = readOrganisationExport(
+            files.map(([entity, rows], i) => ({
+              name: `${entity}_export_file_${i}.json`,
+              data: rows,
+            })),
+            (h) => h,
+          );
+          const plan = planImport(data, {
+            tenantId: 't',
+            fiscalStartMonth: 7,
+            timeZone: 'Europe/Berlin',
+            now: '2026-01-01T00:00:00.000Z',
+            knownTeams: [],
+            roster: [],
+          });
+          expect(plan.report.counts.objectives).toBe(plan.objectives.length);
+          for (const o of plan.objectives) expect(o.title.length).toBeLessThanOrEqual(200);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
