@@ -124,40 +124,8 @@ function mergeCheckIn(p: CheckIn, s: CheckIn): CheckIn {
 }
 
 /**
- * The stored versions of planned documents, read with one partition query per group (a team's
- * cycle, a team's week) instead of a point read per document.
- */
-async function prefetch<P, T>(
-  planned: readonly P[],
-  group: (p: P) => string,
-  list: (p: P) => Promise<readonly Versioned<T>[]>,
-  keyOf: (t: T) => string,
-): Promise<Map<string, Versioned<T>>> {
-  const groups = new Map<string, P>();
-  for (const p of planned) if (!groups.has(group(p))) groups.set(group(p), p);
-  const out = new Map<string, Versioned<T>>();
-  for (const [g, p] of groups) for (const v of await list(p)) out.set(`${g}|${keyOf(v.value)}`, v);
-  return out;
-}
-
-/** The prefetched version on the first read; a point read on retries (after a conflict). */
-function firstFrom<T>(
-  cache: Map<string, Versioned<T>>,
-  key: string,
-  pointRead: () => Promise<Versioned<T> | undefined>,
-) {
-  let first = true;
-  return async () => {
-    if (!first) return pointRead();
-    first = false;
-    return cache.get(key);
-  };
-}
-
-/**
  * Writes a plan: teams, objectives, key results, KPIs, readings, then check-ins, in batches of
- * {@link APPLY_BATCH}. Each document is read first (prefetched per team and cycle or week) and
- * written only when it differs, so a repeated
+ * {@link APPLY_BATCH}. Each document is read first and written only when it differs, so a repeated
  * import writes nothing and an import that stopped half-way (crash, timeout) finishes when re-run.
  */
 export async function applyPlan(
@@ -166,26 +134,6 @@ export async function applyPlan(
   onBatch: (done: number, total: number) => void = () => {},
 ): Promise<Pick<VivaImportReport, 'written' | 'batches'>> {
   const written = { teams: 0, objectives: 0, keyResults: 0, kpis: 0, checkIns: 0, readings: 0 };
-  const tenantOf = (d: { tenantId: string }) => d.tenantId;
-  const cycleGroup = (d: { teamId: string | null; cycleId: string }) => `${d.teamId}|${d.cycleId}`;
-  const objectives = await prefetch(
-    plan.objectives,
-    cycleGroup,
-    (o) => stores.okrs.listObjectives(tenantOf(o), o.teamId, o.cycleId),
-    (o) => o.id,
-  );
-  const keyResults = await prefetch(
-    plan.keyResults,
-    cycleGroup,
-    (k) => stores.okrs.listKeyResults(tenantOf(k), k.teamId, k.cycleId),
-    (k) => k.id,
-  );
-  const checkIns = await prefetch(
-    plan.checkIns,
-    (c) => `${c.teamId}|${c.week}`,
-    (c) => stores.checkIns.listCheckInsForWeek(tenantOf(c), c.teamId, c.week),
-    (c) => c.userId,
-  );
   const tasks: (readonly [keyof typeof written, () => Promise<boolean>])[] = [
     ...plan.teams.map(
       (t) =>
@@ -206,9 +154,7 @@ export async function applyPlan(
           'objectives',
           () =>
             upsert(
-              firstFrom(objectives, `${cycleGroup(o)}|${o.id}`, () =>
-                stores.okrs.getObjective(o.tenantId, o.teamId, o.id),
-              ),
+              () => stores.okrs.getObjective(o.tenantId, o.teamId, o.id),
               mergeObjective,
               (d, e) => stores.okrs.saveObjective(d, e),
               o,
@@ -221,9 +167,7 @@ export async function applyPlan(
           'keyResults',
           () =>
             upsert(
-              firstFrom(keyResults, `${cycleGroup(k)}|${k.id}`, () =>
-                stores.okrs.getKeyResult(k.tenantId, k.teamId, k.id),
-              ),
+              () => stores.okrs.getKeyResult(k.tenantId, k.teamId, k.id),
               mergeKeyResult,
               (d, e) => stores.okrs.saveKeyResult(d, e),
               k,
@@ -250,9 +194,7 @@ export async function applyPlan(
           'checkIns',
           () =>
             upsert(
-              firstFrom(checkIns, `${c.teamId}|${c.week}|${c.userId}`, () =>
-                stores.checkIns.getCheckIn(c.tenantId, c.teamId, c.userId, c.week),
-              ),
+              () => stores.checkIns.getCheckIn(c.tenantId, c.teamId, c.userId, c.week),
               mergeCheckIn,
               (d, e) => stores.checkIns.saveCheckIn(d, e),
               c,
