@@ -97,6 +97,8 @@ export const vivaImportReport = z.object({
       email: z.string().optional(),
       userId: z.string().nullable(),
       match: z.enum(['email', 'name', 'override', 'unmatched']),
+      /** Unmatched because several members have this display name. */
+      ambiguous: z.boolean().optional(),
       items: z.array(z.object({ id: z.string(), title: z.string() })),
       itemCount: z.number().int(),
     }),

@@ -56,6 +56,13 @@ export function planImport(data: VivaExport, ctx: PlanContext): ImportPlan {
 
   // Teams.
   const teamMatches = matchTeams(data, ctx.knownTeams, ctx.teams);
+  const knownIds = new Set(ctx.knownTeams.map((t) => t.id));
+  for (const o of ctx.teams ?? [])
+    if (o.teamId !== null && !knownIds.has(o.teamId))
+      warn(
+        'team.overrideUnknown',
+        `Team "${o.viva}" was set to ${o.teamId}, which is not a team Bearing is installed in; it becomes a new team.`,
+      );
   const teamOf = (name: string) => teamMatches.get(normalName(name))?.teamId;
   for (const m of teamMatches.values())
     if (!m.listed)

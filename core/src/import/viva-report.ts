@@ -51,6 +51,7 @@ export function buildReport(input: {
       ...(p.email ? { email: p.email } : {}),
       userId: p.userId,
       match: p.match,
+      ...(p.ambiguous ? { ambiguous: true } : {}),
       items: items.slice(0, 20),
       itemCount: items.length,
     };

@@ -146,6 +146,41 @@ describe('people and teams', () => {
     ]);
   });
 
+  it('says when a display name is ambiguous', () => {
+    const plan = planImport(
+      {
+        ...emptyExport(),
+        items: [
+          item({
+            kind: 'objective',
+            owners: [{ name: 'Alex Wilber' }],
+            start: '2026-01-01',
+            end: '2026-03-31',
+          }),
+        ],
+      },
+      {
+        tenantId: 't',
+        fiscalStartMonth: 1,
+        timeZone: 'UTC',
+        now: '2026-01-01T00:00:00Z',
+        knownTeams: [],
+        roster,
+        teams: [{ viva: 'X', teamId: 'nope' }],
+      },
+    );
+    expect(plan.report.people).toEqual([
+      expect.objectContaining({
+        viva: 'Alex Wilber',
+        userId: null,
+        match: 'unmatched',
+        ambiguous: true,
+        itemCount: 1,
+      }),
+    ]);
+    expect(plan.report.issues.map((i) => i.code)).toContain('team.overrideUnknown');
+  });
+
   it('lets the admin decide, by e-mail, Viva id or name (null: ownerless)', () => {
     const m = matchPeople(
       [
