@@ -9,6 +9,7 @@ const BENCHMARKS: Record<string, (args: readonly string[]) => Promise<void>> = {
   invoke: (args) => import('./invoke').then((m) => m.invoke(args)),
   store: (args) => import('./store').then((m) => m.store(args)),
   'store-writes': (args) => import('./store-writes').then((m) => m.storeWrites(args)),
+  import: (args) => import('./import').then((m) => m.importBench(args)),
 };
 
 async function main(): Promise<void> {

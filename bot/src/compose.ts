@@ -10,6 +10,7 @@ import { createHttpApp } from './http/app';
 import { apiV1Router } from './http/api-v1';
 import { callerAuthentication } from './http/caller-authentication';
 import { adminApiRouter } from './features/data-rights';
+import { vivaImportRouter } from './features/viva-import';
 import { ingestRouter } from './features/kpis';
 import {
   type ProactiveSender,
@@ -165,6 +166,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     messages: messagesRoute({ adapter, bot, localBotAuth: config.localBotAuth, logger }),
     authenticate,
     admin: adminApiRouter(stores, config.retention, logger, now),
+    imports: vivaImportRouter(stores, logger, now),
     api: apiV1Router(stores, now, newId, logger),
     ingest: ingestRouter(stores, now),
     tabDir: options.tabDir ?? path.resolve(__dirname, '..', '..', 'tab', 'dist'),

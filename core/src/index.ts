@@ -10,3 +10,4 @@ export * from './schedule';
 export * from './api';
 export * from './i18n';
 export * from './links';
+export * from './import';

@@ -17,6 +17,8 @@ export interface HttpDependencies {
   readonly authenticate: RequestHandler;
   /** Admin routes (data rights) under `/api/v1/admin`; the router checks the admin role. */
   readonly admin?: Router;
+  /** Imports from other tools under `/api/v1/admin/import` (admins; the router reads its own body). */
+  readonly imports?: Router;
   /** The `/api/v1` routes. */
   readonly api: Router;
   /** Reading ingestion under `/api/v1/kpis/…`, authenticated with ingestion keys, not users. */
@@ -98,6 +100,7 @@ export function createHttpApp(deps: HttpDependencies): Express {
   });
   app.post('/api/messages', express.json({ limit: '256kb' }), deps.messages);
   if (deps.ingest) app.use('/api/v1', deps.ingest);
+  if (deps.imports) app.use('/api/v1/admin/import', deps.authenticate, deps.imports);
   if (deps.admin)
     app.use('/api/v1/admin', deps.authenticate, express.json({ limit: '16kb' }), deps.admin);
   app.use('/api/v1', deps.authenticate, express.json({ limit: '1mb' }), deps.api);

@@ -156,7 +156,12 @@ export async function handleMembersAdded(deps: InstallDeps, context: TurnContext
           deps.stores,
           identity.tenantId,
           teamId,
-          { userId: member.aadObjectId, name: member.name, teamsUserId: member.id },
+          {
+            userId: member.aadObjectId,
+            name: member.name,
+            teamsUserId: member.id,
+            ...lookup(member),
+          },
           now,
         );
     }
@@ -170,12 +175,18 @@ export async function handleMembersAdded(deps: InstallDeps, context: TurnContext
         deps.stores,
         identity.tenantId,
         teamId,
-        { userId: m.aadObjectId, name: m.name, teamsUserId: m.id },
+        { userId: m.aadObjectId, name: m.name, teamsUserId: m.id, ...lookup(m) },
         now,
       );
   }
   // Someone new may be an owner in Teams (or ownership changed since the install).
   adoptOwnersLater(deps, identity.tenantId, teamId);
+}
+
+/** The roster's e-mail / UPN, kept to match imported people (never as identity). */
+function lookup(m: TeamsChannelAccount): { email?: string } {
+  const email = m.email ?? m.userPrincipalName;
+  return email ? { email } : {};
 }
 
 /** People left the team in Teams: no more deliveries; a last owner leaving passes ownership on. */

@@ -8,3 +8,11 @@ export type * from './tab-views';
 export type * from './team-data';
 export type * from './team-members';
 export { OKR_CSV_COLUMNS } from './team-data';
+export type { VivaImportReport, VivaImportRequest, VivaImportCounts } from './import-requests';
+export {
+  VIVA_IMPORT_MAX_BYTES,
+  VIVA_IMPORT_MAX_FILES,
+  VIVA_IMPORT_MAX_ROWS,
+  VIVA_IMPORT_MAX_UNZIPPED_BYTES,
+  VIVA_IMPORT_MAX_ZIP_ENTRIES,
+} from './import-requests';

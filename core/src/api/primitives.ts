@@ -54,8 +54,10 @@ export const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a ti
 export const isoWeekLabel = z
   .string()
   .refine((w) => parseIsoWeek(w) !== undefined, 'Use an ISO week such as 2026-W48.');
-/** A cycle id such as `FY2027-Q2`. */
-export const cycleId = z.string().regex(/^FY\d{4}-Q[1-4]$/, 'Use a cycle such as FY2027-Q2.');
+/** A cycle id: a quarter such as `FY2027-Q2` or a fiscal year such as `FY2027`. */
+export const cycleId = z
+  .string()
+  .regex(/^FY\d{4}(-Q[1-4])?$/, 'Use a cycle such as FY2027-Q2 or FY2027.');
 /** ISO weekday 1 (Monday) … 7 (Sunday). */
 export const weekday = z.number().int().min(1).max(7);
 

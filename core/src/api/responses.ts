@@ -162,6 +162,7 @@ export const CSV_ERRORS_SHOWN = 100;
 /** What is wrong with a CSV row, as a stable code (the message says it in words). */
 export const csvErrorCode = z.enum([
   'csv.header',
+  'csv.malformed',
   'csv.tooManyRows',
   'reading.time',
   'reading.value',

@@ -6,17 +6,35 @@ export type KeyResultType = 'number' | 'percent' | 'currency' | 'boolean' | 'mil
 export type Direction = 'increase' | 'decrease';
 export type Confidence = 'onTrack' | 'atRisk' | 'offTrack';
 
-/** An OKR cycle, usually a fiscal quarter. Dates are calendar dates, `end` exclusive. */
+/** An OKR cycle: a fiscal quarter or a whole fiscal year. Dates are calendar dates, `end` exclusive. */
 export interface Cycle {
-  /** e.g. `FY2027-Q2` */
+  /** e.g. `FY2027-Q2` for a quarter, `FY2027` for the fiscal year. */
   readonly id: string;
+  readonly kind: 'quarter' | 'year';
   readonly name: string;
   /** First day, `YYYY-MM-DD`. */
   readonly start: string;
   /** First day after the cycle, `YYYY-MM-DD`. */
   readonly end: string;
   readonly fiscalYear: number;
-  readonly quarter: 1 | 2 | 3 | 4;
+  /** Set for quarters; absent for a fiscal year. */
+  readonly quarter?: 1 | 2 | 3 | 4;
+}
+
+/** Where an imported item came from, kept as data (status, goal type, scores and weights as the source had them). */
+export interface ImportOrigin {
+  readonly system: 'vivaGoals';
+  /** The item's id in the source system. */
+  readonly id: string;
+  readonly status?: string;
+  readonly goalType?: string;
+  readonly score?: number;
+  /** Progress in percent as the source computed it (may exceed 100). */
+  readonly progress?: number;
+  /** Alignment weights in percent, by parent objective id. */
+  readonly weights?: Readonly<Record<string, number>>;
+  /** Set when no Bearing member matched the owner: the item is ownerless and flagged until assigned. */
+  readonly unmatchedOwner?: string;
 }
 
 export interface Retrospective {
@@ -43,6 +61,8 @@ export interface Objective {
   readonly carriedFromId?: string;
   readonly score?: number;
   readonly retrospective?: Retrospective;
+  /** Set on items imported from another tool. */
+  readonly origin?: ImportOrigin;
   readonly createdAt: Instant;
   readonly updatedAt: Instant;
 }
@@ -71,6 +91,8 @@ export interface KeyResult {
   /** End-of-cycle score 0.0–1.0. */
   readonly score?: number;
   readonly lastCheckInAt?: Instant;
+  /** Set on items imported from another tool. */
+  readonly origin?: ImportOrigin;
   readonly createdAt: Instant;
   readonly updatedAt: Instant;
 }

@@ -53,6 +53,8 @@ export interface Team {
   readonly settings: TeamSettings;
   /** Opaque conversation reference of the channel the app was installed in (digests, alerts). */
   readonly channelReference?: Readonly<Record<string, unknown>>;
+  /** Created by an import for a team of another tool; linked when the app is added to that team. */
+  readonly importedFrom?: { readonly system: 'vivaGoals'; readonly name: string };
   readonly createdAt: Instant;
   readonly updatedAt: Instant;
 }
@@ -73,6 +75,8 @@ export interface TeamMember {
   readonly locale?: string;
   /** Teams channel account id (`29:…`) from the roster: who sees their own view of channel cards. */
   readonly teamsUserId?: string;
+  /** E-mail / UPN from the roster: a lookup attribute (matching imported people), never identity. */
+  readonly email?: string;
   readonly joinedAt: Instant;
   readonly updatedAt: Instant;
 }

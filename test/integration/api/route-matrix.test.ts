@@ -49,6 +49,18 @@ const ids: Record<string, string> = {
   userId: ALEX,
 };
 
+/** A one-row Explorer export naming the tenant's own team. */
+const vivaUpload = {
+  files: [
+    {
+      name: 'planted.csv',
+      data: Buffer.from(
+        'Title,Team,Owner,Period,Start Date,End Date,Object Type\nPlanted by B,My Team,Alex Wilber,Q1,2026-01-01,2026-03-31,Objective\n',
+      ).toString('base64'),
+    },
+  ],
+};
+
 /** Bodies that the owner's own tenant would accept, so a 4xx can only come from the tenant check. */
 function validBody(method: string, route: string): unknown {
   const week = isoWeek(new Date().toISOString(), DEMO_TIME_ZONE);
@@ -95,6 +107,8 @@ function validBody(method: string, route: string): unknown {
     'POST /teams/:teamId/cycles/:cycleId/close': { scores: [] },
     'POST /teams/:teamId/ingestion-keys': { name: 'Planted by tenant B' },
     'PUT /teams/:teamId/members/:userId/role': { role: 'member' },
+    'POST /admin/import/viva-goals/apply': vivaUpload,
+    'POST /admin/import/viva-goals/preview': vivaUpload,
   };
   return bodies[`${method} ${route}`] ?? {};
 }

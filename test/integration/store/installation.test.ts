@@ -52,3 +52,16 @@ it('remembers a personal chat and forgets it when the app is uninstalled there',
   expect(after?.value.conversationReference).toBeUndefined();
   expect(after?.value.timeZone).toBe('Europe/Berlin');
 });
+
+it('keeps the roster e-mail / UPN on the member as a lookup attribute', async () => {
+  const s = t.stores;
+  await registerTeam(s, T, { id: 'team-y', name: 'Y' }, { conversation: { id: 'channel-y' } }, now);
+  const person = { userId: 'u2', name: 'Two', teamsUserId: '29:two' };
+  await addTeamMember(s, T, 'team-y', { ...person, email: 'two@contoso.example' }, now);
+  // A members-added event without the e-mail keeps the one the roster gave.
+  await addTeamMember(s, T, 'team-y', person, now);
+  expect((await s.teams.getMember(T, 'team-y', 'u2'))?.value).toMatchObject({
+    userId: 'u2',
+    email: 'two@contoso.example',
+  });
+});

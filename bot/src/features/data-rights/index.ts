@@ -7,4 +7,5 @@ export type {
   UserErasure,
   UserErasureOptions,
 } from './data-rights';
-export { ADMIN_ROLE, adminApiRouter } from './routes';
+export { ADMIN_ROLE, adminApiRouter, adminAudit, adminOnly } from './routes';
+export type { AdminAudit } from './routes';

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { API_ERROR_CODES, schemas } from '@bearing/core';
 import {
@@ -28,6 +28,40 @@ const eraseTenantQuery = z.strictObject({
   confirm: z.string({ message: 'Repeat your tenant id in ?confirm= to erase the tenant.' }),
 });
 
+/** Audit lines of admin actions: who, what, which tenant, with ids and counts only. */
+export type AdminAudit = (
+  caller: CallerIdentity,
+  action: string,
+  fields: Record<string, unknown>,
+) => void;
+
+export function adminAudit(logger: Logger): AdminAudit {
+  return (caller, action, fields) =>
+    logger.info('admin audit', {
+      audit: true,
+      action,
+      tenantId: caller.tenantId,
+      actorId: caller.userId,
+      actorSource: caller.source,
+      ...fields,
+    });
+}
+
+/** Admins only: anyone else gets 403, and the attempt is audited too. */
+export function adminOnly(audit: AdminAudit): RequestHandler {
+  return (req, res, next) => {
+    const caller = res.locals[CALLER] as CallerIdentity;
+    if (caller.roles?.includes(ADMIN_ROLE)) return next();
+    audit(caller, 'denied', { method: req.method, path: req.path, outcome: 'forbidden' });
+    sendError(
+      res,
+      403,
+      API_ERROR_CODES.forbidden,
+      `Only admins (Entra app role ${ADMIN_ROLE}) can use the admin API.`,
+    );
+  };
+}
+
 /**
  * `/api/v1/admin`: data-subject requests and retention, for admins of the caller's own tenant.
  * Every request is audited (who, what, which tenant, outcome) with ids and counts only, never
@@ -48,28 +82,8 @@ export function adminApiRouter(
     eraseTenant: (t) => stores.dataRights.eraseTenant(t),
     teams: stores.teams,
   };
-  const audit = (caller: CallerIdentity, action: string, fields: Record<string, unknown>) =>
-    logger.info('admin audit', {
-      audit: true,
-      action,
-      tenantId: caller.tenantId,
-      actorId: caller.userId,
-      actorSource: caller.source,
-      ...fields,
-    });
-
-  // Admins only; a non-admin attempt is audited too.
-  router.use((req, res, next) => {
-    const caller = res.locals[CALLER] as CallerIdentity;
-    if (caller.roles?.includes(ADMIN_ROLE)) return next();
-    audit(caller, 'denied', { method: req.method, path: req.path, outcome: 'forbidden' });
-    sendError(
-      res,
-      403,
-      API_ERROR_CODES.forbidden,
-      `Only admins (Entra app role ${ADMIN_ROLE}) can use the admin API.`,
-    );
-  });
+  const audit = adminAudit(logger);
+  router.use(adminOnly(audit));
 
   router.get('/users/:userId/export', async (req, res) => {
     const caller = res.locals[CALLER] as CallerIdentity;

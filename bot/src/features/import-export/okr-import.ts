@@ -10,7 +10,7 @@ import {
   type OkrImportResponse,
   type Result,
 } from '@bearing/core';
-import { MAX_CSV_ROWS, splitCsvLine, summariseRowErrors } from '../kpis';
+import { readCsvTable, summariseRowErrors } from '../kpis';
 import type { ObjectiveStores } from '../objectives';
 import { invalid, roleIn, type Caller } from '../shared';
 
@@ -49,8 +49,9 @@ export function parseOkrCsv(
   defaultOwnerId: string,
   isMember: (userId: string) => boolean,
 ): { objectives: PlannedObjective[]; errors: RowError[]; valid: number } {
-  const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const header = splitCsvLine(lines[0] ?? '').map((h) => h.toLowerCase());
+  const read = readCsvTable(csv);
+  if ('error' in read) return { objectives: [], errors: [read.error], valid: 0 };
+  const header = read.table.header.map((h) => h.toLowerCase());
   const col = Object.fromEntries(
     Object.entries(ALIASES).map(([k, names]) => [k, header.findIndex((h) => names.includes(h))]),
   ) as Record<keyof typeof ALIASES, number>;
@@ -70,19 +71,7 @@ export function parseOkrCsv(
   const objectives = new Map<string, PlannedObjective>();
   const errors: RowError[] = [];
   let valid = 0;
-  for (let i = 1; i < lines.length; i += 1) {
-    const raw = lines[i] as string;
-    if (raw.trim() === '') continue;
-    const line = i + 1;
-    if (i > MAX_CSV_ROWS) {
-      errors.push({
-        line,
-        code: 'csv.tooManyRows',
-        message: `At most ${MAX_CSV_ROWS} rows per upload.`,
-      });
-      break;
-    }
-    const cells = splitCsvLine(raw);
+  for (const { line, cells } of read.table.records) {
     const at = (k: keyof typeof ALIASES) => {
       const c = col[k] ?? -1;
       return c >= 0 ? (cells[c] ?? '').trim() : '';
@@ -157,6 +146,7 @@ export function parseOkrCsv(
     }
     valid += 1;
   }
+  if (read.overflow) errors.push(read.overflow);
   return { objectives: [...objectives.values()], errors, valid };
 }
 

@@ -5,7 +5,7 @@ export { buildKpiAlertCard, sparkline } from './kpi-alert-card';
 export type { KpiAlertModel } from './kpi-alert-card';
 export { acknowledgeEpisode, draftCorrectiveOkr, kpiAlertCard, snoozeEpisode } from './kpi-alerts';
 export type { KpiAlertStores } from './kpi-alerts';
-export { MAX_CSV_ROWS, splitCsvLine, summariseRowErrors } from './kpi-csv';
+export { MAX_CSV_ROWS, readCsvTable, summariseRowErrors } from './kpi-csv';
 export { evaluateAfterReadings, recordReadings } from './kpi-readings';
 export { buildKpiUpdateCard } from './kpi-update-card';
 export { kpiView } from './kpi-view';

@@ -11,33 +11,10 @@ import {
   type UserId,
 } from '@bearing/core';
 import { recordReadings, type ReadingInput, type ReadingStores } from './kpi-readings';
-import { canManage, forbidden, notFound, requireMember } from '../shared';
+import { canManage, forbidden, notFound, parseCsv, requireMember, type CsvTable } from '../shared';
 
 /** Rows one import may hold. */
 export const MAX_CSV_ROWS = 10_000;
-
-/** Splits one CSV line (`,` or `;`, double-quoted cells with `""` escapes); cells are trimmed. */
-export const splitCsvLine = (line: string): string[] => {
-  const out: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i += 1) {
-    const c = line[i] as string;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',' || c === ';') {
-      out.push(cell.trim());
-      cell = '';
-    } else cell += c;
-  }
-  out.push(cell.trim());
-  return out;
-};
 
 /**
  * The bad rows of an upload as answered: the first {@link schemas.CSV_ERRORS_SHOWN} (a 1 MB file
@@ -54,6 +31,29 @@ export function summariseRowErrors(errors: readonly CsvRowError[]) {
 }
 
 /**
+ * The file as a table of at most {@link MAX_CSV_ROWS} rows, or the one error that stops it (not
+ * CSV). A file with more rows gets a `csv.tooManyRows` error after the last row read.
+ */
+export function readCsvTable(
+  csv: string,
+): { table: CsvTable; overflow?: CsvRowError } | { error: CsvRowError } {
+  const parsed = parseCsv(csv, { maxRecords: MAX_CSV_ROWS });
+  if (!parsed.ok)
+    return { error: { line: parsed.line, code: 'csv.malformed', message: parsed.message } };
+  const { table } = parsed;
+  if (!table.truncated) return { table };
+  const last = table.records[table.records.length - 1]?.line ?? 1;
+  return {
+    table,
+    overflow: {
+      line: last + 1,
+      code: 'csv.tooManyRows',
+      message: `At most ${MAX_CSV_ROWS} rows per upload.`,
+    },
+  };
+}
+
+/**
  * Parses `at,value[,id]` rows (a header row naming the columns is required; `timestamp`/`date` are
  * accepted for `at`). Every bad row is reported with its line number.
  */
@@ -62,8 +62,9 @@ export function parseReadingsCsv(
   csv: string,
   now: Date,
 ): { rows: ReadingInput[]; errors: CsvRowError[] } {
-  const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const header = splitCsvLine(lines[0] ?? '').map((h) => h.toLowerCase());
+  const read = readCsvTable(csv);
+  if ('error' in read) return { rows: [], errors: [read.error] };
+  const header = read.table.header.map((h) => h.toLowerCase());
   const atCol = header.findIndex((h) => ['at', 'timestamp', 'date', 'time'].includes(h));
   const valueCol = header.indexOf('value');
   const idCol = header.indexOf('id');
@@ -81,19 +82,7 @@ export function parseReadingsCsv(
   const rows: ReadingInput[] = [];
   const errors: CsvRowError[] = [];
   const seen = new Set<string>();
-  for (let i = 1; i < lines.length; i += 1) {
-    const raw = lines[i] as string;
-    if (raw.trim() === '') continue;
-    const line = i + 1;
-    if (rows.length + errors.length >= MAX_CSV_ROWS) {
-      errors.push({
-        line,
-        code: 'csv.tooManyRows',
-        message: `At most ${MAX_CSV_ROWS} rows per upload.`,
-      });
-      break;
-    }
-    const cells = splitCsvLine(raw);
+  for (const { line, cells } of read.table.records) {
     const atText = cells[atCol] ?? '';
     const valueText = (cells[valueCol] ?? '').replace(/\s/g, '');
     const at = /^\d{4}-\d{2}-\d{2}$/.test(atText) ? `${atText}T00:00:00Z` : atText;
@@ -141,6 +130,7 @@ export function parseReadingsCsv(
     seen.add(key);
     rows.push({ kpiId, value, at: new Date(t).toISOString(), ...(id ? { id } : {}) });
   }
+  if (read.overflow) errors.push(read.overflow);
   return { rows, errors };
 }
 

@@ -40,3 +40,5 @@ export {
   weekIn,
 } from './team-scope';
 export type { Caller } from './team-scope';
+export { detectDelimiter, parseCsv } from './csv';
+export type { CsvParseResult, CsvRecord, CsvTable } from './csv';

@@ -21,6 +21,8 @@ export interface RosterPerson {
   readonly locale?: string;
   /** Teams channel account id (`29:…`) from the roster. */
   readonly teamsUserId?: string;
+  /** E-mail or UPN from the roster: a lookup attribute for imports, never identity. */
+  readonly email?: string;
 }
 
 type Stores = { readonly users: UserStore; readonly teams: TeamStore };
@@ -102,6 +104,7 @@ export async function addTeamMember(
           ...((person.teamsUserId ?? current?.teamsUserId)
             ? { teamsUserId: person.teamsUserId ?? current?.teamsUserId }
             : {}),
+          ...((person.email ?? current?.email) ? { email: person.email ?? current?.email } : {}),
           joinedAt: current?.joinedAt ?? now,
           updatedAt: now,
         },

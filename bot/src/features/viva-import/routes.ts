@@ -1,0 +1,77 @@
+import express, { Router, type ErrorRequestHandler } from 'express';
+import { API_ERROR_CODES, schemas, VIVA_IMPORT_MAX_BYTES } from '@bearing/core';
+import { adminAudit, adminOnly } from '../data-rights';
+import type { Logger } from '../../observability/logger';
+import { callerOf, validate } from '../../http/respond';
+import { sendError } from '../../http/errors';
+import type { ImportStores } from './context';
+import { runVivaImport } from './run-import';
+
+/** Largest request body: the files' limit in base64 plus room for the admin's decisions. */
+export const IMPORT_BODY_LIMIT = Math.ceil((VIVA_IMPORT_MAX_BYTES * 4) / 3) + 2 * 1024 * 1024;
+
+const tooLarge: ErrorRequestHandler = (error: { type?: string }, _req, res, next) => {
+  if (error?.type !== 'entity.too.large') return next(error);
+  sendError(
+    res,
+    413,
+    'HTTP.BODY_TOO_LARGE',
+    `The upload is larger than ${Math.round(VIVA_IMPORT_MAX_BYTES / 1024 / 1024)} MB of files. A Viva Goals export is far smaller: check that you picked the export files, or split a large Explorer export.`,
+  );
+};
+
+/**
+ * `/api/v1/admin/import`: moving in from Viva Goals, for admins. `POST /viva-goals/preview` maps
+ * the files and writes nothing; `POST /viva-goals/apply` writes what the preview showed (refused
+ * with 400 and nothing written when the preview has errors). Audited with counts only.
+ */
+export function vivaImportRouter(
+  stores: ImportStores,
+  logger: Logger,
+  now: () => Date = () => new Date(),
+): Router {
+  const router = Router();
+  const audit = adminAudit(logger);
+  // The admin check comes before the body is read: nobody else gets to upload 50 MB.
+  router.use(adminOnly(audit));
+  router.use(express.json({ limit: IMPORT_BODY_LIMIT }));
+  router.use(tooLarge);
+
+  for (const step of ['preview', 'apply'] as const)
+    router.post(`/viva-goals/${step}`, async (req, res) => {
+      const caller = callerOf(res);
+      const body = validate(res, schemas.vivaImportRequest, req.body);
+      if (!body) return;
+      // Progress of a long apply in the log (counts only), every 40 batches.
+      let batch = 0;
+      const progress = (done: number, total: number) => {
+        batch += 1;
+        if (batch % 40 === 0 || done === total)
+          logger.info('viva import progress', { tenantId: caller.tenantId, done, total });
+      };
+      const outcome = await runVivaImport(
+        stores,
+        caller.tenantId,
+        body,
+        step === 'preview',
+        now(),
+        progress,
+      );
+      const { counts } = outcome.report;
+      audit(caller, step === 'preview' ? 'vivaImportPreview' : 'vivaImportApply', {
+        outcome: outcome.kind,
+        files: body.files.length,
+        ...counts,
+      });
+      if (outcome.kind === 'refused')
+        return sendError(
+          res,
+          400,
+          API_ERROR_CODES.validation,
+          `The files have ${counts.errors} problem(s) (first: ${outcome.report.issues.find((i) => i.severity === 'error')?.message ?? 'see the preview'}). Nothing was written; fix them and preview again.`,
+          'files',
+        );
+      res.json(outcome.report);
+    });
+  return router;
+}
