@@ -3,7 +3,11 @@ export * from './errors';
 export * from './card-verbs';
 export * from './card-numbers';
 export * from './card-actions';
-export type * from './types';
+// Inferred types of the tab API contracts.
+export type * from './okr-requests';
+export type * from './kpi-requests';
+export type * from './team-requests';
+export type * from './responses';
 export type * from './tab-views';
 export type * from './team-data';
 export type * from './team-members';

@@ -1,5 +1,0 @@
-/** Inferred types of the tab API contracts. */
-export type * from './okr-requests';
-export type * from './kpi-requests';
-export type * from './team-requests';
-export type * from './responses';
