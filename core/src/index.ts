@@ -9,3 +9,4 @@ export * from './lint';
 export * from './schedule';
 export * from './api';
 export * from './i18n';
+export * from './links';
