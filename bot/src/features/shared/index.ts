@@ -1,5 +1,6 @@
 // What other folders use of the shared feature: import it from here, not from its files.
-export { adaptiveCard } from './cards/adaptive-card';
+export { adaptiveCard, MAX_PRIMARY_ACTIONS, withOverflow } from './cards/adaptive-card';
+export { numberInput } from './cards/number-input';
 export type { AdaptiveCard, CardAction, CardElement } from './cards/adaptive-card';
 export {
   buildHelpCard,

@@ -11,11 +11,17 @@ const checkInAction = {
   associatedInputs: 'none' as const,
 };
 
-/** The list of commands, shared by the welcome and help cards. */
+/**
+ * The list of commands, shared by the welcome and help cards: each command on a line of its own
+ * with what it does below it, so a phone never breaks "send check-ins" or "team status" in two.
+ */
 function commandList(): CardElement {
   return {
-    type: 'FactSet',
-    facts: en.help.commands.map(([command, meaning]) => ({ title: command, value: meaning })),
+    type: 'Container',
+    items: en.help.commands.flatMap(([command, meaning]) => [
+      text(command, { weight: 'bolder', spacing: 'small' }),
+      text(meaning, { spacing: 'none', isSubtle: true }),
+    ]),
   };
 }
 
@@ -61,7 +67,7 @@ export function buildMyOkrsCard(
         `${formatValue(kr, kr.current, locale)} → ${formatValue(kr, kr.target, locale)} · ${percent(p)} · ${en.confidence[kr.confidence]}`,
         { size: 'small', spacing: 'small' },
       ),
-      progressBar(p),
+      progressBar(p, kr.confidence),
       note(lastCheckInText ? en.myOkrs.lastCheckIn(lastCheckInText) : en.myOkrs.never),
     );
   }
