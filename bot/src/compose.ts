@@ -19,6 +19,7 @@ import { Scheduler } from './features/delivery';
 import { sendCheckInsNow } from './features/delivery';
 import { deactivateTeamMember, rememberConversation } from './features/team';
 import type { TeamOwnerDirectory } from './features/team';
+import { tabLinker } from './features/shared';
 import { createAdapter } from './teams/adapter';
 import type { BotAuthSettings } from './teams/bot-token';
 import { BearingBot } from './teams/bearing-bot';
@@ -95,10 +96,13 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   };
   const adapter = createAdapter(botAuth, logger, { deliveries: stores.deliveries, now });
   const checkInDeps = { stores, now, newId };
-  // "Open in Bearing" links: the deployed domain, or this machine in local mode.
-  const tabBaseUrl = config.bot.domain
-    ? `https://${config.bot.domain}/tab/`
-    : `http://localhost:${config.port || 3978}/tab/`;
+  // "Open in Bearing" links: Teams deep links to the app's tab, or this machine's tab in local mode.
+  const tabLink = tabLinker({
+    ...(config.teams.appId ? { teamsAppId: config.teams.appId } : {}),
+    tabUrl: config.bot.domain
+      ? `https://${config.bot.domain}/tab/`
+      : `http://localhost:${config.port || 3978}/tab/`,
+  });
   const teamOwners =
     options.teamOwners === undefined
       ? config.bot.id
@@ -109,12 +113,12 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   const bot = new BearingBot({
     ...checkInDeps,
     logger,
-    tabBaseUrl,
+    tabLink,
     sendCheckInsNow: (tenantId, teamId) => sendCheckInsNow(stores, tenantId, teamId, now()),
     ...(teamOwners ? { teamOwners } : {}),
   });
 
-  const contents = new DeliveryContentResolver(checkInDeps, 5_000, tabBaseUrl);
+  const contents = new DeliveryContentResolver(checkInDeps, 5_000, tabLink);
   const worker = new DeliveryWorker({
     deliveries: stores.deliveries,
     sender:

@@ -68,7 +68,7 @@ async function alertAfter(
   now: Date,
 ): Promise<AdaptiveCard> {
   if (!result.ok) return errorCard(result.error);
-  return kpiAlertCardFor(deps.stores, ctx, kpiId, 'kpiAlert', now, deps.tabBaseUrl);
+  return kpiAlertCardFor(deps.stores, ctx, kpiId, 'kpiAlert', now, deps.tabLink);
 }
 
 const checkInSubmit: CardHandler<
@@ -101,7 +101,7 @@ const refresh: CardHandler<typeof CARD_VERBS.refresh> = ({ deps, ctx }, action) 
       action.kpiId,
       action.kind ?? 'kpiAlert',
       deps.now(),
-      deps.tabBaseUrl,
+      deps.tabLink,
     );
   return action.view === 'digest'
     ? digestViewFor(deps.stores, ctx, action.week ?? ctx.week)

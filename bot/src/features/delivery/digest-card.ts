@@ -2,6 +2,7 @@ import {
   CARD_VERBS,
   en,
   formatValue,
+  formatWeek,
   type CheckIn,
   type KeyResult,
   type TeamMember,
@@ -85,7 +86,9 @@ export function buildDigestCard(
     : [];
   return adaptiveCard(
     [
-      heading(`Weekly digest · ${escapeMarkdown(model.teamName)} · ${model.week}`),
+      heading(
+        `Weekly digest · ${escapeMarkdown(model.teamName)} · ${formatWeek(model.week, model.locale)}`,
+      ),
       ...personal,
       text(
         `${done.size} of ${active.length} checked in (${active.length ? Math.round((done.size / active.length) * 100) : 0}%)`,

@@ -24,6 +24,7 @@ export function numberInput(field: NumberField): CardElement {
     return { type: 'Input.Number', ...base, ...(current !== undefined ? { value: current } : {}) };
   const typed = entered.trim();
   if (typed === '') return { type: 'Input.Number', ...base };
-  if (Number.isFinite(Number(typed))) return { type: 'Input.Number', ...base, value: Number(typed) };
+  if (Number.isFinite(Number(typed)))
+    return { type: 'Input.Number', ...base, value: Number(typed) };
   return { type: 'Input.Text', ...base, value: entered, maxLength: 40 };
 }
