@@ -72,3 +72,63 @@ describe.each(Object.entries(HOSTS))('Teams %s at 320 px', (theme, hostConfig) =
     expect(measured.width).toBe(WIDTH);
   });
 });
+
+const card = (name: string) => everyCard().find(([n]) => n === name)?.[1];
+
+describe.each(Object.entries(HOSTS))('Teams %s at 320 px, opened up', (theme, hostConfig) => {
+  it.each([
+    ['kpi-alert', 'Snooze'],
+    ['check-in', 'Add notes (optional)'],
+  ])('%s with "%s" open still fits', async (name, button) => {
+    const measured = await render(card(name), hostConfig, button);
+    await page.locator('#card').screenshot({ path: path.join(SHOTS, `${name}-open-${theme}.png`) });
+    expect(measured.problems).toEqual([]);
+  });
+});
+
+describe('what the buttons do at 320 px', () => {
+  it('the KPI alert shows the snooze duration only with its button, and two buttons and "…"', async () => {
+    const closed = await render(card('kpi-alert'), HOSTS.light);
+    expect(closed.buttons).toEqual(['Acknowledge', 'Snooze', 'More options']);
+    expect(await page.getByLabel('Snooze for').isVisible()).toBe(false);
+    const open = await render(card('kpi-alert'), HOSTS.light, 'Snooze');
+    expect(open.buttons).toEqual(['Acknowledge', 'Snooze', 'More options', 'Snooze']);
+    expect(await page.getByLabel('Snooze for').isVisible()).toBe(true);
+  });
+
+  it('the overflow menu holds Draft corrective OKR and Open in Bearing', async () => {
+    await render(card('kpi-alert'), HOSTS.light);
+    await page.getByRole('button', { name: 'More options' }).click();
+    const items = await page.getByRole('menuitem').allTextContents();
+    expect(items.map((t) => t.trim())).toEqual(['Draft corrective OKR', 'Open in Bearing']);
+    await page.keyboard.press('Escape');
+  });
+
+  it('the check-in card fits three key results in one screen and sends the collapsed notes', async () => {
+    const measured = await render(card('check-in'), HOSTS.light);
+    // 1,182 px before (three key results, Teams light, 320 px wide).
+    expect(measured.height).toBeLessThan(740);
+    expect(measured.buttons).toEqual([
+      'Add notes (optional)',
+      'Submit',
+      'Nothing changed',
+      'More options',
+    ]);
+    // A note typed, then folded away again: Submit still sends it with the values.
+    await page.getByRole('button', { name: 'Add notes (optional)' }).click();
+    await page.getByLabel('What is blocking you?').fill('Waiting for legal');
+    await page.getByRole('button', { name: 'Add notes (optional)' }).click();
+    expect(await page.getByLabel('What is blocking you?').isVisible()).toBe(false);
+    const sent = await page.evaluate(() => {
+      const h = globalThis as unknown as Host;
+      h.clickCardButton('Submit');
+      return h.executed.filter((e) => e.title === 'Submit');
+    });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.data).toMatchObject({
+      'kr.k-fill.value': '41',
+      'kr.k-fill.confidence': 'onTrack',
+      blockers: 'Waiting for legal',
+    });
+  });
+});

@@ -21,7 +21,7 @@ export const en = {
   checkIn: {
     /** `week` is already formatted ("week of Nov 30", see `formatWeek`). */
     title: (week: string) => `Weekly check-in · ${week}`,
-    intro: (name: string, team: string) => `Hi ${name}, your key results in ${team}:`,
+    intro: (name: string, team: string) => `Hi ${name} · ${team}`,
     noKeyResults: (team: string) =>
       `You own no key results in ${team} this cycle, so there is nothing to check in. Ask your manager to assign one, or open the tab to add your own.`,
     objective: (title: string) => `Objective: ${title}`,
