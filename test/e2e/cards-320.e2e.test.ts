@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import lightHostConfig from 'adaptivecards-designer/lib/hostConfigs/microsoft-teams-light.json';
 import darkHostConfig from 'adaptivecards-designer/lib/hostConfigs/microsoft-teams-dark.json';
 import { launchChromium } from '../../simulators/browser/chromium';
+import { en } from '@bearing/core';
 import { everyCard } from '../fixtures/cards';
 
 // Every card the bot sends, rendered by the official `adaptivecards` renderer with Teams' light
@@ -44,6 +45,7 @@ afterAll(async () => {
 type Host = {
   renderCard(card: unknown, hostConfig: unknown, expand?: string): Measured;
   clickCardButton(title: string): boolean;
+  textHeights(texts: string[]): number[];
   executed: { title: string; data: Record<string, unknown> }[];
 };
 
@@ -131,4 +133,20 @@ describe('what the buttons do at 320 px', () => {
       blockers: 'Waiting for legal',
     });
   });
+
+  it.each(['help', 'welcome'])(
+    'the %s card never breaks a command over two lines',
+    async (name) => {
+      await render(card(name), HOSTS.light);
+      const commands = en.help.commands.map(([command]) => command);
+      const measured = await page.evaluate(
+        (texts) => (globalThis as unknown as Host).textHeights(texts),
+        commands,
+      );
+      const heights = commands.map((c, i) => [c, measured[i]] as const);
+      const oneLine = heights.find(([c]) => c === 'help')?.[1] ?? 0;
+      expect(oneLine).toBeGreaterThan(0);
+      expect(heights.filter(([, h]) => h !== oneLine)).toEqual([]);
+    },
+  );
 });

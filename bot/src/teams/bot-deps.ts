@@ -2,7 +2,7 @@ import type { KpiAlertStores } from '../features/kpis';
 import type { DeliveryJobStore } from '../features/delivery';
 import type { SendNowResult } from '../features/delivery';
 import type { CheckInDeps } from '../features/check-in';
-import type { TabLink, TeamStore, UserStore } from '../features/shared';
+import type { TeamStore, UserStore } from '../features/shared';
 import type { TeamOwnerDirectory } from '../features/team';
 import type { Logger } from '../observability/logger';
 
@@ -14,8 +14,6 @@ export interface BotDeps extends CheckInDeps {
       readonly teams: TeamStore;
       readonly deliveries: DeliveryJobStore;
     };
-  /** Links into the tab ("Open in Bearing", the drafted corrective OKR). */
-  readonly tabLink?: TabLink;
   readonly logger: Logger;
   /** Who owns a team in Teams (Microsoft Graph); without it the installer is the first owner. */
   readonly teamOwners?: TeamOwnerDirectory;

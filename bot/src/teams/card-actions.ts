@@ -104,7 +104,7 @@ const refresh: CardHandler<typeof CARD_VERBS.refresh> = ({ deps, ctx }, action) 
       deps.tabLink,
     );
   return action.view === 'digest'
-    ? digestViewFor(deps.stores, ctx, action.week ?? ctx.week)
+    ? digestViewFor(deps.stores, ctx, action.week ?? ctx.week, deps.tabLink)
     : checkInCardFor(deps, ctx);
 };
 

@@ -680,6 +680,30 @@ describe('links into the tab', () => {
     });
   });
 
+  const link = tabLinker({ teamsAppId: APP_ID, tabUrl: 'https://bearing.example/tab/' });
+  const contextOf = (url: string | undefined) =>
+    decodeTabContext(readTabDeepLink(url ?? '')?.subEntityId);
+
+  it('"Open in Bearing" on My OKRs opens the user’s own view of the team and cycle', () => {
+    const card = buildMyOkrsCard([], 'en-US', { link, teamId: 'team-a', cycleId: 'FY2027-Q2' });
+    const open = (card.actions ?? []).find((a) => a.title === 'Open in Bearing');
+    expect(open?.type).toBe('Action.OpenUrl');
+    expect(contextOf(open?.type === 'Action.OpenUrl' ? open.url : undefined)).toEqual({
+      view: 'personal',
+      teamId: 'team-a',
+      cycleId: 'FY2027-Q2',
+    });
+  });
+
+  it('"Open in Bearing" on the digest opens the team’s dashboard', () => {
+    const card = buildDigestCard(digest, { refresh, tabLink: link });
+    const open = (card.actions ?? []).find((a) => a.title === 'Open in Bearing');
+    expect(contextOf(open?.type === 'Action.OpenUrl' ? open.url : undefined)).toEqual({
+      view: 'dashboard',
+      teamId: 'team-a',
+    });
+  });
+
   it('uses the personal tab the manifest declares', () => {
     const manifest = JSON.parse(
       readFileSync(join(__dirname, '../../../appPackage/manifest.json'), 'utf8'),

@@ -59,7 +59,10 @@ export class DeliveryContentResolver {
           checkIns: week.snapshot.checkIns.map((c) => c.value),
           keyResults: week.snapshot.keyResults.map((k) => k.value),
         },
-        { refresh: { teamId: team.id, userIds: refreshUserIds(week.snapshot.members) } },
+        {
+          refresh: { teamId: team.id, userIds: refreshUserIds(week.snapshot.members) },
+          ...(this.tabLink ? { tabLink: this.tabLink } : {}),
+        },
       );
       return {
         kind: 'send',
