@@ -22,6 +22,8 @@ interface Measured {
   readonly width: number;
   readonly scrollWidth: number;
   readonly height: number;
+  /** Each action row as "needed/available" px. */
+  readonly actionRows: string[];
   /** The visible buttons, by name. */
   readonly buttons: string[];
   readonly problems: string[];
