@@ -25,7 +25,6 @@ export const en = {
     noKeyResults: (team: string) =>
       `You own no key results in ${team} this cycle, so there is nothing to check in. Ask your manager to assign one, or open the tab to add your own.`,
     objective: (title: string) => `Objective: ${title}`,
-    newValue: 'New value',
     /** The value input's label: short, the key result's title is right above it. */
     valueLabel: (unit: string | undefined) => (unit ? `Now (${unit})` : 'Now'),
     done: 'Done',
@@ -34,7 +33,6 @@ export const en = {
     whatChanged: 'What changed or what did you learn?',
     blockers: 'What is blocking you?',
     decisionNeeded: 'What decision do you need?',
-    optional: '(optional)',
     addNotes: 'Add notes (optional)',
     notesHint: 'What changed, what is blocking you, a decision you need.',
     submit: 'Submit',
