@@ -19,6 +19,9 @@ param aadAppClientId string
 @description('Tenant ID of the Entra ID app used for tab single sign-on (AAD_APP_TENANT_ID).')
 param aadAppTenantId string = subscription().tenantId
 
+@description('The Teams app id (teamsApp/create writes it as TEAMS_APP_ID): cards link into the app\'s tab with it.')
+param teamsAppId string
+
 @description('App Service plan SKU. B1 suits up to a few thousand users; use P0v3 or higher for zone redundancy or scale-out.')
 @allowed([
   'B1'
@@ -184,6 +187,7 @@ module appService 'modules/appservice.bicep' = {
     cosmosDatabaseName: cosmos.outputs.databaseName
     aadAppClientId: aadAppClientId
     aadAppTenantId: aadAppTenantId
+    teamsAppId: teamsAppId
     appInsightsConnectionString: monitoring.outputs.connectionString
     appInsightsEntraAuth: appInsightsDisableLocalAuth
     checkInRetentionDays: checkInRetentionDays

@@ -27,6 +27,7 @@ import {
   rememberConversation,
   type TeamOwnerDirectory,
 } from './features/team';
+import { tabLinker } from './features/shared';
 import { createAdapter } from './teams/adapter';
 import { type BotAuthSettings, GRAPH_AUDIENCE, createBotTokenProvider } from './teams/bot-token';
 import { BearingBot } from './teams/bearing-bot';
@@ -102,10 +103,14 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   };
   const adapter = createAdapter(botAuth, logger, { deliveries: stores.deliveries, now });
   const checkInDeps = { stores, now, newId };
-  // "Open in Bearing" links: the deployed domain, or this machine in local mode.
-  const tabBaseUrl = config.bot.domain
+  // "Open in Bearing" links: Teams deep links to the app's tab, or this machine's tab in local mode.
+  const tabUrl = config.bot.domain
     ? `https://${config.bot.domain}/tab/`
     : `http://localhost:${config.port || 3978}/tab/`;
+  const tabLink = tabLinker({
+    ...(config.teams.appId ? { teamsAppId: config.teams.appId } : {}),
+    tabUrl,
+  });
   const teamOwners =
     options.teamOwners === undefined
       ? config.bot.id
@@ -116,12 +121,13 @@ export function composeServer(options: ComposeOptions): ComposedServer {
   const bot = new BearingBot({
     ...checkInDeps,
     logger,
-    tabBaseUrl,
+    tabLink,
+    tabUrl,
     sendCheckInsNow: (tenantId, teamId) => sendCheckInsNow(stores, tenantId, teamId, now()),
     ...(teamOwners ? { teamOwners } : {}),
   });
 
-  const contents = new DeliveryContentResolver(checkInDeps, 5_000, tabBaseUrl);
+  const contents = new DeliveryContentResolver(checkInDeps, 5_000, tabLink);
   const worker = new DeliveryWorker({
     deliveries: stores.deliveries,
     sender:

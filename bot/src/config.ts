@@ -22,6 +22,10 @@ const envSchema = z.object({
   COSMOS_KEY: optionalText,
   COSMOS_DATABASE: optionalText.transform((v) => v ?? 'bearing'),
   BOT_ID: optionalText,
+  /** The Teams app id (appPackage/manifest.json `id`): cards link into the app's tab with it. */
+  TEAMS_APP_ID: optionalText.pipe(
+    z.uuid({ message: 'TEAMS_APP_ID must be the Teams app id (a GUID)' }).optional(),
+  ),
   BOT_TENANT_ID: optionalText,
   BOT_TYPE: optionalText.pipe(z.enum(['UserAssignedMsi', 'SingleTenant']).optional()),
   BOT_PASSWORD: optionalText,
@@ -82,6 +86,8 @@ export interface Config {
     readonly domain?: string;
     readonly openIdMetadataUrl?: string;
   };
+  /** The Teams app (for deep links into its tab); unset in local mode, where links use the URL. */
+  readonly teams: { readonly appId?: string };
   readonly sso: {
     readonly clientId?: string;
     /** Set for a single-tenant app: only tokens of this tenant are accepted. */
@@ -162,6 +168,7 @@ export function loadConfig(
       domain: e.BOT_DOMAIN,
       openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
     }),
+    teams: Object.freeze({ appId: e.TEAMS_APP_ID }),
     sso: Object.freeze({
       clientId: e.AAD_APP_CLIENT_ID,
       tenantId: e.AAD_APP_TENANT_ID,

@@ -38,6 +38,9 @@ param aadAppClientId string
 @description('Tenant of the Entra ID app for tab single sign-on (AAD_APP_TENANT_ID).')
 param aadAppTenantId string
 
+@description('The Teams app id (TEAMS_APP_ID), for deep links from cards into the app\'s tab.')
+param teamsAppId string
+
 @description('Application Insights connection string (APPLICATIONINSIGHTS_CONNECTION_STRING).')
 @secure()
 param appInsightsConnectionString string
@@ -129,6 +132,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     BOT_DOMAIN: webApp.properties.defaultHostName
     AAD_APP_CLIENT_ID: aadAppClientId
     AAD_APP_TENANT_ID: aadAppTenantId
+    TEAMS_APP_ID: teamsAppId
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
     BEARING_TELEMETRY_AUTH: appInsightsEntraAuth ? 'entra' : 'connection-string'
     BEARING_CHECKIN_RETENTION_DAYS: string(checkInRetentionDays)

@@ -96,7 +96,7 @@ it('checks in from the card, sees the summary, and keeps it across a server rest
 
   await chat.send('check in');
   await chat.waitForText(/Weekly check-in ·/);
-  await chat.fillNumber(/New value \(points\)/, '8.2');
+  await chat.fillNumber(/Now \(points\)/, '8.2');
   await chat.click('Submit');
   await chat.waitForText('7.6 points → 8.2 points (+0.6) · On track');
 
@@ -146,7 +146,8 @@ it('a reading that breaks the turnover range alerts its owner and the channel on
   // One to Megan (the owner, in her 1:1 chat) and one to the team channel.
   expect(alerts).toHaveLength(2);
 
-  await chat.click('Draft corrective OKR');
+  // Acknowledge and Snooze are the card's buttons; the rest are in its overflow menu.
+  await chat.clickInMenu('Draft corrective OKR');
   await chat.waitForText(
     'Draft corrective OKR created: Bring Voluntary turnover back into range. Finish it in the tab.',
   );

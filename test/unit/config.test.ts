@@ -127,8 +127,16 @@ describe('loadConfig', () => {
         'BEARING_CHECKIN_RETENTION_DAYS',
         'BEARING_READING_RETENTION_DAYS',
         'BEARING_TELEMETRY_AUTH',
+        'TEAMS_APP_ID',
       ].sort(),
     );
+  });
+
+  it('reads the Teams app id for deep links into the tab, and rejects one that is not a GUID', () => {
+    expect(loadConfig({}).teams.appId).toBeUndefined();
+    const id = '00000000-0000-4000-8000-00000000b001';
+    expect(loadConfig({ TEAMS_APP_ID: id }).teams.appId).toBe(id);
+    expect(() => loadConfig({ TEAMS_APP_ID: 'bearing' })).toThrow(/TEAMS_APP_ID/);
   });
 
   it('sends telemetry with the connection string by default, with Entra ID when asked, and refuses other values', () => {

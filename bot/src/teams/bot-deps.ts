@@ -13,9 +13,9 @@ export interface BotDeps extends CheckInDeps {
       readonly teams: TeamStore;
       readonly deliveries: DeliveryJobStore;
     };
-  /** Base URL of the tab for "Open in Bearing" links. */
-  readonly tabBaseUrl?: string;
   readonly logger: Logger;
+  /** The tab's own address: pasted links to it unfurl into the shared OKR card. */
+  readonly tabUrl?: string;
   /** Who owns a team in Teams (Microsoft Graph); without it the installer is the first owner. */
   readonly teamOwners?: TeamOwnerDirectory;
   /** Starts this week's check-in for a whole team now, through the delivery engine. */

@@ -75,7 +75,7 @@ async function alertAfter(
   now: Date,
 ): Promise<AdaptiveCard> {
   if (!result.ok) return errorCard(result.error);
-  return kpiAlertCardFor(deps.stores, ctx, kpiId, 'kpiAlert', now, deps.tabBaseUrl);
+  return kpiAlertCardFor(deps.stores, ctx, kpiId, 'kpiAlert', now, deps.tabLink);
 }
 
 const checkInSubmit: CardHandler<
@@ -108,10 +108,10 @@ const refresh: CardHandler<typeof CARD_VERBS.refresh> = ({ deps, ctx }, action) 
       action.kpiId,
       action.kind ?? 'kpiAlert',
       deps.now(),
-      deps.tabBaseUrl,
+      deps.tabLink,
     );
   return action.view === 'digest'
-    ? digestViewFor(deps.stores, ctx, action.week ?? ctx.week)
+    ? digestViewFor(deps.stores, ctx, action.week ?? ctx.week, deps.tabLink)
     : checkInCardFor(deps, ctx);
 };
 

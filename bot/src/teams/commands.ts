@@ -39,7 +39,7 @@ const updateKpi = forMember((deps, ctx) => kpiUpdateCardFor(deps.stores.kpis, ct
 const status = forMember(async (deps, ctx) => {
   const s = await teamStatus(deps.stores, ctx);
   return s.allowed
-    ? buildTeamStatusCard(ctx.team.name, s.week, s.members, s.who)
+    ? buildTeamStatusCard(ctx.team.name, s.week, s.members, s.who, ctx.locale)
     : buildMessageCard(
         [en.managersOnly, ...whoManagesLines(s.who), en.whoManages.askThem].join('\n\n'),
       );

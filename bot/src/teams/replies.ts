@@ -73,7 +73,8 @@ const queryValue = z.looseObject({
 const linkValue = z.looseObject({ url: z.string().min(1).max(2048) });
 
 const viewFor = (deps: BotDeps, locale: string | undefined): ShareView => ({
-  ...(deps.tabBaseUrl ? { tabBaseUrl: deps.tabBaseUrl } : {}),
+  ...(deps.tabLink ? { tabLink: deps.tabLink } : {}),
+  ...(deps.tabUrl ? { tabBaseUrl: deps.tabUrl } : {}),
   ...(locale ? { locale } : {}),
 });
 

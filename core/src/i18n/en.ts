@@ -2,29 +2,49 @@
  * The English message catalogue for cards and bot replies. Every user-facing string of the bot
  * comes from here, so a translation is one more file of the same shape.
  */
+// English count nouns: the singular of a unit word people typed ("features" → "feature").
+// Abbreviations and symbols (min, eNPS, USD, km/h) are left as they are.
+const IRREGULAR: Readonly<Record<string, string>> = { people: 'person', children: 'child' };
+function singularUnit(unit: string): string {
+  if (IRREGULAR[unit]) return IRREGULAR[unit];
+  if (!/^[a-z]{3,}s$/.test(unit) || unit.endsWith('ss')) return unit;
+  if (unit.endsWith('ies')) return `${unit.slice(0, -3)}y`;
+  if (/(ch|sh|x|ss)es$/.test(unit)) return unit.slice(0, -2);
+  return unit.slice(0, -1);
+}
+
 export const en = {
+  /** Unit words after a count: 1 feature, 2 features. */
+  units: { singular: singularUnit },
+  week: { of: (monday: string) => `week of ${monday}` },
   confidence: { onTrack: 'On track', atRisk: 'At risk', offTrack: 'Off track' },
   checkIn: {
+    /** `week` is already formatted ("week of Nov 30", see `formatWeek`). */
     title: (week: string) => `Weekly check-in · ${week}`,
-    intro: (name: string, team: string) =>
-      `Hi ${name}, a minute for ${team}: update each key result, then tell the team what changed.`,
+    intro: (name: string, team: string) => `Hi ${name} · ${team}`,
     noKeyResults: (team: string) =>
       `You own no key results in ${team} this cycle, so there is nothing to check in. Ask your manager to assign one, or open the tab to add your own.`,
     objective: (title: string) => `Objective: ${title}`,
-    newValue: 'New value',
+    /** The value input's label: short, the key result's title is right above it. */
+    valueLabel: (unit: string | undefined) => (unit ? `Now (${unit})` : 'Now'),
     done: 'Done',
     milestonesDone: 'Milestones done',
     confidenceLabel: 'Confidence',
     whatChanged: 'What changed or what did you learn?',
     blockers: 'What is blocking you?',
     decisionNeeded: 'What decision do you need?',
-    optional: '(optional)',
+    addNotes: 'Add notes (optional)',
+    notesHint: 'What changed, what is blocking you, a decision you need.',
     submit: 'Submit',
     nothingChanged: 'Nothing changed',
     snooze: 'Remind me tomorrow',
     checkInNow: 'Check in now',
     fixBelow: 'Something needs fixing — see the messages below.',
-    guardrail: (kpi: string, status: string) => `Guardrail ${kpi} is ${status}.`,
+    /** A KPI that guards the objective is close to or outside its target range. */
+    guardrail: {
+      warning: (kpi: string) => `${kpi} is close to leaving its target range.`,
+      breach: (kpi: string) => `${kpi} is outside its target range.`,
+    },
   },
   summary: {
     title: (week: string) => `Checked in · ${week}`,
@@ -61,10 +81,15 @@ export const en = {
     since: (when: string) => `Out of range since ${when}`,
     recoveredSince: (when: string) => `Back in range since ${when}`,
     trend: (sparkline: string) => `Recent readings ${sparkline}`,
-    guards: (titles: string) => `Guards: ${titles}`,
+    /** The sparkline's scale and the readings as text (what a screen reader reads). */
+    trendScale: (low: string, high: string) => `▁ ${low} to █ ${high}`,
+    trendReadings: (n: number, values: string) =>
+      n === 1 ? `Last reading: ${values}.` : `Last ${n} readings, oldest first: ${values}.`,
+    guards: (titles: string) => `Protects the objective: ${titles}`,
     acknowledged: (name: string, when: string) => `Acknowledged by ${name}, ${when}`,
     snoozedUntil: (when: string) => `Snoozed until ${when}`,
     corrective: (title: string) => `Draft corrective OKR created: ${title}. Finish it in the tab.`,
+    openDraft: 'Open the draft',
     acknowledge: 'Acknowledge',
     snooze: 'Snooze',
     snoozeFor: 'Snooze for',
@@ -80,7 +105,6 @@ export const en = {
     newReading: 'New reading',
     recorded: (name: string, value: string) => `Recorded ${value} for ${name}.`,
     ownersOnly: 'Only the KPI owner can enter readings by hand.',
-    status: { warning: 'in its warning band', breach: 'out of range' },
   },
   sendNow: {
     managersOnly:

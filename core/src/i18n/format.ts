@@ -1,4 +1,6 @@
 import type { KeyResult } from '../okr/types';
+import { isoWeekStart, parseIsoWeek } from '../schedule/iso-week';
+import { en } from './en';
 
 /** Formats a key result value with its unit in the viewer's locale. */
 export function formatValue(
@@ -26,7 +28,26 @@ export function formatValue(
     () => new Intl.NumberFormat(safeLocale, { maximumFractionDigits: 2 }),
   ).format(value);
   if (kr.type === 'percent' || kr.unit === '%') return `${n}%`;
-  return kr.unit ? `${n} ${kr.unit}` : n;
+  if (!kr.unit) return n;
+  const one = pluralRules(safeLocale).select(value) === 'one';
+  return `${n} ${one ? en.units.singular(kr.unit) : kr.unit}`;
+}
+
+const pluralRules = (locale: string) =>
+  cached(`plural|${locale}`, () => new Intl.PluralRules(locale));
+
+/**
+ * An ISO week (`2026-W49`) as people read it: "week of Nov 30" (en-US), "week of 30 Nov" (en-GB),
+ * from its Monday in the viewer's locale. A label that is not a week is returned as it is.
+ */
+export function formatWeek(week: string, locale: string): string {
+  if (!parseIsoWeek(week)) return week;
+  const safeLocale = supportedLocale(locale);
+  const monday = cached(
+    `week|${safeLocale}`,
+    () => new Intl.DateTimeFormat(safeLocale, { timeZone: 'UTC', day: 'numeric', month: 'short' }),
+  ).format(new Date(`${isoWeekStart(week)}T00:00:00Z`));
+  return en.week.of(monday);
 }
 
 /** Formats a signed change (+5, −2.5). */

@@ -70,6 +70,12 @@ export class PlaygroundChat {
     await this.page.getByRole('button', { name: title, exact: true }).last().click();
   }
 
+  /** Picks `title` from the latest card's overflow menu ("More options": its secondary actions). */
+  async clickInMenu(title: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'More options', exact: true }).last().click();
+    await this.page.getByRole('menuitem', { name: title, exact: true }).click();
+  }
+
   /** Opens a conversation from the Playground's list ("Personal Chat", "General", …). */
   async open(conversation: RegExp): Promise<void> {
     await this.page.getByRole('treeitem', { name: conversation }).click();

@@ -1,4 +1,4 @@
-import { CARD_VERBS, CHECKIN_INPUTS } from '@bearing/core';
+import { CARD_VERBS, CHECKIN_INPUTS, formatWeek } from '@bearing/core';
 import {
   DEMO_TEAM_ID,
   DEMO_TENANT_ID,
@@ -80,8 +80,8 @@ it('sends Alex a check-in card with his own key results', async () => {
 it('shows a guardrail line on the key results of an objective whose guardrail KPI is amber or red', async () => {
   // Alex: only "Win customers with AI-powered features" is guarded (by CSAT, demo: warning band).
   const alex = JSON.stringify((await requestCheckInCard()).card);
-  expect(alex.match(/Guardrail/g)).toHaveLength(1);
-  expect(alex).toMatch(/3 AI features.*⚠ Guardrail CSAT is in its warning band\./);
+  expect(alex.match(/close to leaving its target range/g)).toHaveLength(1);
+  expect(alex).toMatch(/3 AI features.*⚠ CSAT is close to leaving its target range\./);
   // Megan's "Hire great people faster" is guarded by Voluntary turnover (demo: 9.6%, warning band).
   const before = connector.sent.length;
   const megan = {
@@ -103,7 +103,7 @@ it('shows a guardrail line on the key results of an objective whose guardrail KP
     }),
   );
   const card = texts(connector.sent.slice(before).map((s) => s.activity));
-  expect(card).toContain('⚠ Guardrail Voluntary turnover is in its warning band.');
+  expect(card).toContain('⚠ Voluntary turnover is close to leaving its target range.');
 });
 
 it('submits, answers with a summary card, and a replay changes nothing', async () => {
@@ -246,7 +246,7 @@ it('refreshes the channel digest into the member’s own view, with the week’s
   const card = (res.body as { value: { refresh?: { userIds?: string[] } } }).value;
   expect(texts(res.body)).toEqual(
     expect.arrayContaining([
-      `Weekly digest · My Team · ${data.week}`,
+      `Weekly digest · My Team · ${formatWeek(data.week, 'en-US')}`,
       '✓ You checked in this week.',
     ]),
   );

@@ -30,9 +30,9 @@ async function say(text: string): Promise<string[]> {
 }
 
 const FIRST_LINE: Record<(typeof en.help.commands)[number][0], RegExp> = {
-  'check in': /^Weekly check-in · \d{4}-W\d{2}$/,
+  'check in': /^Weekly check-in · week of [A-Z][a-z]{2} \d{1,2}$/,
   'my okrs': /^My key results$/,
-  'team status': / · \d{4}-W\d{2}$/,
+  'team status': / · week of [A-Z][a-z]{2} \d{1,2}$/,
   'send check-ins': /^Starting this week's check-in for /,
   'update kpi': /^(Update a KPI|You own no KPIs)/,
   help: /^What Bearing can do$/,

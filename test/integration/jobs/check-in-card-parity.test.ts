@@ -68,8 +68,8 @@ const comparable = (card: unknown) =>
   JSON.parse(JSON.stringify(card).replace(/"submissionId":"[^"]*"/g, '"submissionId":"-"'));
 
 it.each([
-  ['Alex', 0, 'Guardrail CSAT is in its warning band'],
-  ['Megan', 1, 'Guardrail Voluntary turnover is in its warning band'],
+  ['Alex', 0, 'CSAT is close to leaving its target range'],
+  ['Megan', 1, 'Voluntary turnover is close to leaving its target range'],
 ])(
   "%s's scheduled check-in, reminder and snooze cards equal the on-demand card",
   async (_name, index, guardrail) => {

@@ -1,4 +1,5 @@
-import { DEFAULT_TEAM_SETTINGS } from '@bearing/core';
+import { DEFAULT_TEAM_SETTINGS, decodeTabContext, readTabDeepLink } from '@bearing/core';
+import { tabLinker } from '../../../bot/src/features/shared';
 import {
   acknowledgeEpisode,
   draftCorrectiveOkr,
@@ -19,6 +20,7 @@ import { memoryLogger, startTestStore, type TestStore } from '../../support/embe
 // KPI breach episodes end to end against the Bot Connector simulator: readings in, one alert per
 // episode to the owner and the channel, escalation unless acknowledged, a note on recovery.
 const T = '33333333-3333-3333-3333-333333333333';
+const APP_ID = '00000000-0000-4000-8000-00000000b001';
 let store: TestStore;
 let sim: ConnectorSimulator;
 let clock = new Date('2026-11-23T10:00:00Z');
@@ -110,7 +112,7 @@ const worker = () =>
       new DeliveryContentResolver(
         { stores: store.stores, now: () => clock, newId: () => 'x' },
         0,
-        'https://bearing.example/tab/',
+        tabLinker({ teamsAppId: APP_ID, tabUrl: 'https://bearing.example/tab/' }),
       ).contentFor(job),
     onConversationCreated: async () => undefined,
     onRecipientGone: async () => undefined,
@@ -150,9 +152,18 @@ it('one alert per episode to the owner and the channel; more bad readings add no
   expect(cardsTo('ep-channel').map(titleOf)).toEqual(['KPI out of range · CSAT']);
   const card = JSON.stringify(cardsTo('ep-channel')[0]?.activity);
   expect(card).toContain('Now 4.4 score · target ≥ 4.6 score');
-  expect(card).toContain('Guards: Delight customers');
+  expect(card).toContain('Protects the objective: Delight customers');
   expect(card).toContain('kpi.draftCorrectiveOkr');
-  expect(card).toContain('https://bearing.example/tab/?view=alignment');
+  const open = JSON.parse(card).attachments[0].content.actions.find(
+    (a: { title: string }) => a.title === 'Open in Bearing',
+  );
+  const link = readTabDeepLink(open.url);
+  expect(link).toMatchObject({ appId: APP_ID, entityId: 'myOkrs' });
+  expect(decodeTabContext(link?.subEntityId)).toEqual({
+    view: 'dashboard',
+    teamId: 'ep',
+    kpiId: expect.any(String),
+  });
 });
 
 it('escalates to the channel once if nobody acknowledges; recovery sends one "back in range"', async () => {

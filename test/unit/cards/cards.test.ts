@@ -1,4 +1,11 @@
-import { CARD_VERBS, CHECKIN_INPUTS, type CheckIn, type TeamMember } from '@bearing/core';
+import {
+  CARD_VERBS,
+  CHECKIN_INPUTS,
+  decodeTabContext,
+  readTabDeepLink,
+  type CheckIn,
+  type TeamMember,
+} from '@bearing/core';
 import {
   buildCheckInCard,
   type CheckInCardModel,
@@ -23,7 +30,12 @@ import {
 } from '../../../bot/src/features/kpis/kpi-alert-card';
 import { buildKpiUpdateCard } from '../../../bot/src/features/kpis/kpi-update-card';
 import { escapeMarkdown } from '../../../bot/src/features/shared/cards/text';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PERSONAL_TAB_ENTITY_ID, tabLinker } from '../../../bot/src/features/shared';
 import { keyResult } from '../../fixtures/okrs';
+
+const APP_ID = '00000000-0000-4000-8000-00000000b001';
 import { cardProblems, texts } from '../../support/cards';
 
 const krs = [
@@ -148,7 +160,7 @@ const alert = (overrides: Partial<KpiAlertModel> = {}): KpiAlertModel => ({
   status: 'breach',
   values: [4.8, 4.7, 4.6, 4.4],
   guardedObjectives: ['Delight **customers**'],
-  tabUrl: 'https://bearing.example/tab/?view=alignment&kpi=kpi-csat',
+  tabLink: tabLinker({ teamsAppId: APP_ID, tabUrl: 'https://bearing.example/tab/' }),
   formatInstant: (iso) => iso.slice(0, 16),
   refreshUserIds: ['29:a', '29:b'],
   ...overrides,
@@ -345,6 +357,10 @@ describe.each(every)('%s card', (_name, card) => {
   it('is a valid Adaptive Card 1.5 for the Teams host configs', () => {
     expect(cardProblems(card)).toEqual([]);
   });
+  it('has at most two buttons; the rest are in the overflow menu', () => {
+    const actions = (card as { actions?: { mode?: string }[] }).actions ?? [];
+    expect(actions.filter((a) => a.mode !== 'secondary').length).toBeLessThanOrEqual(2);
+  });
   it('stays well under the 80 KB payload limit and uses Action.Execute only', () => {
     const json = JSON.stringify(card);
     expect(Buffer.byteLength(json)).toBeLessThan(80 * 1024);
@@ -357,7 +373,8 @@ describe('check-in card', () => {
   const json = JSON.stringify(card);
 
   it('has one input per key result of the right kind, prefilled', () => {
-    expect(json).toContain('"id":"kr.k-num.value","label":"New value (days)","value":41');
+    expect(json).toContain('"id":"kr.k-num.value","label":"Now (days)","isRequired":true');
+    expect(json).toMatch(/"id":"kr\.k-num\.value"[^}]*"value":41/);
     expect(json).toContain('"type":"Input.Toggle","id":"kr.k-bool.value"');
     expect(json).toContain('"type":"Input.ChoiceSet","id":"kr.k-ms.value"');
     expect(json).toContain('"id":"kr.k-pct.confidence"');
@@ -375,7 +392,12 @@ describe('check-in card', () => {
       },
     });
     expect(nothing).toMatchObject({ verb: 'checkin.nothingChanged' });
-    expect(snooze).toMatchObject({ verb: 'checkin.snooze', associatedInputs: 'none' });
+    expect(snooze).toMatchObject({
+      verb: 'checkin.snooze',
+      associatedInputs: 'none',
+      mode: 'secondary',
+    });
+    expect(submit).not.toHaveProperty('mode');
   });
 
   it('shows an error next to the input and keeps what the user typed', () => {
@@ -387,9 +409,58 @@ describe('check-in card', () => {
         }),
       ),
     );
+    // The value and confidence sit side by side; the message is right below the pair.
     expect(withError).toMatch(
-      /"id":"kr\.k-pct\.value"[^}]*"value":27[^]*⚠ Enter a number\.[^]*"id":"kr\.k-pct\.confidence"/,
+      /"id":"kr\.k-pct\.value"[^}]*"value":27[^]*"id":"kr\.k-pct\.confidence"[^]*⚠ Enter a number\./,
     );
+  });
+
+  it('after a bad value keeps what the user typed, not the old value', () => {
+    const typed = (value: string) =>
+      buildCheckInCard(
+        model({
+          errors: { [CHECKIN_INPUTS.value('k-num')]: 'Enter a number, such as 12.5.' },
+          values: { [CHECKIN_INPUTS.value('k-num')]: value },
+        }),
+      );
+    const input = (value: string) =>
+      JSON.stringify(typed(value)).match(
+        /\{"type":"Input\.\w+","id":"kr\.k-num\.value"[^}]*\}/,
+      )?.[0];
+    expect(input('about 38')).toMatch(/"value":"about 38"/);
+    expect(input('about 38')).not.toMatch(/"value":41/);
+    expect(input('')).not.toMatch(/"value"/);
+    expect(input('38.5')).toMatch(/"type":"Input\.Number"[^}]*"value":38\.5/);
+  });
+
+  it('labels the value input shortly, and names a shared objective once', () => {
+    const shown = texts(buildCheckInCard(model()));
+    expect(shown.filter((t) => t.startsWith('Objective:'))).toEqual([
+      'Objective: Hire great people faster',
+    ]);
+    const labels = [
+      ...JSON.stringify(buildCheckInCard(model())).matchAll(/"label":"([^"]*)"/g),
+    ].map((m) => m[1]);
+    expect(labels.filter((l) => l?.includes('Cut time to fill'))).toEqual([]);
+    expect(labels).toContain('Now (days)');
+  });
+
+  it('keeps the optional questions collapsed after the values, open once one is filled in', () => {
+    const notesOf = (card: ReturnType<typeof buildCheckInCard>) =>
+      card.body.find((e) => e.id === 'checkin.notes');
+    const card = buildCheckInCard(model());
+    expect(notesOf(card)).toMatchObject({ type: 'Container', isVisible: false });
+    const toggle = card.body[card.body.length - 2];
+    expect(toggle).toMatchObject({
+      type: 'ActionSet',
+      actions: [{ type: 'Action.ToggleVisibility', targetElements: ['checkin.notes'] }],
+    });
+    const filled = buildCheckInCard(model({ values: { [CHECKIN_INPUTS.blockers]: 'Budget' } }));
+    expect(notesOf(filled)).toMatchObject({ isVisible: true });
+  });
+
+  it('titles the week by its date', () => {
+    expect(texts(buildCheckInCard(model()))[0]).toBe('Weekly check-in · week of Nov 23');
   });
 
   it('neutralises Markdown and card functions in key result titles', () => {
@@ -488,13 +559,14 @@ describe('KPI alert card', () => {
     expect(all).toContain('Now 4.4 score · target ≥ 4.6 score');
     expect(all).toContain('Out of range since 2026-11-23T10:00');
     expect(all).toContain(`Recent readings ${sparkline([4.8, 4.7, 4.6, 4.4])}`);
-    expect(all).toContain('Guards: Delight \\*\\*customers\\*\\*');
+    expect(all).toContain('Protects the objective: Delight \\*\\*customers\\*\\*');
     expect(all).not.toContain('[x](javascript');
-    expect((card.actions ?? []).map((a) => a.title)).toEqual([
-      'Acknowledge',
-      'Draft corrective OKR',
-      'Snooze',
-      'Open in Bearing',
+    // Two buttons; the rest in the overflow menu.
+    expect((card.actions ?? []).map((a) => [a.title, a.mode ?? 'primary'])).toEqual([
+      ['Acknowledge', 'primary'],
+      ['Snooze', 'primary'],
+      ['Draft corrective OKR', 'secondary'],
+      ['Open in Bearing', 'secondary'],
     ]);
     expect(card.refresh?.action.data).toMatchObject({ view: 'kpiAlert', kpiId: 'kpi-csat' });
   });
@@ -525,5 +597,118 @@ describe('KPI alert card', () => {
     expect(sparkline([1, 2, 3, 4, 5, 6, 7, 8])).toBe('▁▂▃▄▅▆▇█');
     expect(sparkline([5, 5])).toBe('▄▄');
     expect(sparkline([])).toBe('');
+  });
+});
+
+describe('KPI alert card, snooze and trend', () => {
+  it('shows the snooze duration with its button, not on the card', () => {
+    const card = buildKpiAlertCard(alert());
+    expect(JSON.stringify(card.body)).not.toContain('"duration"');
+    const snooze = (card.actions ?? []).find((a) => a.title === 'Snooze');
+    expect(snooze).toMatchObject({
+      type: 'Action.ShowCard',
+      card: {
+        body: [{ type: 'Input.ChoiceSet', id: 'duration', label: 'Snooze for' }],
+        actions: [
+          {
+            type: 'Action.Execute',
+            verb: CARD_VERBS.kpiSnooze,
+            data: { teamId: 'team-a', kpiId: 'kpi-csat', episodeId: openEpisode.id },
+            associatedInputs: 'auto',
+          },
+        ],
+      },
+    });
+  });
+
+  it('gives the sparkline a scale and the readings as text', () => {
+    const all = texts(buildKpiAlertCard(alert()));
+    expect(all).toContain('▁ 4.4 score to █ 4.8 score');
+    expect(all).toContain('Last 4 readings, oldest first: 4.8, 4.7, 4.6, 4.4.');
+  });
+});
+
+describe('links into the tab', () => {
+  const urlOf = (card: ReturnType<typeof buildKpiAlertCard>, title: string) =>
+    (card.actions ?? []).flatMap((a) =>
+      a.type === 'Action.OpenUrl' && a.title === title ? [a.url] : [],
+    )[0];
+  const drafted = alert({
+    kpi: { ...alert().kpi, episode: { ...openEpisode, correctiveObjectiveId: 'corrective-k-e' } },
+    correctiveObjectiveTitle: 'Bring CSAT back into range',
+    corrective: { cycleId: 'FY2027-Q2', keyResultId: 'corrective-k-e-kr' },
+  });
+
+  it('"Open in Bearing" is a Teams deep link to the KPI on the team’s dashboard', () => {
+    const link = readTabDeepLink(urlOf(buildKpiAlertCard(alert()), 'Open in Bearing') ?? '');
+    expect(link).toMatchObject({ appId: APP_ID, entityId: 'myOkrs' });
+    expect(decodeTabContext(link?.subEntityId)).toEqual({
+      view: 'dashboard',
+      teamId: 'team-a',
+      kpiId: 'kpi-csat',
+    });
+  });
+
+  it('the drafted corrective OKR links to its key result in the alignment view', () => {
+    const card = buildKpiAlertCard(drafted);
+    expect(texts(card).join('\n')).toContain('Draft corrective OKR created');
+    const link = readTabDeepLink(urlOf(card, 'Open the draft') ?? '');
+    expect(link).toMatchObject({ appId: APP_ID, entityId: 'myOkrs' });
+    expect(decodeTabContext(link?.subEntityId)).toEqual({
+      view: 'alignment',
+      teamId: 'team-a',
+      cycleId: 'FY2027-Q2',
+      keyResultId: 'corrective-k-e-kr',
+    });
+    expect((card.actions ?? []).map((a) => a.title)).toEqual([
+      'Acknowledge',
+      'Snooze',
+      'Open the draft',
+      'Open in Bearing',
+    ]);
+  });
+
+  it('in local mode (no Teams app id) links to this machine’s tab with the same context', () => {
+    const local = tabLinker({ tabUrl: 'http://localhost:3978/tab/' });
+    const card = buildKpiAlertCard(alert({ tabLink: local }));
+    const url = urlOf(card, 'Open in Bearing') ?? '';
+    expect(url).toBe('http://localhost:3978/tab/?view=dashboard&teamId=team-a&kpi=kpi-csat');
+    expect(decodeTabContext(new URL(url).search)).toEqual({
+      view: 'dashboard',
+      teamId: 'team-a',
+      kpiId: 'kpi-csat',
+    });
+  });
+
+  const link = tabLinker({ teamsAppId: APP_ID, tabUrl: 'https://bearing.example/tab/' });
+  const contextOf = (url: string | undefined) =>
+    decodeTabContext(readTabDeepLink(url ?? '')?.subEntityId);
+
+  it('"Open in Bearing" on My OKRs opens the user’s own view of the team and cycle', () => {
+    const card = buildMyOkrsCard([], 'en-US', { link, teamId: 'team-a', cycleId: 'FY2027-Q2' });
+    const open = (card.actions ?? []).find((a) => a.title === 'Open in Bearing');
+    expect(open?.type).toBe('Action.OpenUrl');
+    expect(contextOf(open?.type === 'Action.OpenUrl' ? open.url : undefined)).toEqual({
+      view: 'personal',
+      teamId: 'team-a',
+      cycleId: 'FY2027-Q2',
+    });
+  });
+
+  it('"Open in Bearing" on the digest opens the team’s dashboard', () => {
+    const card = buildDigestCard(digest, { refresh, tabLink: link });
+    const open = (card.actions ?? []).find((a) => a.title === 'Open in Bearing');
+    expect(contextOf(open?.type === 'Action.OpenUrl' ? open.url : undefined)).toEqual({
+      view: 'dashboard',
+      teamId: 'team-a',
+    });
+  });
+
+  it('uses the personal tab the manifest declares', () => {
+    const manifest = JSON.parse(
+      readFileSync(join(__dirname, '../../../appPackage/manifest.json'), 'utf8'),
+    ) as { staticTabs: { entityId: string; contentUrl?: string }[] };
+    const tab = manifest.staticTabs.find((t) => t.entityId === PERSONAL_TAB_ENTITY_ID);
+    expect(tab?.contentUrl).toMatch(/\/tab\//);
   });
 });

@@ -1,4 +1,10 @@
-import { formatChange, formatInstant, formatValue, supportedLocale } from '@bearing/core';
+import {
+  formatChange,
+  formatInstant,
+  formatValue,
+  formatWeek,
+  supportedLocale,
+} from '@bearing/core';
 
 const number = { type: 'number', unit: 'days', target: 30 } as const;
 const euros = { type: 'currency', unit: 'EUR', target: 100 } as const;
@@ -26,5 +32,36 @@ describe('formatting values for cards and views', () => {
     expect(supportedLocale('not a locale!')).toBe('en-US');
     expect(supportedLocale(undefined)).toBe('en-US');
     expect(formatValue(number, 3, 'fr-FR')).toBe('3 days');
+  });
+});
+
+describe('counts with a unit word', () => {
+  const of = (unit: string) => ({ type: 'number', unit, target: 3 }) as const;
+  it.each([
+    ['features', 1, '1 feature'],
+    ['features', 3, '3 features'],
+    ['features', 0, '0 features'],
+    ['days', 1, '1 day'],
+    ['stories', 1, '1 story'],
+    ['boxes', 1, '1 box'],
+    ['people', 1, '1 person'],
+    ['points', 1.5, '1.5 points'],
+    ['eNPS', 1, '1 eNPS'],
+    ['min', 1, '1 min'],
+    ['ms', 1, '1 ms'],
+  ])('%s, %d → %s', (unit, value, shown) => {
+    expect(formatValue(of(unit), value, 'en-US')).toBe(shown);
+  });
+});
+
+describe('weeks as dates', () => {
+  it('names the Monday of the ISO week in the viewer’s locale', () => {
+    expect(formatWeek('2026-W49', 'en-GB')).toBe('week of 30 Nov');
+    expect(formatWeek('2026-W49', 'en-US')).toBe('week of Nov 30');
+    expect(formatWeek('2027-W01', 'en-GB')).toBe('week of 4 Jan');
+  });
+  it('leaves a label that is not a week as it is', () => {
+    expect(formatWeek('2026-W54', 'en-GB')).toBe('2026-W54');
+    expect(formatWeek('soon', 'en-GB')).toBe('soon');
   });
 });

@@ -171,7 +171,14 @@ describe('docs/admin-guide.md names only things that exist', () => {
 
   it('documents every parameter the parameters file sets for the admin', () => {
     const table = [...guide.matchAll(/^\| `(\w+)`\s*\| /gm)].map((m) => m[1]!);
-    const always = ['resourceBaseName', 'aadAppClientId', 'aadAppTenantId', 'cosmosDatabaseName'];
+    // Set by the toolkit from what provision wrote, not a knob for the admin.
+    const always = [
+      'resourceBaseName',
+      'aadAppClientId',
+      'aadAppTenantId',
+      'teamsAppId',
+      'cosmosDatabaseName',
+    ];
     const knobs = Object.keys(parametersFile.parameters).filter(
       (p) => ![...always, 'botDisplayName'].includes(p),
     );

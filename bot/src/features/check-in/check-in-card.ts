@@ -4,12 +4,13 @@ import {
   CHECKIN_TEXT_MAX,
   en,
   formatValue,
+  formatWeek,
   keyResultProgress,
   type Confidence,
   type KeyResult,
 } from '@bearing/core';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from '../shared';
-import { percent, progressBar } from '../shared';
+import { numberInput, percent, progressBar } from '../shared';
 import { escapeMarkdown, fieldError, heading, note, text } from '../shared';
 
 /** One key result on the check-in card. */
@@ -38,6 +39,8 @@ export interface CheckInCardModel {
 }
 
 const CONFIDENCES: Confidence[] = ['onTrack', 'atRisk', 'offTrack'];
+/** The container of the optional questions (collapsed until asked for, or filled in). */
+export const CHECKIN_NOTES_ID = 'checkin.notes';
 
 function valueInput(kr: KeyResult, model: CheckInCardModel): CardElement {
   const id = CHECKIN_INPUTS.value(kr.id);
@@ -68,23 +71,19 @@ function valueInput(kr: KeyResult, model: CheckInCardModel): CardElement {
       style: 'compact',
     };
   }
-  const prefilled =
-    entered !== undefined && entered !== '' && Number.isFinite(Number(entered))
-      ? Number(entered)
-      : kr.current;
-  return {
-    type: 'Input.Number',
+  return numberInput({
     id,
-    label: `${en.checkIn.newValue}${kr.unit ? ` (${escapeMarkdown(kr.unit)})` : ''}`,
-    value: prefilled,
-    isRequired: true,
+    label: en.checkIn.valueLabel(kr.unit ? escapeMarkdown(kr.unit) : undefined),
+    current: kr.current,
+    ...(entered !== undefined ? { entered } : {}),
     errorMessage: 'Enter a number.',
-  };
+  });
 }
 
 function keyResultSection(
   item: CheckInCardKeyResult,
   model: CheckInCardModel,
+  showObjective: boolean,
   first: boolean,
 ): CardElement {
   const kr = item.keyResult;
@@ -93,28 +92,43 @@ function keyResultSection(
   return {
     type: 'Container',
     separator: !first,
-    spacing: first ? 'default' : 'large',
+    spacing: first ? 'default' : 'medium',
     items: [
-      text(escapeMarkdown(kr.title), { weight: 'bolder' }),
-      note(escapeMarkdown(en.checkIn.objective(item.objectiveTitle))),
+      ...(showObjective && item.objectiveTitle
+        ? [note(escapeMarkdown(en.checkIn.objective(item.objectiveTitle)))]
+        : []),
+      text(escapeMarkdown(kr.title), { weight: 'bolder', spacing: 'small' }),
       text(
         `${formatValue(kr, kr.current, model.locale)} → ${formatValue(kr, kr.target, model.locale)} · ${percent(progress)}`,
-        { size: 'small', spacing: 'small' },
+        { size: 'small', spacing: 'none' },
       ),
-      progressBar(progress),
+      progressBar(progress, kr.confidence),
       ...(item.guardrailNotes ?? []).map((g) =>
-        text(`⚠ ${escapeMarkdown(g)}`, { size: 'small', weight: 'bolder' }),
+        text(`⚠ ${escapeMarkdown(g)}`, { size: 'small', weight: 'bolder', spacing: 'small' }),
       ),
-      valueInput(kr, model),
-      ...fieldError(model.errors?.[CHECKIN_INPUTS.value(kr.id)]),
+      // The value and the confidence side by side: two short fields fit a 320 px phone.
       {
-        type: 'Input.ChoiceSet',
-        id: confidenceId,
-        label: en.checkIn.confidenceLabel,
-        style: 'compact',
-        value: model.values?.[confidenceId] ?? kr.confidence,
-        choices: CONFIDENCES.map((c) => ({ title: en.confidence[c], value: c })),
+        type: 'ColumnSet',
+        spacing: 'small',
+        columns: [
+          { type: 'Column', width: 'stretch', items: [valueInput(kr, model)] },
+          {
+            type: 'Column',
+            width: 'stretch',
+            items: [
+              {
+                type: 'Input.ChoiceSet',
+                id: confidenceId,
+                label: en.checkIn.confidenceLabel,
+                style: 'compact',
+                value: model.values?.[confidenceId] ?? kr.confidence,
+                choices: CONFIDENCES.map((c) => ({ title: en.confidence[c], value: c })),
+              },
+            ],
+          },
+        ],
       },
+      ...fieldError(model.errors?.[CHECKIN_INPUTS.value(kr.id)]),
       ...fieldError(model.errors?.[confidenceId]),
     ],
   };
@@ -125,7 +139,7 @@ function textInput(id: string, label: string, model: CheckInCardModel): CardElem
     {
       type: 'Input.Text',
       id,
-      label: `${label} ${en.checkIn.optional}`,
+      label,
       isMultiline: true,
       maxLength: CHECKIN_TEXT_MAX,
       value: model.values?.[id] ?? '',
@@ -134,7 +148,51 @@ function textInput(id: string, label: string, model: CheckInCardModel): CardElem
   ];
 }
 
-/** The weekly check-in card: every key result the user owns this cycle on one card. */
+const NOTE_IDS = [
+  CHECKIN_INPUTS.whatChanged,
+  CHECKIN_INPUTS.blockers,
+  CHECKIN_INPUTS.decisionNeeded,
+] as const;
+
+/**
+ * The optional questions, after the values and collapsed behind "Add notes (optional)" (their
+ * inputs stay in the card, so Submit sends them); open when the card comes back with one filled
+ * in or to fix.
+ */
+function notes(model: CheckInCardModel): CardElement[] {
+  const open = NOTE_IDS.some((id) => Boolean(model.values?.[id]) || Boolean(model.errors?.[id]));
+  return [
+    {
+      type: 'ActionSet',
+      separator: true,
+      spacing: 'medium',
+      actions: [
+        {
+          type: 'Action.ToggleVisibility',
+          title: en.checkIn.addNotes,
+          targetElements: [CHECKIN_NOTES_ID],
+        },
+      ],
+    },
+    {
+      type: 'Container',
+      id: CHECKIN_NOTES_ID,
+      isVisible: open,
+      spacing: 'small',
+      items: [
+        note(en.checkIn.notesHint),
+        ...textInput(CHECKIN_INPUTS.whatChanged, en.checkIn.whatChanged, model),
+        ...textInput(CHECKIN_INPUTS.blockers, en.checkIn.blockers, model),
+        ...textInput(CHECKIN_INPUTS.decisionNeeded, en.checkIn.decisionNeeded, model),
+      ],
+    },
+  ];
+}
+
+/**
+ * The weekly check-in card: every key result the user owns this cycle on one card, each with its
+ * value and confidence side by side, the objective named once above its key results.
+ */
 export function buildCheckInCard(model: CheckInCardModel): AdaptiveCard {
   const context = {
     teamId: model.teamId,
@@ -144,21 +202,23 @@ export function buildCheckInCard(model: CheckInCardModel): AdaptiveCard {
     krIds: model.keyResults.map((k) => k.keyResult.id),
   };
   const hasErrors = Object.keys(model.errors ?? {}).length > 0;
+  const title = en.checkIn.title(formatWeek(model.week, model.locale));
   const body: CardElement[] = [
-    heading(en.checkIn.title(model.week)),
-    text(escapeMarkdown(en.checkIn.intro(model.userName, model.teamName)), { isSubtle: true }),
+    heading(title),
+    text(escapeMarkdown(en.checkIn.intro(model.userName, model.teamName)), {
+      isSubtle: true,
+      spacing: 'none',
+    }),
     ...(hasErrors ? [text(en.checkIn.fixBelow, { color: 'attention', weight: 'bolder' })] : []),
-    ...model.keyResults.map((k, i) => keyResultSection(k, model, i === 0)),
-    {
-      type: 'Container',
-      separator: true,
-      spacing: 'large',
-      items: [
-        ...textInput(CHECKIN_INPUTS.whatChanged, en.checkIn.whatChanged, model),
-        ...textInput(CHECKIN_INPUTS.blockers, en.checkIn.blockers, model),
-        ...textInput(CHECKIN_INPUTS.decisionNeeded, en.checkIn.decisionNeeded, model),
-      ],
-    },
+    ...model.keyResults.map((k, i) =>
+      keyResultSection(
+        k,
+        model,
+        i === 0 || model.keyResults[i - 1]?.objectiveTitle !== k.objectiveTitle,
+        i === 0,
+      ),
+    ),
+    ...notes(model),
   ];
   return adaptiveCard(
     body,
@@ -178,6 +238,7 @@ export function buildCheckInCard(model: CheckInCardModel): AdaptiveCard {
         data: context,
         associatedInputs: 'auto',
       },
+      // Third: in the overflow menu (see `withOverflow`).
       {
         type: 'Action.Execute',
         title: en.checkIn.snooze,
@@ -186,6 +247,6 @@ export function buildCheckInCard(model: CheckInCardModel): AdaptiveCard {
         associatedInputs: 'none',
       },
     ],
-    { fallbackText: en.checkIn.title(model.week) },
+    { fallbackText: title },
   );
 }

@@ -12,7 +12,7 @@ import type { MemberContextStores } from '../shared';
 import { checkInKeyResults, guardrailNotes, memberCheckInCard } from './member-check-in-card';
 import { buildMessageCard, buildMyOkrsCard } from '../shared';
 import { buildCheckInSummaryCard } from './summary-card';
-import type { AdaptiveCard } from '../shared';
+import type { AdaptiveCard, TabLink } from '../shared';
 
 /** Kept for callers of the old path. */
 export { unsavedCheckInCard } from './unsaved-check-in-card';
@@ -26,6 +26,8 @@ export interface CheckInDeps {
   };
   readonly now: () => Date;
   readonly newId: () => string;
+  /** Links into the tab (cards' "Open in Bearing"). */
+  readonly tabLink?: TabLink;
 }
 
 async function objectiveTitles(deps: CheckInDeps, ctx: MemberContext, krs: readonly KeyResult[]) {
@@ -137,5 +139,6 @@ export async function myOkrsCard(deps: CheckInDeps, ctx: MemberContext): Promise
         : {}),
     })),
     ctx.locale,
+    deps.tabLink ? { link: deps.tabLink, teamId: ctx.team.id, cycleId: ctx.cycle.id } : undefined,
   );
 }

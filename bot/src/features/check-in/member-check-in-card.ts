@@ -24,7 +24,7 @@ export function guardrailNotes(kpis: readonly Kpi[], now: Date): GuardrailNotes 
       continue;
     const { status } = evaluateKpi(kpi, [kpi.lastReading], now.toISOString());
     if (status !== 'warning' && status !== 'breach') continue;
-    const line = en.checkIn.guardrail(kpi.name, en.kpi.status[status]);
+    const line = en.checkIn.guardrail[status](kpi.name);
     for (const objectiveId of kpi.guardsObjectiveIds)
       notes.set(objectiveId, [...(notes.get(objectiveId) ?? []), line]);
   }

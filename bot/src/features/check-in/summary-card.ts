@@ -3,6 +3,7 @@ import {
   en,
   formatChange,
   formatValue,
+  formatWeek,
   keyResultProgress,
   type CheckIn,
   type KeyResult,
@@ -44,7 +45,7 @@ export function buildCheckInSummaryCard(model: CheckInSummaryModel): AdaptiveCar
           color: u.confidence === 'offTrack' ? 'attention' : 'default',
         },
       ),
-      progressBar(progress),
+      progressBar(progress, u.confidence),
     ];
   });
   const answers: [string, string | undefined][] = [
@@ -53,7 +54,7 @@ export function buildCheckInSummaryCard(model: CheckInSummaryModel): AdaptiveCar
     [en.summary.decisionNeeded, checkIn.decisionNeeded],
   ];
   const body: CardElement[] = [
-    heading(`✅ ${en.summary.title(checkIn.week)}`),
+    heading(`✅ ${en.summary.title(formatWeek(checkIn.week, locale))}`),
     note(en.summary.submittedAt(model.submittedAtText)),
     ...(checkIn.nothingChanged ? [text(en.summary.nothingChanged, { isSubtle: true })] : []),
     ...lines,
@@ -75,6 +76,6 @@ export function buildCheckInSummaryCard(model: CheckInSummaryModel): AdaptiveCar
         associatedInputs: 'none',
       },
     ],
-    { fallbackText: en.summary.title(checkIn.week) },
+    { fallbackText: en.summary.title(formatWeek(checkIn.week, locale)) },
   );
 }

@@ -2,7 +2,7 @@ import { memberLocale, teamLocale, type KeyResult, type TeamMember } from '@bear
 import type { DeliveryJob, DeliveryTarget } from './ports';
 import type { CheckInDeps } from '../check-in';
 import type { TeamSnapshot, UserProfile } from '../shared';
-import type { AdaptiveCard } from '../shared';
+import type { AdaptiveCard, TabLink } from '../shared';
 import { guardrailNotes, memberCheckInCard, type GuardrailNotes } from '../check-in';
 import { buildDigestCard } from './digest-card';
 import { refreshUserIds } from '../shared';
@@ -39,7 +39,7 @@ export class DeliveryContentResolver {
   constructor(
     private readonly deps: CheckInDeps & { readonly stores: KpiAlertStores },
     private readonly cacheMs = 5_000,
-    private readonly tabBaseUrl?: string,
+    private readonly tabLink?: TabLink,
   ) {}
 
   async contentFor(job: DeliveryJob): Promise<DeliveryContent> {
@@ -59,7 +59,10 @@ export class DeliveryContentResolver {
           checkIns: week.snapshot.checkIns.map((c) => c.value),
           keyResults: week.snapshot.keyResults.map((k) => k.value),
         },
-        { refresh: { teamId: team.id, userIds: refreshUserIds(week.snapshot.members) } },
+        {
+          refresh: { teamId: team.id, userIds: refreshUserIds(week.snapshot.members) },
+          ...(this.tabLink ? { tabLink: this.tabLink } : {}),
+        },
       );
       return {
         kind: 'send',
@@ -140,7 +143,7 @@ export class DeliveryContentResolver {
       teamId,
       kpi.value.id,
       job.kind as 'kpiAlert' | 'kpiEscalation' | 'kpiRecovered',
-      { timeZone, locale, ...(this.tabBaseUrl ? { tabBaseUrl: this.tabBaseUrl } : {}) },
+      { timeZone, locale, ...(this.tabLink ? { tabLink: this.tabLink } : {}) },
       this.deps.now(),
     );
     return card ? { kind: 'send', target, card } : { kind: 'skip', reason: 'KPI not found' };

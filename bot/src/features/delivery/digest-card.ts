@@ -2,13 +2,14 @@ import {
   CARD_VERBS,
   en,
   formatValue,
+  formatWeek,
   type CheckIn,
   type KeyResult,
   type TeamMember,
 } from '@bearing/core';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from '../shared';
 import { escapeMarkdown, heading, note, text } from '../shared';
-import { MAX_REFRESH_USERS } from '../shared';
+import { MAX_REFRESH_USERS, type TabLink } from '../shared';
 
 /** What the manager digest shows for a team's week. */
 export interface DigestModel {
@@ -44,7 +45,7 @@ export interface DigestRefresh {
  */
 export function buildDigestCard(
   model: DigestModel,
-  options: { refresh?: DigestRefresh; viewer?: DigestViewer } = {},
+  options: { refresh?: DigestRefresh; viewer?: DigestViewer; tabLink?: TabLink } = {},
 ): AdaptiveCard {
   const active = model.members.filter((m) => m.active);
   const done = new Set(model.checkIns.map((c) => c.userId));
@@ -85,7 +86,9 @@ export function buildDigestCard(
     : [];
   return adaptiveCard(
     [
-      heading(`Weekly digest · ${escapeMarkdown(model.teamName)} · ${model.week}`),
+      heading(
+        `Weekly digest · ${escapeMarkdown(model.teamName)} · ${formatWeek(model.week, model.locale)}`,
+      ),
       ...personal,
       text(
         `${done.size} of ${active.length} checked in (${active.length ? Math.round((done.size / active.length) * 100) : 0}%)`,
@@ -118,18 +121,30 @@ export function buildDigestCard(
         answers((c) => c.decisionNeeded),
       ),
     ],
-    viewerPending && refresh
-      ? [
-          {
-            type: 'Action.Execute',
-            title: en.checkIn.checkInNow,
-            verb: CARD_VERBS.checkInOpen,
-            data: { teamId: refresh.teamId, week: model.week },
-            associatedInputs: 'none',
-            style: 'positive',
-          },
-        ]
-      : [],
+    [
+      ...(viewerPending && refresh
+        ? [
+            {
+              type: 'Action.Execute' as const,
+              title: en.checkIn.checkInNow,
+              verb: CARD_VERBS.checkInOpen,
+              data: { teamId: refresh.teamId, week: model.week },
+              associatedInputs: 'none' as const,
+              style: 'positive' as const,
+            },
+          ]
+        : []),
+      // The team's dashboard in the tab.
+      ...(options.tabLink && refresh
+        ? [
+            {
+              type: 'Action.OpenUrl' as const,
+              title: en.kpi.openInTab,
+              url: options.tabLink({ view: 'dashboard', teamId: refresh.teamId }),
+            },
+          ]
+        : []),
+    ],
     {
       fallbackText: `Weekly digest · ${model.teamName}`,
       ...(refresh

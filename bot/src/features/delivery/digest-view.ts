@@ -1,4 +1,4 @@
-import type { AdaptiveCard } from '../shared';
+import type { AdaptiveCard, TabLink } from '../shared';
 import { buildDigestCard } from './digest-card';
 import { refreshUserIds } from '../shared';
 import { buildMessageCard } from '../shared';
@@ -15,6 +15,7 @@ export async function digestViewFor(
   stores: { readonly teams: TeamStore },
   ctx: MemberContext,
   week: string,
+  tabLink?: TabLink,
 ): Promise<AdaptiveCard> {
   const snapshot = await stores.teams.loadTeamSnapshot(
     ctx.team.tenantId,
@@ -35,6 +36,7 @@ export async function digestViewFor(
     },
     {
       refresh: { teamId: ctx.team.id, userIds: refreshUserIds(snapshot.members) },
+      ...(tabLink ? { tabLink } : {}),
       viewer: {
         userId: ctx.member.userId,
         keyResults: keyResults.filter(

@@ -1,5 +1,6 @@
 import { CARD_VERBS, en, type Kpi, type KpiStatus } from '@bearing/core';
 import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } from '../shared';
+import type { TabLink } from '../shared';
 import { escapeMarkdown, heading, note, text } from '../shared';
 
 /** What an alert card shows. */
@@ -11,8 +12,10 @@ export interface KpiAlertModel {
   readonly values: readonly number[];
   readonly guardedObjectives: readonly string[];
   readonly correctiveObjectiveTitle?: string;
-  /** Deep link to the KPI in the tab. */
-  readonly tabUrl?: string;
+  /** Where the drafted corrective OKR is: its cycle and its key result (to highlight). */
+  readonly corrective?: { readonly cycleId: string; readonly keyResultId: string };
+  /** Links into the tab: "Open in Bearing" (the KPI on the dashboard) and the draft. */
+  readonly tabLink?: TabLink;
   /** Formats instants in the reader's time zone and locale. */
   readonly formatInstant: (iso: string) => string;
   /** Teams user ids that see the card refresh to the current state (at most 60). */
@@ -30,6 +33,21 @@ export function sparkline(values: readonly number[]): string {
   return v
     .map((x) => BARS[max === min ? 3 : Math.round(((x - min) / (max - min)) * 7)] as string)
     .join('');
+}
+
+/**
+ * The sparkline with its scale (what the lowest and highest bar stand for) and the readings as
+ * text, which is what a screen reader reads (the bars alone say nothing).
+ */
+function trend(values: readonly number[], unit: string): CardElement[] {
+  const v = values.filter(Number.isFinite).slice(-12);
+  if (v.length < 2) return [];
+  const shown = (n: number) => escapeMarkdown(withUnit(n, unit));
+  return [
+    text(en.kpi.trend(sparkline(v)), { size: 'small' }),
+    note(en.kpi.trendScale(shown(Math.min(...v)), shown(Math.max(...v)))),
+    note(en.kpi.trendReadings(v.length, v.map((n) => escapeMarkdown(number(n))).join(', '))),
+  ];
 }
 
 const number = (n: number) => `${Number(n.toPrecision(6))}`;
@@ -88,9 +106,7 @@ export function buildKpiAlertCard(model: KpiAlertModel): AdaptiveCard {
           ),
         ]
       : []),
-    ...(model.values.length > 1
-      ? [text(en.kpi.trend(sparkline(model.values)), { size: 'small' })]
-      : []),
+    ...trend(model.values, kpi.unit),
     ...(model.guardedObjectives.length
       ? [
           text(en.kpi.guards(model.guardedObjectives.map(escapeMarkdown).join('; ')), {
@@ -126,6 +142,11 @@ export function buildKpiAlertCard(model: KpiAlertModel): AdaptiveCard {
     kpiId: kpi.id,
     ...(episode ? { episodeId: episode.id } : {}),
   };
+  const draftLink =
+    model.tabLink && model.corrective
+      ? model.tabLink({ view: 'alignment', teamId: kpi.teamId, ...model.corrective })
+      : undefined;
+  // In this order; the first two are buttons, the rest go to the overflow menu (`withOverflow`).
   const actions: CardAction[] = [];
   if (open && episode) {
     if (!episode.acknowledgedAt)
@@ -137,6 +158,36 @@ export function buildKpiAlertCard(model: KpiAlertModel): AdaptiveCard {
         associatedInputs: 'none',
         style: 'positive',
       });
+    // The duration picker unfolds with its button, so it never shows without it.
+    actions.push({
+      type: 'Action.ShowCard',
+      title: en.kpi.snooze,
+      card: {
+        type: 'AdaptiveCard',
+        body: [
+          {
+            type: 'Input.ChoiceSet',
+            id: 'duration',
+            label: en.kpi.snoozeFor,
+            style: 'compact',
+            value: '1d',
+            choices: [
+              { title: en.kpi.oneDay, value: '1d' },
+              { title: en.kpi.oneWeek, value: '1w' },
+            ],
+          },
+        ],
+        actions: [
+          {
+            type: 'Action.Execute',
+            title: en.kpi.snooze,
+            verb: CARD_VERBS.kpiSnooze,
+            data: context,
+            associatedInputs: 'auto',
+          },
+        ],
+      },
+    });
     if (!episode.correctiveObjectiveId)
       actions.push({
         type: 'Action.Execute',
@@ -145,27 +196,14 @@ export function buildKpiAlertCard(model: KpiAlertModel): AdaptiveCard {
         data: context,
         associatedInputs: 'none',
       });
-    body.push({
-      type: 'Input.ChoiceSet',
-      id: 'duration',
-      label: en.kpi.snoozeFor,
-      style: 'compact',
-      value: '1d',
-      choices: [
-        { title: en.kpi.oneDay, value: '1d' },
-        { title: en.kpi.oneWeek, value: '1w' },
-      ],
-    });
-    actions.push({
-      type: 'Action.Execute',
-      title: en.kpi.snooze,
-      verb: CARD_VERBS.kpiSnooze,
-      data: context,
-      associatedInputs: 'auto',
-    });
   }
-  if (model.tabUrl)
-    actions.push({ type: 'Action.OpenUrl', title: en.kpi.openInTab, url: model.tabUrl });
+  if (draftLink) actions.push({ type: 'Action.OpenUrl', title: en.kpi.openDraft, url: draftLink });
+  if (model.tabLink)
+    actions.push({
+      type: 'Action.OpenUrl',
+      title: en.kpi.openInTab,
+      url: model.tabLink({ view: 'dashboard', teamId: kpi.teamId, kpiId: kpi.id }),
+    });
   return adaptiveCard(body, actions, {
     fallbackText: title,
     ...(episode

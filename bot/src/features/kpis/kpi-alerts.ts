@@ -9,7 +9,7 @@ import {
   type TenantId,
 } from '@bearing/core';
 import type { AdaptiveCard } from '../shared';
-import { refreshUserIds } from '../shared';
+import { refreshUserIds, type TabLink } from '../shared';
 import { buildKpiAlertCard, type KpiAlertModel } from './kpi-alert-card';
 import {
   StoreConflictError,
@@ -33,9 +33,12 @@ export interface KpiAlertStores {
 export interface Viewer {
   readonly timeZone: string;
   readonly locale: string;
-  /** Base URL of the tab (`https://<domain>/tab/`), for "Open in Bearing". */
-  readonly tabBaseUrl?: string;
+  /** Links into the tab ("Open in Bearing", the drafted corrective OKR). */
+  readonly tabLink?: TabLink;
 }
+
+/** The id of the one key result of a drafted corrective objective. */
+export const correctiveKeyResultId = (objectiveId: string) => `${objectiveId}-kr`;
 
 /** The alert card for a KPI as it is now (used for sends, refreshes and action answers). */
 export async function kpiAlertCard(
@@ -61,17 +64,22 @@ export async function kpiAlertCard(
   ]);
   const recent = readings.slice(-12);
   const evaluation = evaluateKpi(k, recent, now.toISOString());
-  const tabUrl = viewer.tabBaseUrl
-    ? `${viewer.tabBaseUrl}?view=alignment&team=${encodeURIComponent(teamId)}&kpi=${encodeURIComponent(kpiId)}`
-    : undefined;
   return buildKpiAlertCard({
     kind,
     kpi: k,
     status: evaluation.status,
     values: recent.map((r) => r.value),
     guardedObjectives: guarded.flatMap((o) => (o ? [o.value.title] : [])),
-    ...(corrective ? { correctiveObjectiveTitle: corrective.value.title } : {}),
-    ...(tabUrl ? { tabUrl } : {}),
+    ...(corrective
+      ? {
+          correctiveObjectiveTitle: corrective.value.title,
+          corrective: {
+            cycleId: corrective.value.cycleId,
+            keyResultId: correctiveKeyResultId(corrective.value.id),
+          },
+        }
+      : {}),
+    ...(viewer.tabLink ? { tabLink: viewer.tabLink } : {}),
     formatInstant: (iso) => formatInstant(iso, viewer.timeZone, viewer.locale),
     refreshUserIds: refreshUserIds(members),
   });
@@ -201,7 +209,7 @@ export async function draftCorrectiveOkr(
     });
     await stores.okrs.saveKeyResult({
       tenantId: who.tenantId,
-      id: `${objectiveId}-kr`,
+      id: correctiveKeyResultId(objectiveId),
       teamId,
       objectiveId,
       cycleId: cycle.id,

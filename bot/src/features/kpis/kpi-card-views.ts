@@ -1,14 +1,15 @@
 import { en } from '@bearing/core';
 import { buildMessageCard, type AdaptiveCard, type KpiStore, type MemberContext } from '../shared';
+import type { TabLink } from '../shared';
 import { kpiAlertCard, type KpiAlertStores, type Viewer } from './kpi-alerts';
 import type { KpiAlertModel } from './kpi-alert-card';
 import { buildKpiUpdateCard } from './kpi-update-card';
 
-/** How a member sees times, and where the tab lives. */
-export const viewerOf = (ctx: MemberContext, tabBaseUrl?: string): Viewer => ({
+/** How a member sees times, and how to link into the tab. */
+export const viewerOf = (ctx: MemberContext, tabLink?: TabLink): Viewer => ({
   timeZone: ctx.timeZone,
   locale: ctx.locale,
-  ...(tabBaseUrl ? { tabBaseUrl } : {}),
+  ...(tabLink ? { tabLink } : {}),
 });
 
 /** The "Update a KPI" card with the active KPIs the member owns (again with an error, if any). */
@@ -30,7 +31,7 @@ export async function kpiAlertCardFor(
   kpiId: string,
   kind: KpiAlertModel['kind'],
   now: Date,
-  tabBaseUrl?: string,
+  tabLink?: TabLink,
 ): Promise<AdaptiveCard> {
   const card = await kpiAlertCard(
     stores,
@@ -38,7 +39,7 @@ export async function kpiAlertCardFor(
     ctx.team.id,
     kpiId,
     kind,
-    viewerOf(ctx, tabBaseUrl),
+    viewerOf(ctx, tabLink),
     now,
   );
   return card ?? buildMessageCard(en.errors.outOfDate);

@@ -1,5 +1,5 @@
 import { CARD_VERBS, KPI_READING_INPUT, en, type Kpi } from '@bearing/core';
-import { adaptiveCard, type AdaptiveCard, type CardElement } from '../shared';
+import { adaptiveCard, numberInput, type AdaptiveCard, type CardElement } from '../shared';
 import { escapeMarkdown, fieldError, heading, note, text } from '../shared';
 
 /** The "update kpi" card: pick one of your KPIs, type the new reading. */
@@ -25,18 +25,12 @@ export function buildKpiUpdateCard(
         value: k.id,
       })),
     },
-    {
-      type: 'Input.Number',
+    numberInput({
       id: KPI_READING_INPUT,
       label: en.kpi.newReading,
-      isRequired: true,
+      ...(options.value !== undefined ? { entered: options.value } : {}),
       errorMessage: 'Enter a number.',
-      ...(options.value !== undefined &&
-      Number.isFinite(Number(options.value)) &&
-      options.value !== ''
-        ? { value: Number(options.value) }
-        : {}),
-    },
+    }),
     ...fieldError(options.error),
     note(
       kpis.length > 1

@@ -1,5 +1,6 @@
 // What other folders use of the shared feature: import it from here, not from its files.
-export { adaptiveCard } from './cards/adaptive-card';
+export { adaptiveCard, MAX_PRIMARY_ACTIONS, withOverflow } from './cards/adaptive-card';
+export { numberInput } from './cards/number-input';
 export type { AdaptiveCard, CardAction, CardElement } from './cards/adaptive-card';
 export {
   buildHelpCard,
@@ -9,6 +10,8 @@ export {
 } from './cards/info-cards';
 export { percent, progressBar } from './cards/progress-bar';
 export { MAX_REFRESH_USERS, refreshUserIds } from './cards/refresh';
+export { PERSONAL_TAB_ENTITY_ID, tabLinker } from './cards/tab-link';
+export type { TabLink, TabLocation } from './cards/tab-link';
 export { escapeMarkdown, fieldError, heading, note, text } from './cards/text';
 export { EvaluationCoalescer } from './evaluation-coalescer';
 export { resolveMemberContext } from './member-context';

@@ -84,7 +84,7 @@ export function buildOkrShareCard(model: OkrShareModel): AdaptiveCard {
         { title: en.share.owner, value: escapeMarkdown(model.ownerName) },
       ],
     },
-    progressBar(model.progress),
+    progressBar(model.progress, model.confidence),
   ];
   if (model.kind === 'objective' && model.keyResults.length > 0) {
     body.push(

@@ -1,7 +1,6 @@
 import {
   decodeTabContext,
   en,
-  encodeTabContext,
   formatValue,
   keyResultProgress,
   liveKeyResults,
@@ -15,7 +14,14 @@ import {
   type TabContext,
 } from '@bearing/core';
 import { cycleOf, invalid, type Caller } from '../shared';
-import type { OkrStore, OrganizationStore, TeamStore, UserStore, Versioned } from '../shared';
+import type {
+  OkrStore,
+  OrganizationStore,
+  TabLink,
+  TeamStore,
+  UserStore,
+  Versioned,
+} from '../shared';
 import type { OkrShareModel } from './okr-share-card';
 
 /** What sharing reads: the caller's profile and teams, the calendar and the OKRs. */
@@ -35,6 +41,9 @@ const VIEW = 'alignment';
 
 /** How results are shown: links into the tab (when it is served) and number formats. */
 export interface ShareView {
+  /** Builds the "Open in Bearing" links (the one tab linker every card uses). */
+  readonly tabLink?: TabLink;
+  /** The tab's own address: a pasted link to it unfurls. */
   readonly tabBaseUrl?: string;
   /** The user's locale (the activity's); en-US by default. */
   readonly locale?: string;
@@ -54,9 +63,6 @@ interface Group {
   readonly objectives: readonly Versioned<Objective>[];
   readonly keyResults: readonly Versioned<KeyResult>[];
 }
-
-const tabLink = (tabBaseUrl: string | undefined, context: TabContext) =>
-  tabBaseUrl ? `${tabBaseUrl}?${encodeTabContext(context)}` : undefined;
 
 /**
  * The objectives and key results the caller may see in a cycle: those of the teams they are an
@@ -113,7 +119,7 @@ async function visibleOkrs(
 function candidatesOf(
   group: Group,
   nameOf: (userId: string) => string,
-  { tabBaseUrl, locale = 'en-US' }: ShareView,
+  { tabLink, locale = 'en-US' }: ShareView,
 ): Candidate[] {
   const live = liveKeyResults(
     group.objectives.map((o) => o.value),
@@ -134,7 +140,7 @@ function candidatesOf(
         .filter((l) => l.keyResult.value.objectiveId === o.id)
         .map((l) => l.keyResult.value);
       const confidence = worstConfidence(krs.map((k) => k.confidence));
-      const url = tabLink(tabBaseUrl, { view: VIEW, teamId: group.linkTeamId });
+      const url = tabLink?.({ view: VIEW, teamId: group.linkTeamId });
       return {
         ownerId: o.ownerId,
         model: {
@@ -156,7 +162,7 @@ function candidatesOf(
       };
     });
   const keyResults = live.map(({ keyResult: { value: k }, objectiveTitle }): Candidate => {
-    const url = tabLink(tabBaseUrl, { view: VIEW, teamId: group.linkTeamId, keyResultId: k.id });
+    const url = tabLink?.({ view: VIEW, teamId: group.linkTeamId, keyResultId: k.id });
     return {
       ownerId: k.ownerId,
       model: {

@@ -1,4 +1,4 @@
-import { en } from '@bearing/core';
+import { DEFAULT_LOCALE, en, formatWeek } from '@bearing/core';
 import type { MemberStatus, WhoManages } from './team-status';
 import { adaptiveCard, type AdaptiveCard } from '../shared';
 import { escapeMarkdown, heading, note, text } from '../shared';
@@ -16,12 +16,13 @@ export function buildTeamStatusCard(
   week: string,
   members: readonly MemberStatus[],
   who: WhoManages = { owners: [], managers: [] },
+  locale: string = DEFAULT_LOCALE,
 ): AdaptiveCard {
   const done = members.filter((m) => m.state === 'checkedIn').length;
   const active = members.filter((m) => m.state !== 'inactive').length;
   return adaptiveCard(
     [
-      heading(`${escapeMarkdown(teamName)} · ${week}`),
+      heading(`${escapeMarkdown(teamName)} · ${formatWeek(week, locale)}`),
       text(`${done} of ${active} checked in`),
       ...whoManagesLines(who).map((line) => text(line)),
       {

@@ -92,7 +92,14 @@ export interface InputChoiceSet extends InputBase {
   style?: 'compact' | 'expanded';
 }
 
+/** Buttons in the body (for a toggle next to what it shows). */
+export interface ActionSet extends ElementBase {
+  type: 'ActionSet';
+  actions: CardAction[];
+}
+
 export type CardElement =
+  | ActionSet
   | TextBlock
   | ColumnSet
   | Container
@@ -102,22 +109,48 @@ export type CardElement =
   | InputToggle
   | InputChoiceSet;
 
-export interface ActionExecute {
-  type: 'Action.Execute';
+/** `secondary` puts an action in the card's overflow menu ("…"); Teams shows primary ones as buttons. */
+interface ActionBase {
   title: string;
+  mode?: 'primary' | 'secondary';
+}
+
+export interface ActionExecute extends ActionBase {
+  type: 'Action.Execute';
   verb: string;
   data?: Record<string, unknown>;
   associatedInputs?: 'auto' | 'none';
   style?: 'default' | 'positive' | 'destructive';
 }
 
-export interface ActionOpenUrl {
+export interface ActionOpenUrl extends ActionBase {
   type: 'Action.OpenUrl';
-  title: string;
   url: string;
 }
 
-export type CardAction = ActionExecute | ActionOpenUrl;
+/** A button that unfolds a small card under the action row (inputs that belong to one action). */
+export interface ActionShowCard extends ActionBase {
+  type: 'Action.ShowCard';
+  card: Omit<AdaptiveCard, '$schema' | 'version' | 'refresh' | 'msteams' | 'fallbackText'> & {
+    version?: never;
+  };
+}
+
+/** Shows or hides elements of the card (collapsed optional questions). */
+export interface ActionToggleVisibility extends ActionBase {
+  type: 'Action.ToggleVisibility';
+  targetElements: string[];
+}
+
+export type CardAction = ActionExecute | ActionOpenUrl | ActionShowCard | ActionToggleVisibility;
+
+/** At most this many actions show as buttons; the rest go to the overflow menu (fits 320 px). */
+export const MAX_PRIMARY_ACTIONS = 2;
+
+/** The actions with all but the first `MAX_PRIMARY_ACTIONS` marked `mode: "secondary"`. */
+export function withOverflow(actions: readonly CardAction[]): CardAction[] {
+  return actions.map((a, i) => (i < MAX_PRIMARY_ACTIONS ? a : { ...a, mode: 'secondary' }));
+}
 
 /** An Adaptive Card 1.5 with Universal Actions. */
 export interface AdaptiveCard {
@@ -142,7 +175,7 @@ export function adaptiveCard(
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body,
-    ...(actions.length > 0 ? { actions } : {}),
+    ...(actions.length > 0 ? { actions: withOverflow(actions) } : {}),
     ...extra,
   };
 }

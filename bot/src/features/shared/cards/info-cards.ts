@@ -1,5 +1,11 @@
 import { CARD_VERBS, en, formatValue, keyResultProgress, type KeyResult } from '@bearing/core';
-import { adaptiveCard, type AdaptiveCard, type CardElement } from './adaptive-card';
+import {
+  adaptiveCard,
+  type AdaptiveCard,
+  type CardAction,
+  type CardElement,
+} from './adaptive-card';
+import type { TabLink } from './tab-link';
 import { percent, progressBar } from './progress-bar';
 import { escapeMarkdown, heading, note, text } from './text';
 
@@ -11,11 +17,17 @@ const checkInAction = {
   associatedInputs: 'none' as const,
 };
 
-/** The list of commands, shared by the welcome and help cards. */
+/**
+ * The list of commands, shared by the welcome and help cards: each command on a line of its own
+ * with what it does below it, so a phone never breaks "send check-ins" or "team status" in two.
+ */
 function commandList(): CardElement {
   return {
-    type: 'FactSet',
-    facts: en.help.commands.map(([command, meaning]) => ({ title: command, value: meaning })),
+    type: 'Container',
+    items: en.help.commands.flatMap(([command, meaning]) => [
+      text(command, { weight: 'bolder', spacing: 'small' }),
+      text(meaning, { spacing: 'none', isSubtle: true }),
+    ]),
   };
 }
 
@@ -49,6 +61,8 @@ export function buildHelpCard(unknownText?: string): AdaptiveCard {
 export function buildMyOkrsCard(
   items: readonly { keyResult: KeyResult; objectiveTitle: string; lastCheckInText?: string }[],
   locale: string,
+  /** "Open in Bearing": the user's own view of the team and cycle in the tab. */
+  open?: { readonly link: TabLink; readonly teamId: string; readonly cycleId: string },
 ): AdaptiveCard {
   const body: CardElement[] = [heading(en.myOkrs.title)];
   if (items.length === 0) body.push(text(en.myOkrs.none, { isSubtle: true }));
@@ -61,11 +75,18 @@ export function buildMyOkrsCard(
         `${formatValue(kr, kr.current, locale)} → ${formatValue(kr, kr.target, locale)} · ${percent(p)} · ${en.confidence[kr.confidence]}`,
         { size: 'small', spacing: 'small' },
       ),
-      progressBar(p),
+      progressBar(p, kr.confidence),
       note(lastCheckInText ? en.myOkrs.lastCheckIn(lastCheckInText) : en.myOkrs.never),
     );
   }
-  return adaptiveCard(body, [checkInAction], { fallbackText: en.myOkrs.title });
+  const actions: CardAction[] = [checkInAction];
+  if (open)
+    actions.push({
+      type: 'Action.OpenUrl',
+      title: en.kpi.openInTab,
+      url: open.link({ view: 'personal', teamId: open.teamId, cycleId: open.cycleId }),
+    });
+  return adaptiveCard(body, actions, { fallbackText: en.myOkrs.title });
 }
 
 /** A card with one message (errors, confirmations). */
