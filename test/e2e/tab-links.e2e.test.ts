@@ -4,6 +4,8 @@ import { startTokenIssuer } from '../../simulators/identity/token-issuer';
 import { ALEX, SSO_TENANT as TENANT, entraToken, ssoEnv } from '../support/entra-tokens';
 import { startInProcess } from '../support/in-process-server';
 import { launchChromium } from '../../simulators/browser/chromium';
+import { buildKpiAlertCard } from '../../bot/src/features/kpis';
+import { tabLinker } from '../../bot/src/features/shared';
 import { buildTab, newPage, openInHost, serveHost, type WatchedPage } from './support/tab-page';
 
 // Links into the tab and narrow screens, in headless Chromium against the built tab: a Teams deep
@@ -106,6 +108,38 @@ describe('a Teams deep link opens the tab on the team, view and item it names', 
     await item.getByText('From your link').waitFor();
     expect(await isFocused(item)).toBe(true);
     expect(await inView(item)).toBe(true);
+  });
+
+  it('the “Open in Bearing” link of a KPI alert card opens that KPI', async () => {
+    // The card the bot sends, with the link the composition root's tab linker builds for a Teams app.
+    const card = buildKpiAlertCard({
+      kind: 'kpiAlert',
+      kpi: {
+        id: 'kpi-time-to-fill',
+        teamId: TEAM,
+        name: 'Time to fill',
+        unit: 'days',
+        target: { max: 35 },
+      },
+      status: 'breach',
+      values: [31, 36, 41],
+      guardedObjectives: [],
+      tabLink: tabLinker({ teamsAppId: APP_ID, tabUrl: `${server.url}/tab/` }),
+      formatInstant: () => 'Mon 30 Nov, 10:00',
+      refreshUserIds: [],
+    });
+    const urls = [...JSON.stringify(card).matchAll(/"url":"([^"]+)"/g)].map((m) =>
+      JSON.parse(`"${m[1]}"`),
+    ) as string[];
+    const open = urls.find((u) => readTabDeepLink(u)?.subEntityId?.includes('kpi-time-to-fill'));
+    expect(open).toBeDefined();
+    const frame = await follow(open!);
+    const item = frame.getByRole('region', { name: 'KPIs' }).locator('li[aria-current="true"]');
+    await item.waitFor({ timeout: 20_000 });
+    expect(await item.getByText('Time to fill', { exact: true }).count()).toBe(1);
+    expect(await frame.getByRole('tab', { name: 'Dashboard' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
   });
 
   it('a link sent before (`view=alignment` with a KPI) still lands on the KPI', async () => {
