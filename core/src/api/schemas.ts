@@ -7,3 +7,4 @@ export * from './responses';
 export * from './tab-views';
 export * from './team-data';
 export * from './team-members';
+export * from '../checkin/open-item-contracts';

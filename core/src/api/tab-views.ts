@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { confidence, cycleId, etag, id, instant, isoWeekLabel, teamRole } from './primitives';
 import { keyResultView, kpiView, objectiveView } from './responses';
 import { submitCheckInRequest, weeklyRhythmFields } from './team-requests';
+import { openItemView } from '../checkin/open-item-contracts';
 
 // Contracts of the team tab's views beyond the alignment tree (dashboard, meeting agenda, my OKRs,
 // settings; cycle close, export and import are in team-data.ts). Requests that already existed are
@@ -122,6 +123,12 @@ export const meetingAgendaResponse = z.object({
   atRisk: z.array(keyResultWithObjective),
   kpiAlerts: z.array(agendaKpiAlert),
   checkInCompletion: weekCompletion,
+  /** Blockers and decisions still open (oldest first), whichever week raised them. */
+  openItems: z.array(openItemView),
+  /** Active members, not away, who have not checked in this week. */
+  notCheckedIn: z.array(personRef),
+  /** The caller may resolve items and record decisions. */
+  canManage: z.boolean(),
 });
 
 // ---------------------------------------------------------------- my OKRs
@@ -158,6 +165,8 @@ export const myTeamOkrs = z.object({
   keyResults: z.array(myKeyResult),
   /** The caller's check-ins in this team and cycle, newest first. */
   checkIns: z.array(myCheckIn),
+  /** The caller's blockers and decisions: open ones, and those closed in the last four weeks. */
+  openItems: z.array(openItemView),
 });
 
 /** `GET /me/okrs` */

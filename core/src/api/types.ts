@@ -3,3 +3,4 @@ export type * from './okr-requests';
 export type * from './kpi-requests';
 export type * from './team-requests';
 export type * from './responses';
+export type * from '../checkin/open-item-contracts';

@@ -171,6 +171,9 @@ export function agendaFixture(overrides: Partial<MeetingAgenda> = {}): MeetingAg
     ],
     blockers: [note('u-isaiah', 'Isaiah Langer', 'Flaky deploys eat a day a week')],
     decisions: [note('u-alex', 'Alex Wilber', 'Pause feature work for one sprint?')],
+    openItems: [],
+    notCheckedIn: [],
+    canManage: true,
     atRisk: [
       withObjective(
         keyResult({ id: 'kr-turnover', title: 'Cut voluntary turnover', confidence: 'atRisk' }),
@@ -260,6 +263,7 @@ export function myTeamFixture(overrides: Partial<MyTeam> = {}): MyTeam {
     cycle: CYCLE,
     week: '2026-W47',
     keyResults: [{ ...withObjective(keyResult()), points: [] }],
+    openItems: [],
     checkIns: [
       {
         teamId: TEAM_ID,

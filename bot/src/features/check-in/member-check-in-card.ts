@@ -4,11 +4,13 @@ import {
   memberLocale,
   type KeyResult,
   type Kpi,
+  type OpenItemView,
   type TeamMember,
 } from '@bearing/core';
 import type { AdaptiveCard } from '../shared';
 import { buildCheckInCard } from './check-in-card';
 import type { UserProfile } from '../shared';
+import { memberItemsSection } from '../open-items';
 
 /** Guardrail lines per objective id. */
 export type GuardrailNotes = ReadonlyMap<string, readonly string[]>;
@@ -43,6 +45,8 @@ export interface MemberCheckIn {
   readonly objectiveTitles: ReadonlyMap<string, string>;
   readonly guardrails: GuardrailNotes;
   readonly submissionId: string;
+  /** The member's own blockers and decisions: open ones (to withdraw) and recent outcomes. */
+  readonly openItems?: readonly OpenItemView[];
   /** What the user entered and what to fix, when the card comes back after a failed submit. */
   readonly values?: Record<string, string>;
   readonly errors?: Record<string, string>;
@@ -60,7 +64,7 @@ export const checkInKeyResults = (krs: readonly KeyResult[]) =>
 export function memberCheckInCard(input: MemberCheckIn): AdaptiveCard | undefined {
   const krs = checkInKeyResults(input.keyResults);
   if (krs.length === 0) return undefined;
-  return buildCheckInCard({
+  const card = buildCheckInCard({
     userName: input.user.displayName || input.member.displayName,
     teamId: input.team.id,
     teamName: input.team.name,
@@ -76,4 +80,7 @@ export function memberCheckInCard(input: MemberCheckIn): AdaptiveCard | undefine
     ...(input.values ? { values: input.values } : {}),
     ...(input.errors ? { errors: input.errors } : {}),
   });
+  // The member's items go below the form, so the card's own layout stays as it is.
+  const items = memberItemsSection(input.team.id, input.openItems ?? []);
+  return items.length ? { ...card, body: [...card.body, ...items] } : card;
 }

@@ -1,4 +1,6 @@
-import { memberLocale, teamLocale, type KeyResult, type TeamMember } from '@bearing/core';
+import { isAway, memberLocale, teamLocale, type KeyResult, type TeamMember } from '@bearing/core';
+import { buildMissedCheckInsCard, buildNudgeCard } from './escalation-card';
+import { missedCheckIns, missedWeeksSetting } from './missed-check-ins';
 import type { DeliveryJob, DeliveryTarget } from './ports';
 import type { CheckInDeps } from '../check-in';
 import type { TeamSnapshot, UserProfile } from '../shared';
@@ -71,6 +73,9 @@ export class DeliveryContentResolver {
     const member = userId ? week.members.get(userId) : undefined;
     if (!userId || !member?.active)
       return { kind: 'skip', reason: 'member inactive or unreachable' };
+    if (job.kind === 'missedCheckIns') return this.missedContent(job, week, userId);
+    // People on leave are neither sent their card, reminded nor nudged.
+    if (isAway(member, this.deps.now().toISOString())) return { kind: 'skip', reason: 'away' };
     const keyResults = week.keyResultsByOwner.get(userId) ?? [];
     if (!keyResults.some((k) => k.status === 'active'))
       return { kind: 'skip', reason: 'no key results this cycle' };
@@ -82,6 +87,8 @@ export class DeliveryContentResolver {
     const user = await this.deps.stores.users.getUser(tenantId, userId);
     const target = user ? targetFor(user.value, team.channelReference) : undefined;
     if (!user || !target) return { kind: 'skip', reason: 'member inactive or unreachable' };
+    if (job.kind === 'nudge')
+      return { kind: 'send', target, card: buildNudgeCard(team.id, team.name, job.nudgedBy ?? '') };
     const card = memberCheckInCard({
       user: user.value,
       member,
@@ -94,6 +101,31 @@ export class DeliveryContentResolver {
       submissionId: job.id.replace(/[^A-Za-z0-9._:-]/g, '-'),
     });
     if (!card) return { kind: 'skip', reason: 'no key results this cycle' };
+    return { kind: 'send', target, card };
+  }
+
+  /** A manager's card of who has missed check-ins; nothing when nobody has. */
+  private async missedContent(
+    job: DeliveryJob,
+    week: TeamWeek,
+    managerId: string,
+  ): Promise<DeliveryContent> {
+    const team = week.snapshot.team.value;
+    const stores = this.deps.stores;
+    const missed = await missedCheckIns(
+      stores.teams,
+      job.tenantId,
+      job.teamId,
+      job.cycleId,
+      job.week,
+      missedWeeksSetting(team),
+      this.deps.now(),
+    );
+    if (missed.length === 0) return { kind: 'skip', reason: 'nobody has missed check-ins' };
+    const user = await stores.users.getUser(job.tenantId, managerId);
+    const target = user ? targetFor(user.value, team.channelReference) : undefined;
+    if (!target) return { kind: 'skip', reason: 'manager unreachable' };
+    const card = buildMissedCheckInsCard(team.id, team.name, job.week, missed);
     return { kind: 'send', target, card };
   }
 

@@ -10,6 +10,7 @@ export {
 export { percent, progressBar } from './cards/progress-bar';
 export { MAX_REFRESH_USERS, refreshUserIds } from './cards/refresh';
 export { escapeMarkdown, fieldError, heading, note, text } from './cards/text';
+export { csvOf } from './csv';
 export { EvaluationCoalescer } from './evaluation-coalescer';
 export { resolveMemberContext } from './member-context';
 export type { MemberContext, MemberContextStores } from './member-context';
