@@ -47,6 +47,7 @@ const ids: Record<string, string> = {
   objectiveId: 'obj-engagement',
   cycleId: 'FY2020-Q1',
   userId: ALEX,
+  itemId: `blocker.${ALEX}.2026-W48`,
 };
 
 /** Bodies that the owner's own tenant would accept, so a 4xx can only come from the tenant check. */
@@ -95,6 +96,8 @@ function validBody(method: string, route: string): unknown {
     'POST /teams/:teamId/cycles/:cycleId/close': { scores: [] },
     'POST /teams/:teamId/ingestion-keys': { name: 'Planted by tenant B' },
     'PUT /teams/:teamId/members/:userId/role': { role: 'member' },
+    'POST /teams/:teamId/open-items/:itemId/decision': { decision: 'Decided by tenant B' },
+    'PATCH /teams/:teamId/open-items/:itemId': { text: 'Reworded by tenant B' },
   };
   return bodies[`${method} ${route}`] ?? {};
 }
