@@ -29,6 +29,7 @@ export const API_ROUTES: readonly { method: string; path: string; body?: boolean
   { method: 'GET', path: '/teams/:teamId/meeting-agenda' },
   { method: 'GET', path: '/teams/:teamId/members' },
   { method: 'PUT', path: '/teams/:teamId/members/:userId/role', body: true },
+  { method: 'PUT', path: '/teams/:teamId/members/:userId/away', body: true },
   { method: 'POST', path: '/teams/:teamId/open-items/:itemId/resolve', body: true },
   { method: 'POST', path: '/teams/:teamId/open-items/:itemId/decision', body: true },
   { method: 'PATCH', path: '/teams/:teamId/open-items/:itemId', body: true },

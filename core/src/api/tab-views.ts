@@ -195,6 +195,8 @@ const settingsFields = {
     .int()
     .min(15)
     .max(14 * 24 * 60),
+  /** Consecutive missed check-in weeks before managers are told (0: never). */
+  missedCheckInWeeks: z.number().int().min(0).max(8),
 };
 
 /** `GET /teams/:teamId/settings` */

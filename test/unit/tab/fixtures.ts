@@ -296,6 +296,7 @@ export function settingsFixture(overrides: Partial<TeamSettingsView> = {}): Team
     digestDay: 5,
     digestTime: '16:00',
     kpiEscalationMinutes: 60,
+    missedCheckInWeeks: 2,
     canEdit: true,
     ...overrides,
   };

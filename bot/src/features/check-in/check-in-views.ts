@@ -13,7 +13,8 @@ import { checkInKeyResults, guardrailNotes, memberCheckInCard } from './member-c
 import { buildMessageCard, buildMyOkrsCard } from '../shared';
 import { buildCheckInSummaryCard } from './summary-card';
 import type { AdaptiveCard } from '../shared';
-import { itemLookup, memberOpenItems, type OpenItemStore } from '../open-items';
+import { itemLookup, memberItemsSection, memberOpenItems } from '../open-items';
+import type { OpenItemStore } from '../open-items';
 
 /** Kept for callers of the old path. */
 export { unsavedCheckInCard } from './unsaved-check-in-card';
@@ -74,7 +75,7 @@ export async function checkInCardFor(
       deps.now(),
     ),
     submissionId: options.submissionId ?? deps.newId(),
-    openItems,
+    openItems: memberItemsSection(ctx.team.id, openItems),
     ...(options.values ? { values: options.values } : {}),
     ...(options.errors ? { errors: options.errors } : {}),
   });

@@ -4,13 +4,11 @@ import {
   memberLocale,
   type KeyResult,
   type Kpi,
-  type OpenItemView,
   type TeamMember,
 } from '@bearing/core';
-import type { AdaptiveCard } from '../shared';
+import type { AdaptiveCard, CardElement } from '../shared';
 import { buildCheckInCard } from './check-in-card';
 import type { UserProfile } from '../shared';
-import { memberItemsSection } from '../open-items';
 
 /** Guardrail lines per objective id. */
 export type GuardrailNotes = ReadonlyMap<string, readonly string[]>;
@@ -45,8 +43,8 @@ export interface MemberCheckIn {
   readonly objectiveTitles: ReadonlyMap<string, string>;
   readonly guardrails: GuardrailNotes;
   readonly submissionId: string;
-  /** The member's own blockers and decisions: open ones (to withdraw) and recent outcomes. */
-  readonly openItems?: readonly OpenItemView[];
+  /** The member's own blockers and decisions (open ones to withdraw, recent outcomes), built by open-items. */
+  readonly openItems?: readonly CardElement[];
   /** What the user entered and what to fix, when the card comes back after a failed submit. */
   readonly values?: Record<string, string>;
   readonly errors?: Record<string, string>;
@@ -81,6 +79,6 @@ export function memberCheckInCard(input: MemberCheckIn): AdaptiveCard | undefine
     ...(input.errors ? { errors: input.errors } : {}),
   });
   // The member's items go below the form, so the card's own layout stays as it is.
-  const items = memberItemsSection(input.team.id, input.openItems ?? []);
+  const items = input.openItems ?? [];
   return items.length ? { ...card, body: [...card.body, ...items] } : card;
 }

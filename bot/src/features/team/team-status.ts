@@ -3,11 +3,12 @@ import type { MemberContext } from '../shared';
 import type { CheckInStore, TeamStore } from '../shared';
 import { byRole } from './team-roles';
 import { canManage } from '../shared';
+import { isoWeekStart } from '@bearing/core';
 
 /** One member's line in the team status. */
 export interface MemberStatus {
   readonly name: string;
-  readonly state: 'checkedIn' | 'notYet' | 'deliveryFailed' | 'inactive';
+  readonly state: 'checkedIn' | 'notYet' | 'deliveryFailed' | 'inactive' | 'away';
   readonly detail?: string;
 }
 
@@ -30,7 +31,14 @@ export async function teamStatus(
   ctx: MemberContext,
 ): Promise<
   | { allowed: false; who: WhoManages }
-  | { allowed: true; who: WhoManages; week: string; members: MemberStatus[] }
+  | {
+      allowed: true;
+      who: WhoManages;
+      week: string;
+      members: MemberStatus[];
+      /** This week's missed check-ins card to the caller: pending, sent or skipped (nobody missed). */
+      escalation?: string;
+    }
 > {
   const { tenantId, id: teamId } = ctx.team;
   if (!canManage(ctx.member.role))
@@ -45,14 +53,24 @@ export async function teamStatus(
   const out = members.map((m): MemberStatus => {
     if (!m.active) return { name: m.displayName, state: 'inactive' };
     if (done.has(m.userId)) return { name: m.displayName, state: 'checkedIn' };
+    // Away at any time this week: not expected to check in.
+    if (m.awayUntil && m.awayUntil >= isoWeekStart(ctx.week))
+      return { name: m.displayName, state: 'away', detail: `until ${m.awayUntil}` };
     const job = jobById.get(deliveryJobId(ctx.cycle.id, ctx.week, m.userId, 'checkIn'));
     if (job?.status === 'failed')
       return { name: m.displayName, state: 'deliveryFailed', detail: job.lastError };
+    // Escalation: whether a manager nudged them this week (one nudge a week at most).
+    const nudge = jobById.get(deliveryJobId(ctx.cycle.id, ctx.week, m.userId, 'nudge'));
+    if (nudge) return { name: m.displayName, state: 'notYet', detail: `nudged, ${nudge.status}` };
     return { name: m.displayName, state: 'notYet' };
   });
+  const escalation = jobs.find(
+    (j) => j.kind === 'missedCheckIns' && j.userId === ctx.member.userId,
+  );
   return {
     allowed: true,
     who: whoManages(members),
+    ...(escalation ? { escalation: escalation.status } : {}),
     week: ctx.week,
     members: out.sort((a, b) => a.name.localeCompare(b.name)),
   };
