@@ -63,7 +63,7 @@ export async function submitCheckIn(
     const author = context.member.displayName;
     if (applied.value.replayed) {
       await reconcileKeyResults(stores.okrs, applied.value.checkIn, krs, now);
-      await recordOpenItems(stores.openItems, applied.value.checkIn, author);
+      await recordOpenItems(stores.openItems, applied.value.checkIn, author, existing?.value);
       return ok({
         checkIn: applied.value.checkIn,
         keyResults: before(krs, applied.value.checkIn),
@@ -79,7 +79,7 @@ export async function submitCheckIn(
     }
     await reconcileKeyResults(stores.okrs, applied.value.checkIn, krs, now);
     // Blockers and decisions become open items; the check-in stays the source they follow from.
-    await recordOpenItems(stores.openItems, applied.value.checkIn, author);
+    await recordOpenItems(stores.openItems, applied.value.checkIn, author, existing?.value);
     return ok({
       checkIn: applied.value.checkIn,
       keyResults: before(krs, applied.value.checkIn),

@@ -9,6 +9,8 @@ import { guardrailNotes, memberCheckInCard, type GuardrailNotes } from '../check
 import { buildDigestCard } from './digest-card';
 import { refreshUserIds } from '../shared';
 import { kpiAlertCard, type KpiAlertStores } from '../kpis';
+import { digestItemLines, itemLookup, memberItemsSection, memberOpenItems } from '../open-items';
+import { teamOpenItems } from '../open-items';
 
 /** What to send for a job, or why nothing should be sent. */
 export type DeliveryContent =
@@ -52,6 +54,12 @@ export class DeliveryContentResolver {
     const team = week.snapshot.team.value;
     if (job.kind === 'digest') {
       if (!team.channelReference) return { kind: 'skip', reason: 'no team channel' };
+      const open = await teamOpenItems(
+        this.deps.stores.openItems,
+        job.tenantId,
+        job.teamId,
+        this.lookup(week, job.week),
+      );
       const card = buildDigestCard(
         {
           teamName: team.name,
@@ -60,6 +68,7 @@ export class DeliveryContentResolver {
           members: week.snapshot.members,
           checkIns: week.snapshot.checkIns.map((c) => c.value),
           keyResults: week.snapshot.keyResults.map((k) => k.value),
+          openItems: digestItemLines(open),
         },
         { refresh: { teamId: team.id, userIds: refreshUserIds(week.snapshot.members) } },
       );
@@ -89,6 +98,14 @@ export class DeliveryContentResolver {
     if (!user || !target) return { kind: 'skip', reason: 'member inactive or unreachable' };
     if (job.kind === 'nudge')
       return { kind: 'send', target, card: buildNudgeCard(team.id, team.name, job.nudgedBy ?? '') };
+    const items = await memberOpenItems(
+      this.deps.stores.openItems,
+      tenantId,
+      teamId,
+      userId,
+      this.lookup(week, job.week),
+      this.deps.now(),
+    );
     const card = memberCheckInCard({
       user: user.value,
       member,
@@ -99,9 +116,19 @@ export class DeliveryContentResolver {
       objectiveTitles: week.objectiveTitles,
       guardrails: week.guardrails,
       submissionId: job.id.replace(/[^A-Za-z0-9._:-]/g, '-'),
+      openItems: memberItemsSection(team.id, items),
     });
     if (!card) return { kind: 'skip', reason: 'no key results this cycle' };
     return { kind: 'send', target, card };
+  }
+
+  /** Names and key result titles for item views, from the team's week. */
+  private lookup(week: TeamWeek, isoWeek: string) {
+    return itemLookup(
+      week.snapshot.members,
+      week.snapshot.keyResults.map((k) => k.value),
+      isoWeek,
+    );
   }
 
   /** A manager's card of who has missed check-ins; nothing when nobody has. */

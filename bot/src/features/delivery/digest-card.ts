@@ -18,6 +18,8 @@ export interface DigestModel {
   readonly members: readonly TeamMember[];
   readonly checkIns: readonly CheckIn[];
   readonly keyResults: readonly KeyResult[];
+  /** Open blockers and pending decisions of any week, with age (open-items builds the lines). */
+  readonly openItems?: { readonly blockers: readonly string[]; readonly decisions: readonly string[] };
 }
 
 /** Kept for callers of the old path. */
@@ -56,6 +58,7 @@ export function buildDigestCard(
       .map((u) => ({ u, kr: krs.get(u.keyResultId) as KeyResult })),
   );
   const risky = model.keyResults.filter((k) => k.status === 'active' && k.confidence !== 'onTrack');
+  const itemLines = (lines: readonly string[]) => lines.map((l) => text(l, { size: 'small' }));
   const answers = (pick: (c: CheckIn) => string | undefined) =>
     model.checkIns.flatMap((c) =>
       pick(c)
@@ -111,11 +114,11 @@ export function buildDigestCard(
       ),
       ...section(
         en.summary.blockers,
-        answers((c) => c.blockers),
+        model.openItems ? itemLines(model.openItems.blockers) : answers((c) => c.blockers),
       ),
       ...section(
         en.summary.decisionNeeded,
-        answers((c) => c.decisionNeeded),
+        model.openItems ? itemLines(model.openItems.decisions) : answers((c) => c.decisionNeeded),
       ),
     ],
     viewerPending && refresh

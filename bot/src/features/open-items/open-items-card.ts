@@ -51,10 +51,15 @@ export function memberItemsSection(teamId: string, items: readonly OpenItemView[
   ];
 }
 
-/** Digest lines: open blockers and pending decisions with their age (oldest first). */
-export function digestItemLines(items: readonly OpenItemView[]): { title: string; value: string }[] {
-  return items.map((item) => ({
-    title: `${KIND[item.kind]} · ${escapeMarkdown(item.author.displayName)}`,
-    value: `${escapeMarkdown(item.text)} (${ageText(item)})`,
-  }));
+/** Digest lines: open blockers and pending decisions with their author and age (oldest first). */
+export function digestItemLines(items: readonly OpenItemView[]): {
+  blockers: string[];
+  decisions: string[];
+} {
+  const line = (item: OpenItemView) =>
+    `${escapeMarkdown(item.text)} — ${escapeMarkdown(item.author.displayName)} (${ageText(item)})`;
+  return {
+    blockers: items.filter((i) => i.kind === 'blocker').map(line),
+    decisions: items.filter((i) => i.kind === 'decision').map(line),
+  };
 }

@@ -21,7 +21,12 @@ export async function recordOpenItems(
   store: OpenItemStore,
   checkIn: CheckIn,
   authorName: string,
+  /** The week's check-in before this submission, if any. */
+  previous?: CheckIn,
 ): Promise<void> {
+  // Neither this version nor the one before asked anything: no item to create or withdraw, no read.
+  const asks = (c?: CheckIn) => Boolean(c?.blockers?.trim() || c?.decisionNeeded?.trim());
+  if (!asks(checkIn) && !asks(previous)) return;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
     const stored = await Promise.all(
       KINDS.map((kind) =>
