@@ -64,6 +64,11 @@ export const decisionLogQuery = z.strictObject({
 export const decisionLogResponse = z.object({
   teamId: id,
   items: z.array(openItemView),
+  /** The objectives the items (before the objective filter) concern, for the filter's choices. */
+  objectives: z.array(z.object({ id, title: z.string() })),
+  /** The cycles and people of those items, for the other filters. */
+  cycleIds: z.array(cycleId),
+  people: z.array(person),
 });
 
 /** `PUT /teams/:teamId/members/:userId/away`: away until a date (inclusive), or back (null). */

@@ -6,30 +6,32 @@ import { ConfidenceBadge } from '../components/ConfidenceBadge';
 import { useLocale } from '../i18n/locale';
 import { useMeetingStyles as useStyles } from './useMeetingStyles';
 import { useSectionKeys } from './useSectionKeys';
+import { OpenItemList, type ItemActions } from './OpenItems';
 
 export function isEmpty(a: MeetingAgenda): boolean {
-  return (
-    a.changes.length +
-      a.blockers.length +
-      a.decisions.length +
-      a.atRisk.length +
-      a.kpiAlerts.length ===
-    0
-  );
+  return a.changes.length + a.openItems.length + a.atRisk.length + a.kpiAlerts.length === 0;
 }
 
-/** The five sections; on stage they are focusable stops moved through with arrows and paging keys. */
+/**
+ * The five sections, open blockers and decisions first (they stay until resolved, whichever week
+ * raised them); on stage they are focusable stops moved through with arrows and paging keys.
+ */
 export function Agenda({
   agenda,
   stage,
+  actions,
 }: {
   readonly agenda: MeetingAgenda;
   readonly stage: boolean;
+  /** Resolve / Record decision, for managers. */
+  readonly actions?: ItemActions;
 }) {
   const styles = useStyles();
   const locale = useLocale();
   const m = locale.messages.meeting;
   const { container, onKeyDown } = useSectionKeys();
+  const blockers = agenda.openItems.filter((i) => i.kind === 'blocker');
+  const decisions = agenda.openItems.filter((i) => i.kind === 'decision');
   const notes = (items: readonly AgendaNote[]) =>
     items.map((n, i) => (
       <li key={i} className={mergeClasses(styles.item, stage && styles.stageItem)}>
@@ -50,24 +52,14 @@ export function Agenda({
         className={mergeClasses(styles.sections, stage && styles.stageSections)}
         onKeyDown={stage ? onKeyDown : undefined}
       >
+        <Section title={m.blockers} count={blockers.length} none={m.noneBlockers} stage={stage}>
+          <OpenItemList items={blockers} stage={stage} actions={actions} />
+        </Section>
+        <Section title={m.decisions} count={decisions.length} none={m.noneDecisions} stage={stage}>
+          <OpenItemList items={decisions} stage={stage} actions={actions} />
+        </Section>
         <Section title={m.changes} count={agenda.changes.length} none={m.noneChanges} stage={stage}>
           {notes(agenda.changes)}
-        </Section>
-        <Section
-          title={m.blockers}
-          count={agenda.blockers.length}
-          none={m.noneBlockers}
-          stage={stage}
-        >
-          {notes(agenda.blockers)}
-        </Section>
-        <Section
-          title={m.decisions}
-          count={agenda.decisions.length}
-          none={m.noneDecisions}
-          stage={stage}
-        >
-          {notes(agenda.decisions)}
         </Section>
         <Section title={m.atRisk} count={agenda.atRisk.length} none={m.noneAtRisk} stage={stage}>
           {agenda.atRisk.map((kr) => (

@@ -99,7 +99,8 @@ it('moves this week’s waiting jobs when the settings change, and leaves what w
     ),
   ).toBe(3);
   expect((await jobs()).checkIn?.dueAt).toBe('2026-11-26T08:00:00.000Z');
-  expect((await jobs()).missedCheckIns?.dueAt).toBe('2026-11-26T08:00:00.000Z');
+  // The managers' card goes at the check-in time in the team's zone, not the member's.
+  expect((await jobs()).missedCheckIns?.dueAt).toBe('2026-11-26T07:00:00.000Z');
   expect((await jobs()).reminder?.dueAt).toBe('2026-11-26T10:00:00.000Z');
   // Nothing changed: nothing moves.
   expect(await change({ reminderOffsetMinutes: 120, checkInTime: '08:00' }, MONDAY_06_UTC)).toBe(0);

@@ -49,6 +49,9 @@ export async function getDecisionLog(
     await Promise.all(cycles.map((c) => stores.okrs.listKeyResults(tenantId, teamId, c)))
   ).flat();
   const objectiveOf = new Map(krs.map((k) => [k.value.id, k.value.objectiveId]));
+  const objectives = (
+    await Promise.all(cycles.map((c) => stores.okrs.listObjectives(tenantId, teamId, c)))
+  ).flat();
   const week = weekIn(now, team?.value.settings.timeZone, org?.value.defaultTimeZone);
   const lookup = itemLookup(
     members,
@@ -75,7 +78,27 @@ export async function getDecisionLog(
       fileName: `${name}-decision-log${query.cycleId ? `-${query.cycleId}` : ''}.csv`,
     });
   }
-  return ok({ format: 'json', body: { teamId, items: views } });
+  const concerned = new Set(
+    items.flatMap((i) => i.value.keyResultIds.map((k) => objectiveOf.get(k))),
+  );
+  const people = new Map<string, string>();
+  for (const { value: i } of items) {
+    people.set(i.authorId, lookup.names.get(i.authorId) ?? i.authorId);
+    if (i.resolution)
+      people.set(i.resolution.byUserId, i.resolution.byName || i.resolution.byUserId);
+  }
+  return ok({
+    format: 'json',
+    body: {
+      teamId,
+      items: views,
+      objectives: objectives
+        .filter((o) => concerned.has(o.value.id))
+        .map((o) => ({ id: o.value.id, title: o.value.title })),
+      cycleIds: cycles.sort(),
+      people: [...people].map(([userId, displayName]) => ({ userId, displayName })),
+    },
+  });
 }
 
 /** The team's open items for the agenda and digest, oldest first. One single-partition query. */

@@ -1,11 +1,6 @@
 // What other folders use of the open-items feature: import it from here, not from its files.
 export { getDecisionLog, memberOpenItems, teamOpenItems } from './decision-log';
-export {
-  recordDecision,
-  resolveOpenItem,
-  updateOpenItem,
-  withdrawOpenItem,
-} from './item-actions';
+export { recordDecision, resolveOpenItem, updateOpenItem, withdrawOpenItem } from './item-actions';
 export type { OpenItemStores } from './item-actions';
 export { ageText, digestItemLines, memberItemsSection, outcomeText } from './open-items-card';
 export { itemLookup, openItemViewOf } from './open-item-views';

@@ -8,7 +8,12 @@ import {
   type Result,
   type TeamMember,
 } from '@bearing/core';
-import { StoreConflictError, type OkrStore, type OrganizationStore, type TeamStore } from '../shared';
+import {
+  StoreConflictError,
+  type OkrStore,
+  type OrganizationStore,
+  type TeamStore,
+} from '../shared';
 import { conflict, forbidden, notFound, requireMember, weekIn, type Caller } from '../shared';
 import { itemLookup, openItemViewOf } from './open-item-views';
 import type { OpenItemStore } from './ports';

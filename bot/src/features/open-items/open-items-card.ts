@@ -6,9 +6,7 @@ const KIND = { blocker: 'Blocker', decision: 'Decision needed' } as const;
 
 /** "new this week" or "open 3 weeks". */
 export const ageText = (item: Pick<OpenItemView, 'ageWeeks' | 'isNew'>) =>
-  item.isNew
-    ? 'new this week'
-    : `open ${item.ageWeeks} week${item.ageWeeks === 1 ? '' : 's'}`;
+  item.isNew ? 'new this week' : `open ${item.ageWeeks} week${item.ageWeeks === 1 ? '' : 's'}`;
 
 /** What became of an item: "Resolved by Sam" or "Decided by Sam: ship on Friday". */
 export function outcomeText(item: OpenItemView): string {

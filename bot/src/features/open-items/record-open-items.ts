@@ -30,7 +30,11 @@ export async function recordOpenItems(
   for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
     const stored = await Promise.all(
       KINDS.map((kind) =>
-        store.getItem(checkIn.tenantId, checkIn.teamId, openItemId(kind, checkIn.userId, checkIn.week)),
+        store.getItem(
+          checkIn.tenantId,
+          checkIn.teamId,
+          openItemId(kind, checkIn.userId, checkIn.week),
+        ),
       ),
     );
     const found = stored.filter((s): s is Versioned<OpenItem> => s !== undefined);
