@@ -195,6 +195,7 @@ export const en = {
     note: 'What changed',
     blocker: 'Blocker',
     decision: 'Decision needed',
+    items: { title: 'My blockers and decisions' },
     submit: 'Submit check-in',
     submitting: 'Submitting…',
     submitted: 'Check-in saved.',

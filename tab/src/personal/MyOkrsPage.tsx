@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, LoadingState } from '../components/StatusStates
 import { useLoad, useMe, useSettled } from '../hooks/useLoad';
 import { useLocale } from '../i18n/locale';
 import { CheckInCard } from './CheckInCard';
+import { MyItems } from './MyItems';
 import type { TeamOkrsProps } from './useCheckIn';
 import { useViewStyles } from '../components/viewStyles';
 import { useMyOkrsStyles as useStyles } from './useMyOkrsStyles';
@@ -63,6 +64,7 @@ function TeamOkrs({ api, okrs, onSubmitted }: TeamOkrsProps) {
         okrs={okrs}
         onSubmitted={onSubmitted}
       />
+      <MyItems teamName={okrs.team.name} items={okrs.openItems} />
       <section
         className={mergeClasses(layout.card, styles.card)}
         aria-label={`${m.history}: ${okrs.team.name}`}

@@ -171,7 +171,10 @@ export function agendaFixture(overrides: Partial<MeetingAgenda> = {}): MeetingAg
     ],
     blockers: [note('u-isaiah', 'Isaiah Langer', 'Flaky deploys eat a day a week')],
     decisions: [note('u-alex', 'Alex Wilber', 'Pause feature work for one sprint?')],
-    openItems: [],
+    openItems: [
+      openItem('blocker', 'u-isaiah', 'Isaiah Langer', 'Flaky deploys eat a day a week', 1),
+      openItem('decision', 'u-alex', 'Alex Wilber', 'Pause feature work for one sprint?', 0),
+    ],
     notCheckedIn: [],
     canManage: true,
     atRisk: [
@@ -252,6 +255,30 @@ export function dashboardFixture(overrides: Partial<TeamDashboard> = {}): TeamDa
       ),
     ],
     ...overrides,
+  };
+}
+
+/** An open item of the agenda fixture (`ageWeeks` 0: raised this week, 2026-W47). */
+export function openItem(
+  kind: 'blocker' | 'decision',
+  userId: string,
+  name: string,
+  text: string,
+  ageWeeks: number,
+): MeetingAgenda['openItems'][number] {
+  const week = ageWeeks === 0 ? '2026-W47' : '2026-W46';
+  return {
+    id: `${kind}.${userId}.${week}`,
+    kind,
+    text,
+    author: person(userId, name),
+    keyResults: [],
+    cycleId: 'FY2027-Q2',
+    createdWeek: week,
+    createdAt: ageWeeks === 0 ? '2026-11-17T09:00:00Z' : '2026-11-10T09:00:00Z',
+    ageWeeks,
+    isNew: ageWeeks === 0,
+    status: 'open',
   };
 }
 
