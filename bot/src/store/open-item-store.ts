@@ -43,12 +43,19 @@ export class CosmosOpenItemStore implements OpenItemStore {
   listItems(
     tenantId: TenantId,
     teamId: TeamId,
-    filter: { readonly cycleId?: string; readonly authorId?: UserId },
+    filter: {
+      readonly cycleId?: string;
+      readonly authorId?: UserId;
+      readonly openOrChangedSince?: string;
+    },
   ): Promise<Versioned<OpenItem>[]> {
     const pk = teamPk(tenantId, teamId);
     const where = [
       ...(filter.cycleId ? ['c.data.cycleId = @cycleId'] : []),
       ...(filter.authorId ? ['c.data.authorId = @authorId'] : []),
+      ...(filter.openOrChangedSince
+        ? ["(c.data.status = 'open' OR c.data.updatedAt >= @since)"]
+        : []),
     ];
     return this.docs.queryPartition<OpenItem>(pk, {
       query:
@@ -59,6 +66,9 @@ export class CosmosOpenItemStore implements OpenItemStore {
         { name: '@pk', value: pk },
         ...(filter.cycleId ? [{ name: '@cycleId', value: filter.cycleId }] : []),
         ...(filter.authorId ? [{ name: '@authorId', value: filter.authorId }] : []),
+        ...(filter.openOrChangedSince
+          ? [{ name: '@since', value: filter.openOrChangedSince }]
+          : []),
       ],
     });
   }

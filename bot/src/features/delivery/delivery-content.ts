@@ -9,8 +9,9 @@ import { guardrailNotes, memberCheckInCard, type GuardrailNotes } from '../check
 import { buildDigestCard } from './digest-card';
 import { refreshUserIds } from '../shared';
 import { kpiAlertCard, type KpiAlertStores } from '../kpis';
-import { digestItemLines, itemLookup, memberItemsSection, memberOpenItems } from '../open-items';
-import { teamOpenItems } from '../open-items';
+import { agendaOrder, digestItemLines, itemLookup, memberItemsSection } from '../open-items';
+import { openItemViewOf, outcomesSince, ownItemViews } from '../open-items';
+import type { OpenItem } from '@bearing/core';
 
 /** What to send for a job, or why nothing should be sent. */
 export type DeliveryContent =
@@ -29,6 +30,8 @@ interface TeamWeek {
   readonly guardrails: GuardrailNotes;
   /** The locale of cards to the team's channel. */
   readonly locale: string;
+  /** The team's open items and those closed lately (one query, shared by the week's cards). */
+  readonly items: readonly OpenItem[];
 }
 
 /**
@@ -54,12 +57,11 @@ export class DeliveryContentResolver {
     const team = week.snapshot.team.value;
     if (job.kind === 'digest') {
       if (!team.channelReference) return { kind: 'skip', reason: 'no team channel' };
-      const open = await teamOpenItems(
-        this.deps.stores.openItems,
-        job.tenantId,
-        job.teamId,
-        this.lookup(week, job.week),
-      );
+      const lookup = this.lookup(week, job.week);
+      const open = week.items
+        .filter((i) => i.status === 'open')
+        .map((i) => openItemViewOf(i, lookup))
+        .sort(agendaOrder);
       const card = buildDigestCard(
         {
           teamName: team.name,
@@ -98,14 +100,7 @@ export class DeliveryContentResolver {
     if (!user || !target) return { kind: 'skip', reason: 'member inactive or unreachable' };
     if (job.kind === 'nudge')
       return { kind: 'send', target, card: buildNudgeCard(team.id, team.name, job.nudgedBy ?? '') };
-    const items = await memberOpenItems(
-      this.deps.stores.openItems,
-      tenantId,
-      teamId,
-      userId,
-      this.lookup(week, job.week),
-      this.deps.now(),
-    );
+    const items = ownItemViews(week.items, userId, this.lookup(week, job.week), this.deps.now());
     const card = memberCheckInCard({
       user: user.value,
       member,
@@ -217,12 +212,12 @@ export class DeliveryContentResolver {
   }
 
   private async load(job: DeliveryJob): Promise<TeamWeek | undefined> {
-    const snapshot = await this.deps.stores.teams.loadTeamSnapshot(
-      job.tenantId,
-      job.teamId,
-      job.cycleId,
-      [job.week],
-    );
+    const [snapshot, items] = await Promise.all([
+      this.deps.stores.teams.loadTeamSnapshot(job.tenantId, job.teamId, job.cycleId, [job.week]),
+      this.deps.stores.openItems.listItems(job.tenantId, job.teamId, {
+        openOrChangedSince: outcomesSince(this.deps.now()),
+      }),
+    ]);
     if (!snapshot) return undefined;
     const keyResultsByOwner = new Map<string, KeyResult[]>();
     for (const { value } of snapshot.keyResults) {
@@ -241,6 +236,7 @@ export class DeliveryContentResolver {
         this.deps.now(),
       ),
       locale: teamLocale(snapshot.members),
+      items: items.map((i) => i.value),
     };
   }
 }

@@ -2,6 +2,7 @@ import {
   ok,
   type DecisionLogQuery,
   type DecisionLogResponse,
+  type OpenItem,
   type OpenItemView,
   type Result,
 } from '@bearing/core';
@@ -115,10 +116,35 @@ export async function teamOpenItems(
 /** How long a closed item stays in its author's view (check-in card, My OKRs). */
 const SHOW_OUTCOME_MS = 28 * 24 * 3600_000;
 
+/** The instant from which closed items still show to their author. */
+export const outcomesSince = (now: Date) => new Date(now.getTime() - SHOW_OUTCOME_MS).toISOString();
+
 /**
- * A member's own items: open ones, and those a manager closed in the last four weeks with the
- * outcome (resolved, or what was decided). Open first, then newest first.
+ * A member's own items among `items` (open, or changed since {@link outcomesSince}): open ones,
+ * then those a manager closed with the outcome (resolved, or what was decided). Pure, so a
+ * team's weekly cards share one read of the team's items.
  */
+export function ownItemViews(
+  items: readonly OpenItem[],
+  userId: string,
+  lookup: ItemLookup,
+  now: Date,
+): OpenItemView[] {
+  const since = outcomesSince(now);
+  return items
+    .filter(
+      (i) =>
+        i.authorId === userId &&
+        (i.status === 'open' ||
+          (i.resolution !== undefined &&
+            i.resolution.outcome !== 'withdrawn' &&
+            i.resolution.at >= since)),
+    )
+    .map((i) => openItemViewOf(i, lookup))
+    .sort((a, b) => Number(a.status !== 'open') - Number(b.status !== 'open'));
+}
+
+/** A member's own items (see {@link ownItemViews}): one single-partition query. */
 export async function memberOpenItems(
   store: OpenItemStore,
   tenantId: string,
@@ -127,17 +153,14 @@ export async function memberOpenItems(
   lookup: ItemLookup,
   now: Date,
 ): Promise<OpenItemView[]> {
-  const since = new Date(now.getTime() - SHOW_OUTCOME_MS).toISOString();
-  const items = await store.listItems(tenantId, teamId, { authorId: userId });
-  return items
-    .map((i) => i.value)
-    .filter(
-      (i) =>
-        i.status === 'open' ||
-        (i.resolution !== undefined &&
-          i.resolution.outcome !== 'withdrawn' &&
-          i.resolution.at >= since),
-    )
-    .map((i) => openItemViewOf(i, lookup))
-    .sort((a, b) => Number(a.status !== 'open') - Number(b.status !== 'open'));
+  const items = await store.listItems(tenantId, teamId, {
+    authorId: userId,
+    openOrChangedSince: outcomesSince(now),
+  });
+  return ownItemViews(
+    items.map((i) => i.value),
+    userId,
+    lookup,
+    now,
+  );
 }

@@ -1,5 +1,12 @@
 // What other folders use of the open-items feature: import it from here, not from its files.
-export { getDecisionLog, memberOpenItems, teamOpenItems } from './decision-log';
+export {
+  getDecisionLog,
+  memberOpenItems,
+  outcomesSince,
+  ownItemViews,
+  teamOpenItems,
+} from './decision-log';
+export { agendaOrder } from './open-item-views';
 export { recordDecision, resolveOpenItem, updateOpenItem, withdrawOpenItem } from './item-actions';
 export type { OpenItemStores } from './item-actions';
 export { ageText, digestItemLines, memberItemsSection, outcomeText } from './open-items-card';

@@ -12,6 +12,11 @@ export interface OpenItemStore {
   listItems(
     tenantId: TenantId,
     teamId: TeamId,
-    filter: { readonly cycleId?: string; readonly authorId?: UserId },
+    filter: {
+      readonly cycleId?: string;
+      readonly authorId?: UserId;
+      /** Only items still open or changed at or after this instant. */
+      readonly openOrChangedSince?: string;
+    },
   ): Promise<readonly Versioned<OpenItem>[]>;
 }
