@@ -1,5 +1,6 @@
 import { API_ERROR_CODES, DEFAULT_TEAM_SETTINGS, type TeamRole } from '@bearing/core';
-import { submitCheckIn } from '../../../bot/src/features/check-in';
+import { checkInCardFor, submitCheckIn } from '../../../bot/src/features/check-in';
+import { texts } from '../../support/cards';
 import { getMeetingAgenda } from '../../../bot/src/features/alignment';
 import { getMyOkrs } from '../../../bot/src/features/me';
 import {
@@ -167,6 +168,14 @@ it('a week-1 blocker stays on the week-2 agenda until a manager resolves it; its
   expect(
     items?.map((i) => [i.status, i.resolution?.outcome, i.resolution?.by.displayName]),
   ).toEqual([['resolved', 'resolved', 'Sam Manager']]);
+
+  // …and on their next check-in card.
+  const ctx = await resolveMemberContext(store.stores, T, ALEX, WEEK2, TEAM);
+  const card = await checkInCardFor(
+    { stores: store.stores, now: () => WEEK2, newId: () => 'c-1' },
+    ctx!,
+  );
+  expect(texts(card).join('\n')).toContain('Resolved by Sam Manager: IT sent the key');
 
   const log = await getDecisionLog(
     store.stores,
