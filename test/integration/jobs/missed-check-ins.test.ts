@@ -1,4 +1,10 @@
-import { DEFAULT_TEAM_SETTINGS, type TeamMember, type TeamRole } from '@bearing/core';
+import {
+  API_ERROR_CODES,
+  DEFAULT_TEAM_SETTINGS,
+  type TeamMember,
+  type TeamRole,
+} from '@bearing/core';
+import { setAway } from '../../../bot/src/features/team/away';
 import {
   DeliveryContentResolver,
   DeliveryWorker,
@@ -189,4 +195,20 @@ it('a nudge reaches the member once a week however often managers press it; none
   const member = await resolveMemberContext(store.stores, T, FINE, clock, TEAM);
   if (!member) throw new Error('no member context');
   expect((await nudgeMember(store.stores, member, LATE, clock)).ok).toBe(false);
+});
+
+it('a member marks themselves away; only owners and managers mark someone else; back with null', async () => {
+  const s = store.stores;
+  const at = new Date('2026-11-23T12:00:00Z');
+  const self = await setAway(s.teams, { tenantId: T, userId: LATE }, TEAM, LATE, '2026-12-04', at);
+  expect(self.ok && self.value.awayUntil).toBe('2026-12-04');
+  const other = await setAway(s.teams, { tenantId: T, userId: FINE }, TEAM, LATE, null, at);
+  expect(other.ok || other.error.code).toBe(API_ERROR_CODES.forbidden);
+  const foreign = await setAway(s.teams, { tenantId: 'x', userId: BOSS }, TEAM, LATE, null, at);
+  expect(foreign.ok || foreign.error.code).toBe(API_ERROR_CODES.notFound);
+  // Away now: no nudge.
+  const ctx = await resolveMemberContext(s, T, BOSS, at, TEAM);
+  expect((await nudgeMember(s, ctx!, LATE, at)).ok).toBe(false);
+  const back = await setAway(s.teams, { tenantId: T, userId: BOSS }, TEAM, LATE, null, at);
+  expect(back.ok && back.value.awayUntil).toBeUndefined();
 });
