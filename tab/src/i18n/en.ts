@@ -1,3 +1,4 @@
+import { openItemMessages } from './open-item-messages';
 /**
  * The English message catalogue of the tab. Every user-facing string comes from here, so a
  * translation is one more file of the same shape.
@@ -132,35 +133,7 @@ export const en = {
     stageKeys: 'Use the arrow keys or Page Up and Page Down to move between sections.',
     by: (name: string) => `— ${name}`,
     section: (title: string, count: number) => `${title} (${count})`,
-    isNew: 'New this week',
-    since: (week: string, weeks: number) =>
-      weeks === 0
-        ? `Raised this week (${week})`
-        : `Open ${weeks} week${weeks === 1 ? '' : 's'}, since ${week}`,
-    resolve: 'Resolve',
-    recordDecision: 'Record decision',
-    decisionLabel: 'What was decided',
-    saveDecision: 'Save decision',
-    cancel: 'Cancel',
-    resolved: (text: string) => `Resolved: ${text}`,
-    notCheckedIn: (names: string) => `Not checked in yet: ${names}`,
-    log: {
-      title: 'Decision log',
-      show: 'Show the decision log',
-      hide: 'Hide the decision log',
-      cycle: 'Cycle',
-      objective: 'Objective',
-      allCycles: 'All cycles',
-      allObjectives: 'All objectives',
-      person: 'Person',
-      everyone: 'Everyone',
-      exportCsv: 'Export CSV',
-      exportJson: 'Export JSON',
-      empty: 'Nothing recorded yet for these filters.',
-      open: 'Open',
-      outcome: { resolved: 'Resolved', decided: 'Decided', withdrawn: 'Withdrawn' },
-      by: (name: string, when: string) => `by ${name}, ${when}`,
-    },
+    ...openItemMessages,
   },
   dashboard: {
     title: 'Team dashboard',
