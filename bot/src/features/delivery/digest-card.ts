@@ -19,7 +19,10 @@ export interface DigestModel {
   readonly checkIns: readonly CheckIn[];
   readonly keyResults: readonly KeyResult[];
   /** Open blockers and pending decisions of any week, with age (open-items builds the lines). */
-  readonly openItems?: { readonly blockers: readonly string[]; readonly decisions: readonly string[] };
+  readonly openItems?: {
+    readonly blockers: readonly string[];
+    readonly decisions: readonly string[];
+  };
 }
 
 /** Kept for callers of the old path. */
