@@ -165,6 +165,8 @@ export const myTeamOkrs = z.object({
   keyResults: z.array(myKeyResult),
   /** The caller's check-ins in this team and cycle, newest first. */
   checkIns: z.array(myCheckIn),
+  /** Away (on leave) until this date, inclusive: no check-in card, reminder or nudge meanwhile. */
+  awayUntil: z.string().optional(),
   /** The caller's blockers and decisions: open ones, and those closed in the last four weeks. */
   openItems: z.array(openItemView),
 });

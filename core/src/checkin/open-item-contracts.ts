@@ -74,6 +74,14 @@ export const decisionLogResponse = z.object({
 /** `PUT /teams/:teamId/members/:userId/away`: away until a date (inclusive), or back (null). */
 export const setAwayRequest = z.strictObject({ until: date.nullable() });
 
+/** Answer of `PUT …/members/:userId/away`. */
+export const awayResponse = z.object({
+  teamId: id,
+  userId: z.string(),
+  awayUntil: date.optional(),
+});
+
+export type AwayResponse = z.infer<typeof awayResponse>;
 export type OpenItemView = z.infer<typeof openItemView>;
 export type ResolveOpenItemRequest = z.infer<typeof resolveOpenItemRequest>;
 export type RecordDecisionRequest = z.infer<typeof recordDecisionRequest>;

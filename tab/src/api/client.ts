@@ -165,6 +165,8 @@ export function createApiClient(options: ApiClientOptions = {}): TabApi {
       const path = `${team(teamId)}/decision-log${qs({ ...filter, format })}`;
       return (await send('GET', path, undefined, undefined)).blob();
     },
+    setAway: (teamId, userId, until) =>
+      request('PUT', `${team(teamId)}/members/${segment(userId)}/away`, { until }),
     exportOkrs: async (teamId, format, cycleId) => {
       const path = `${team(teamId)}/export${qs({ format, what: 'okrs', cycleId })}`;
       return (await send('GET', path, undefined, undefined)).blob();

@@ -2,6 +2,7 @@ import type {
   CloseCycleTeamRequest,
   CreateKeyResultRequest,
   CreateObjectiveRequest,
+  AwayResponse,
   CycleCloseResponse,
   DecisionLogResponse,
   KeyResultSavedResponse,
@@ -89,6 +90,8 @@ export interface TabViewsApi {
     format: 'csv' | 'json',
     filter: DecisionLogFilter,
   ): Promise<Blob>;
+  /** Marks a member away until a date (inclusive), or back with `null`. */
+  setAway(teamId: string, userId: string, until: string | null): Promise<AwayResponse>;
 }
 
 /** Filters of the decision log (all optional). */

@@ -1,4 +1,4 @@
-import { openItemMessages } from './open-item-messages';
+import { awayMessages, openItemMessages } from './open-item-messages';
 /**
  * The English message catalogue of the tab. Every user-facing string comes from here, so a
  * translation is one more file of the same shape.
@@ -169,6 +169,7 @@ export const en = {
     blocker: 'Blocker',
     decision: 'Decision needed',
     items: { title: 'My blockers and decisions' },
+    away: awayMessages,
     submit: 'Submit check-in',
     submitting: 'Submitting…',
     submitted: 'Check-in saved.',

@@ -30,3 +30,13 @@ export const openItemMessages = {
     by: (name: string, when: string) => `by ${name}, ${when}`,
   },
 };
+
+/** My OKRs: away (on leave) until a date. */
+export const awayMessages = {
+  title: 'Away',
+  label: 'Away until',
+  hint: 'No check-in cards, reminders or nudges until then (inclusive).',
+  save: 'Save',
+  back: 'I’m back',
+  awayUntil: (date: string) => `You are away until ${date}.`,
+};

@@ -7,6 +7,7 @@ import { useLoad, useMe, useSettled } from '../hooks/useLoad';
 import { useLocale } from '../i18n/locale';
 import { CheckInCard } from './CheckInCard';
 import { MyItems } from './MyItems';
+import { AwaySetting } from './AwaySetting';
 import type { TeamOkrsProps } from './useCheckIn';
 import { useViewStyles } from '../components/viewStyles';
 import { useMyOkrsStyles as useStyles } from './useMyOkrsStyles';
@@ -45,6 +46,18 @@ export function MyOkrsPage({
       {teams.map((t) => (
         <TeamOkrs key={t.team.id} api={api} okrs={t} onSubmitted={reload} />
       ))}
+      {data &&
+        teams.map((t) => (
+          <AwaySetting
+            key={`away-${t.team.id}`}
+            api={api}
+            teamId={t.team.id}
+            teamName={t.team.name}
+            userId={data.userId}
+            {...(t.awayUntil ? { awayUntil: t.awayUntil } : {})}
+            onSaved={reload}
+          />
+        ))}
     </main>
   );
 }

@@ -90,6 +90,7 @@ const RESPONSES = {
   resolveOpenItem: schemas.openItemView,
   recordDecision: schemas.openItemView,
   getDecisionLog: schemas.decisionLogResponse,
+  setAway: schemas.awayResponse,
 } as const satisfies Record<
   Exclude<keyof TabApi, 'exportOkrs' | 'exportDecisionLog'>,
   { safeParse: unknown }
@@ -253,6 +254,9 @@ export class FakeApi implements TabApi {
     ...args: Parameters<TabViewsApi['getDecisionLog']>
   ): ReturnType<TabViewsApi['getDecisionLog']> {
     return this.answer('getDecisionLog', args);
+  }
+  setAway(...args: Parameters<TabViewsApi['setAway']>): ReturnType<TabViewsApi['setAway']> {
+    return this.answer('setAway', args);
   }
   exportDecisionLog(
     ...args: Parameters<TabViewsApi['exportDecisionLog']>

@@ -104,6 +104,7 @@ export async function getMyOkrs(
           };
         }),
       checkIns: mine.map(myCheckInOf),
+      ...(member.awayUntil ? { awayUntil: member.awayUntil } : {}),
       openItems,
     });
   }

@@ -1,4 +1,4 @@
-import { ok, type Result, type TeamMember } from '@bearing/core';
+import { ok, type AwayResponse, type Result, type TeamMember } from '@bearing/core';
 import { StoreConflictError, type TeamStore } from '../shared';
 import { canManage, conflict, forbidden, notFound, requireMember, type Caller } from '../shared';
 
@@ -14,7 +14,7 @@ export async function setAway(
   userId: string,
   until: string | null,
   now: Date,
-): Promise<Result<TeamMember>> {
+): Promise<Result<AwayResponse>> {
   const me = await requireMember(teams, caller, teamId);
   if (!me.ok) return me;
   if (userId !== caller.userId && !canManage(me.value.role))
@@ -29,7 +29,12 @@ export async function setAway(
     updatedAt: now.toISOString(),
   };
   try {
-    return ok((await teams.saveMember(next, target.etag)).value);
+    const saved = (await teams.saveMember(next, target.etag)).value;
+    return ok({
+      teamId,
+      userId,
+      ...(saved.awayUntil ? { awayUntil: saved.awayUntil } : {}),
+    });
   } catch (error) {
     if (error instanceof StoreConflictError) return conflict('this member');
     throw error;
