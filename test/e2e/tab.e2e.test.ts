@@ -349,11 +349,12 @@ describe('the tab inside a Teams host (SSO, dark theme)', () => {
     const blockers = frame.getByRole('region', { name: /^Blockers \(\d+\)$/ });
     await blockers.waitFor({ timeout: 20_000 });
     await expectDarkTheme(frame);
-    const changes = frame.getByRole('region', { name: /^What changed \(\d+\)$/ });
-    await changes.focus();
-    await changes.press('ArrowDown');
+    // Open blockers and decisions come first; the arrow keys move on from there.
+    const decisions = frame.getByRole('region', { name: /^Decisions needed \(\d+\)$/ });
+    await blockers.focus();
+    await blockers.press('ArrowDown');
     expect(
-      await blockers.evaluate(
+      await decisions.evaluate(
         (el) => el === (globalThis as unknown as BrowserWindow).document.activeElement,
       ),
     ).toBe(true);

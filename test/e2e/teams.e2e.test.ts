@@ -108,6 +108,25 @@ it('checks in from the card, sees the summary, and keeps it across a server rest
   await chat.waitForText(/^8\.2 points → 8\.5 points · \d+% · On track$/);
 });
 
+it('a check-in with a blocker shows on the manager’s team status, with its age', async () => {
+  const page = await browser!.context.newPage();
+  await page.goto(playground!.url, { waitUntil: 'networkidle' });
+  const chat = new PlaygroundChat(page);
+  await chat.waitForText('Welcome to Bearing');
+
+  await chat.send('check in');
+  await chat.waitForText(/Weekly check-in ·/);
+  await chat.fillNumber(/New value \(points\)/, '8.4');
+  await chat.fillText(/What is blocking you\?/, 'Survey licence expired');
+  await chat.click('Submit');
+  await chat.waitForText(/8\.4 points/);
+
+  // Alex owns the team: the status lists each member's open blockers, this one new this week.
+  await chat.send('team status');
+  await chat.waitForText(/blocker \(new this week\): Survey licence expired/);
+  await page.close();
+});
+
 it('a reading that breaks the turnover range alerts its owner and the channel once; Draft corrective OKR works', async () => {
   const page = await browser!.context.newPage();
   await page.goto(playground!.url, { waitUntil: 'networkidle' });

@@ -29,6 +29,8 @@ const plausibleKeys = [
   'value',
   'whatChanged',
   'blockers',
+  'itemId',
+  'userId',
   'kr.kr-engagement.value',
   'kr.kr-engagement.confidence',
   '__proto__',
@@ -50,6 +52,8 @@ const valid = (): Record<string, unknown> => ({
   episodeId: 'episode-1',
   [KPI_READING_INPUT]: '4.2',
   view: 'digest',
+  itemId: `blocker.fuzz-user.${isoWeek(new Date().toISOString(), 'America/Los_Angeles')}`,
+  userId: 'fuzz-user',
 });
 
 it.each(Object.values(CARD_VERBS).map((v) => [v]))('%s survives hostile data', async (verb) => {

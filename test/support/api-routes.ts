@@ -29,6 +29,12 @@ export const API_ROUTES: readonly { method: string; path: string; body?: boolean
   { method: 'GET', path: '/teams/:teamId/meeting-agenda' },
   { method: 'GET', path: '/teams/:teamId/members' },
   { method: 'PUT', path: '/teams/:teamId/members/:userId/role', body: true },
+  { method: 'PUT', path: '/teams/:teamId/members/:userId/away', body: true },
+  { method: 'POST', path: '/teams/:teamId/open-items/:itemId/resolve', body: true },
+  { method: 'POST', path: '/teams/:teamId/open-items/:itemId/decision', body: true },
+  { method: 'PATCH', path: '/teams/:teamId/open-items/:itemId', body: true },
+  { method: 'POST', path: '/teams/:teamId/open-items/:itemId/withdraw', body: true },
+  { method: 'GET', path: '/teams/:teamId/decision-log' },
   // Data rights (the local identity holds the admin role). The user id is not a real member:
   // erasing the demo users would change what the other routes see.
   { method: 'GET', path: '/admin/users/:userId/export' },

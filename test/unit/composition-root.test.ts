@@ -42,6 +42,7 @@ const ONE_PIECE: Record<string, string> = {
   'test/integration/api/http-surface.test.ts': 'createHttpApp',
   'test/integration/jobs/delivery-engine.test.ts': 'DeliveryWorker',
   'test/integration/jobs/kpi-alerts.test.ts': 'DeliveryWorker',
+  'test/integration/jobs/missed-check-ins.test.ts': 'DeliveryWorker',
   'test/unit/ship/admin-guide.test.ts': 'adminApiRouter',
   'test/unit/http/error-handler.test.ts': 'createHttpApp',
 };

@@ -15,6 +15,7 @@ import { keyResultRoutes } from '../features/key-results';
 import { kpiRoutes } from '../features/kpis';
 import { meRoutes } from '../features/me';
 import { okrRoutes } from '../features/objectives';
+import { openItemRoutes, type OpenItemStore } from '../features/open-items';
 import { memberRoutes } from '../features/team';
 import { teamSettingsRoutes } from '../features/team';
 import type { Logger } from '../observability/logger';
@@ -29,6 +30,7 @@ export function apiV1Router(
     readonly kpis: KpiStore;
     readonly deliveries: DeliveryJobStore;
     readonly checkIns: CheckInStore;
+    readonly openItems: OpenItemStore;
   },
   now: () => Date = () => new Date(),
   newId: () => string = () => randomUUID(),
@@ -44,5 +46,6 @@ export function apiV1Router(
     dataRoutes(stores, now, newId),
     teamSettingsRoutes(stores, now),
     memberRoutes(stores, now, logger),
+    openItemRoutes(stores, now),
   );
 }

@@ -15,6 +15,8 @@ import type { ItemType } from './keys';
 const OWNED_TYPES: readonly ItemType[] = ['objective', 'keyResult', 'kpi'];
 /** Item types that are the user's own record and are removed on erasure. */
 const PERSONAL_TYPES: readonly ItemType[] = ['user', 'member', 'checkIn', 'delivery'];
+/** Open items the user raised go with them (like their check-ins); those they closed keep the fact. */
+const AUTHORED_TYPES: readonly ItemType[] = ['openItem'];
 
 type AnyDoc = StoredDocument<Record<string, unknown>>;
 
@@ -48,7 +50,8 @@ export class CosmosDataRightsStore implements DataRightsStore {
     const result = { removed: 0, reassigned: 0, flagged: [] as { type: string; id: string }[] };
     for (const { container, doc } of await this.userDocuments(tenantId, userId)) {
       const docs = this.collections[container];
-      if (PERSONAL_TYPES.includes(doc.type)) {
+      const authored = AUTHORED_TYPES.includes(doc.type) && doc.data.authorId === userId;
+      if (PERSONAL_TYPES.includes(doc.type) || authored) {
         if (await docs.delete(doc.pk, doc.id)) result.removed += 1;
         continue;
       }
@@ -62,6 +65,10 @@ export class CosmosDataRightsStore implements DataRightsStore {
       const episode = data.episode as { acknowledgedBy?: { userId?: string } } | undefined;
       if (episode?.acknowledgedBy?.userId === userId) {
         data.episode = { ...episode, acknowledgedBy: { userId: ERASED_USER_ID, name: '' } };
+      }
+      const resolution = data.resolution as { byUserId?: string } | undefined;
+      if (resolution?.byUserId === userId) {
+        data.resolution = { ...resolution, byUserId: ERASED_USER_ID, byName: '' };
       }
       await docs.write(
         { id: doc.id, pk: doc.pk, type: doc.type, tenantId: doc.tenantId, data },
@@ -89,7 +96,8 @@ export class CosmosDataRightsStore implements DataRightsStore {
   private async userDocuments(tenantId: TenantId, userId: UserId) {
     const about =
       ' AND (c.data.userId = @userId OR c.data.ownerId = @userId' +
-      ' OR c.data.episode.acknowledgedBy.userId = @userId)';
+      ' OR c.data.episode.acknowledgedBy.userId = @userId' +
+      ' OR c.data.authorId = @userId OR c.data.resolution.byUserId = @userId)';
     const found: { container: keyof typeof CONTAINERS; doc: AnyDoc }[] = [];
     for (const name of ['users', 'teams', 'deliveries'] as const) {
       const docs = await this.query(this.container(name), 'SELECT * FROM c', tenantId, about, [

@@ -25,6 +25,8 @@ import type { OperationCounter } from './op-counter';
 import { CosmosTeamStore } from './team-store';
 import { CosmosUserStore } from './user-store';
 import { CosmosDeliveryJobStore } from './delivery-store';
+import { CosmosOpenItemStore } from './open-item-store';
+import type { OpenItemStore } from '../features/open-items';
 
 export { OperationCounter } from './op-counter';
 export { CONTAINERS } from './containers';
@@ -39,6 +41,7 @@ export interface Stores {
   readonly users: UserStore;
   readonly dataRights: DataRightsStore;
   readonly deliveries: DeliveryJobStore;
+  readonly openItems: OpenItemStore;
   readonly database: Database;
   /** True when the store answers (used by /readyz). */
   probe(): Promise<boolean>;
@@ -101,6 +104,7 @@ export function createStores(
       deliveries: deliveryDocs,
     }),
     deliveries: new CosmosDeliveryJobStore(deliveryDocs, teamDocs),
+    openItems: new CosmosOpenItemStore(teamDocs),
   };
 }
 

@@ -30,6 +30,7 @@ export const docId = {
   user: () => 'user',
   reading: (id: string) => `reading|${id}`,
   ingestionKey: (id: string) => `ingestionKey|${id}`,
+  openItem: (id: string) => `openItem|${id}`,
 } as const;
 
 /** The `type` discriminator stored on every document. */
@@ -44,4 +45,5 @@ export type ItemType =
   | 'user'
   | 'reading'
   | 'ingestionKey'
+  | 'openItem'
   | 'delivery';

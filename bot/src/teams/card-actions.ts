@@ -13,7 +13,8 @@ import {
   handleCheckInSubmit,
   snoozeCheckIn,
 } from '../features/check-in';
-import { digestViewFor } from '../features/delivery';
+import { digestViewFor, nudgeMember } from '../features/delivery';
+import { withdrawOpenItem } from '../features/open-items';
 import {
   acknowledgeKpiAlert,
   draftCorrectiveForAlert,
@@ -173,6 +174,25 @@ const kpiManualReading: CardHandler<typeof CARD_VERBS.kpiManualReading> = async 
   );
 };
 
+const openItemWithdraw: CardHandler<typeof CARD_VERBS.openItemWithdraw> = async (turn, action) => {
+  const { deps, ctx } = turn;
+  const done = await withdrawOpenItem(
+    deps.stores,
+    ctx.user.value,
+    action.teamId,
+    action.itemId,
+    deps.now(),
+  );
+  return done.ok ? checkInCardFor(deps, ctx) : errorCard(done.error);
+};
+
+const nudge: CardHandler<typeof CARD_VERBS.nudge> = async ({ deps, ctx }, action) => {
+  const done = await nudgeMember(deps.stores, ctx, action.userId, deps.now());
+  if (!done.ok) return errorCard(done.error);
+  const name = escapeMarkdown(done.value.name);
+  return buildMessageCard(done.value.queued ? en.nudge.sent(name) : en.nudge.already(name));
+};
+
 /**
  * One handler per verb: a verb without a handler does not compile. Verbs no card of this version
  * sends (forged or very old cards) never get here: parseCardAction answers them with one
@@ -189,6 +209,8 @@ export const CARD_HANDLERS: { readonly [V in CardVerb]: CardHandler<V> } = {
   [CARD_VERBS.kpiDraftCorrectiveOkr]: kpiDraftCorrectiveOkr,
   [CARD_VERBS.kpiManualReading]: kpiManualReading,
   [CARD_VERBS.refresh]: refresh,
+  [CARD_VERBS.openItemWithdraw]: openItemWithdraw,
+  [CARD_VERBS.nudge]: nudge,
 };
 
 /** The team an action is about (its card's), if it names one. */

@@ -54,6 +54,8 @@ export type CardAction =
       duration: '1d' | '1w';
     }
   | { verb: typeof CARD_VERBS.kpiManualReading; teamId: string; kpiId: string; value: number }
+  | { verb: typeof CARD_VERBS.openItemWithdraw; teamId: string; itemId: string }
+  | { verb: typeof CARD_VERBS.nudge; teamId: string; userId: string; week: string }
   | {
       verb: typeof CARD_VERBS.refresh;
       view: CardView;
@@ -125,6 +127,14 @@ export function parseCardAction(action: unknown): Result<CardAction> {
           kind: z.enum(['kpiAlert', 'kpiEscalation', 'kpiRecovered']).optional(),
         })
         .safeParse(data);
+      return p.success ? ok({ verb, ...p.data }) : fail('This card is out of date.');
+    }
+    case CARD_VERBS.openItemWithdraw: {
+      const p = z.object({ teamId: id, itemId: id }).safeParse(data);
+      return p.success ? ok({ verb, ...p.data }) : fail('This card is out of date.');
+    }
+    case CARD_VERBS.nudge: {
+      const p = z.object({ teamId: id, userId: id, week: isoWeekLabel }).safeParse(data);
       return p.success ? ok({ verb, ...p.data }) : fail('This card is out of date.');
     }
     default:

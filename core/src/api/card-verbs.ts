@@ -10,6 +10,8 @@ export const CARD_VERBS = {
   kpiDraftCorrectiveOkr: 'kpi.draftCorrectiveOkr',
   kpiManualReading: 'kpi.manualReading',
   refresh: 'card.refresh',
+  openItemWithdraw: 'item.withdraw',
+  nudge: 'checkin.nudge',
 } as const;
 
 export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];

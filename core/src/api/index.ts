@@ -8,6 +8,7 @@ export type * from './okr-requests';
 export type * from './kpi-requests';
 export type * from './team-requests';
 export type * from './responses';
+export type * from '../checkin/open-item-contracts';
 export type * from './tab-views';
 export type * from './team-data';
 export type * from './team-members';

@@ -8,3 +8,4 @@ export * from './tab-views';
 export * from './team-data';
 export * from './team-members';
 export * from './import-requests';
+export * from '../checkin/open-item-contracts';

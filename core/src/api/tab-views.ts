@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { confidence, cycleId, etag, id, instant, isoWeekLabel, teamRole } from './primitives';
 import { keyResultView, kpiView, objectiveView } from './responses';
 import { submitCheckInRequest, weeklyRhythmFields } from './team-requests';
+import { openItemView } from '../checkin/open-item-contracts';
 
 // Contracts of the team tab's views beyond the alignment tree (dashboard, meeting agenda, my OKRs,
 // settings; cycle close, export and import are in team-data.ts). Requests that already existed are
@@ -124,6 +125,12 @@ export const meetingAgendaResponse = z.object({
   atRisk: z.array(keyResultWithObjective),
   kpiAlerts: z.array(agendaKpiAlert),
   checkInCompletion: weekCompletion,
+  /** Blockers and decisions still open (oldest first), whichever week raised them. */
+  openItems: z.array(openItemView),
+  /** Active members, not away, who have not checked in this week. */
+  notCheckedIn: z.array(personRef),
+  /** The caller may resolve items and record decisions. */
+  canManage: z.boolean(),
 });
 
 // ---------------------------------------------------------------- my OKRs
@@ -160,6 +167,10 @@ export const myTeamOkrs = z.object({
   keyResults: z.array(myKeyResult),
   /** The caller's check-ins in this team and cycle, newest first. */
   checkIns: z.array(myCheckIn),
+  /** Away (on leave) until this date, inclusive: no check-in card, reminder or nudge meanwhile. */
+  awayUntil: z.string().optional(),
+  /** The caller's blockers and decisions: open ones, and those closed in the last four weeks. */
+  openItems: z.array(openItemView),
 });
 
 /** `GET /me/okrs` */
@@ -188,6 +199,8 @@ const settingsFields = {
     .int()
     .min(15)
     .max(14 * 24 * 60),
+  /** Consecutive missed check-in weeks before managers are told (0: never). */
+  missedCheckInWeeks: z.number().int().min(0).max(8),
 };
 
 /** `GET /teams/:teamId/settings` */

@@ -58,6 +58,10 @@ export const en = {
   snoozed: (when: string) => `Got it — I'll bring your check-in back ${when}.`,
   alreadySnoozed: (when: string) => `Your check-in is already snoozed until ${when}.`,
   managersOnly: 'Team status is for team owners and managers. Type "my okrs" to see your own.',
+  nudge: {
+    sent: (name: string) => `Nudge sent to ${name}: a friendly card to check in.`,
+    already: (name: string) => `${name} was already nudged this week.`,
+  },
   /** Who can change the team in Bearing (team status, and the answer members get). */
   whoManages: {
     owners: (names: string) => `Owners: ${names}`,

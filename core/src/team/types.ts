@@ -30,7 +30,12 @@ export interface TeamSettings {
   readonly digestTime: LocalTime;
   /** Minutes an open KPI breach may stay unacknowledged before the channel is told again. */
   readonly kpiEscalationMinutes?: number;
+  /** Consecutive missed check-in weeks after which managers are told (0: never). */
+  readonly missedCheckInWeeks?: number;
 }
+
+/** Default: managers hear about a member after two missed weeks in a row. */
+export const DEFAULT_MISSED_CHECK_IN_WEEKS = 2;
 
 /** Default escalation delay of an unacknowledged KPI breach. */
 export const DEFAULT_KPI_ESCALATION_MINUTES = 24 * 60;
@@ -77,6 +82,12 @@ export interface TeamMember {
   readonly teamsUserId?: string;
   /** E-mail / UPN from the roster: a lookup attribute (matching imported people), never identity. */
   readonly email?: string;
+  /** On leave until this date (`YYYY-MM-DD`, inclusive): neither reminded nor escalated. */
+  readonly awayUntil?: string;
   readonly joinedAt: Instant;
   readonly updatedAt: Instant;
 }
+
+/** Is the member away (on leave) at `now`? Compared by calendar date, inclusive. */
+export const isAway = (member: Pick<TeamMember, 'awayUntil'>, now: Instant): boolean =>
+  member.awayUntil !== undefined && member.awayUntil >= now.slice(0, 10);

@@ -151,6 +151,22 @@ export function createApiClient(options: ApiClientOptions = {}): TabApi {
       request('GET', `${team(teamId)}/members`, undefined, signal),
     setMemberRole: (teamId, userId, body) =>
       request('PUT', `${team(teamId)}/members/${segment(userId)}/role`, body),
+    resolveOpenItem: (teamId, itemId, note) =>
+      request(
+        'POST',
+        `${team(teamId)}/open-items/${segment(itemId)}/resolve`,
+        note ? { note } : {},
+      ),
+    recordDecision: (teamId, itemId, decision) =>
+      request('POST', `${team(teamId)}/open-items/${segment(itemId)}/decision`, { decision }),
+    getDecisionLog: (teamId, filter, signal) =>
+      request('GET', `${team(teamId)}/decision-log${qs({ ...filter })}`, undefined, signal),
+    exportDecisionLog: async (teamId, format, filter) => {
+      const path = `${team(teamId)}/decision-log${qs({ ...filter, format })}`;
+      return (await send('GET', path, undefined, undefined)).blob();
+    },
+    setAway: (teamId, userId, until) =>
+      request('PUT', `${team(teamId)}/members/${segment(userId)}/away`, { until }),
     exportOkrs: async (teamId, format, cycleId) => {
       const path = `${team(teamId)}/export${qs({ format, what: 'okrs', cycleId })}`;
       return (await send('GET', path, undefined, undefined)).blob();

@@ -2,13 +2,16 @@ import type {
   CloseCycleTeamRequest,
   CreateKeyResultRequest,
   CreateObjectiveRequest,
+  AwayResponse,
   CycleCloseResponse,
+  DecisionLogResponse,
   KeyResultSavedResponse,
   MeetingAgendaResponse,
   MyCheckInRequest,
   MyCheckInResponse,
   MyOkrsResponse,
   ObjectiveSavedResponse,
+  OpenItemView,
   OkrImportResponse,
   PatchTeamSettingsRequest,
   SetMemberRoleRequest,
@@ -74,4 +77,26 @@ export interface TabViewsApi {
     userId: string,
     body: SetMemberRoleRequest,
   ): Promise<TeamMemberView>;
+  /** A manager closes a blocker (optional note) or records the decision asked for. */
+  resolveOpenItem(teamId: string, itemId: string, note?: string): Promise<OpenItemView>;
+  recordDecision(teamId: string, itemId: string, decision: string): Promise<OpenItemView>;
+  getDecisionLog(
+    teamId: string,
+    filter: DecisionLogFilter,
+    signal?: AbortSignal,
+  ): Promise<DecisionLogResponse>;
+  exportDecisionLog(
+    teamId: string,
+    format: 'csv' | 'json',
+    filter: DecisionLogFilter,
+  ): Promise<Blob>;
+  /** Marks a member away until a date (inclusive), or back with `null`. */
+  setAway(teamId: string, userId: string, until: string | null): Promise<AwayResponse>;
+}
+
+/** Filters of the decision log (all optional). */
+export interface DecisionLogFilter {
+  readonly cycleId?: string;
+  readonly objectiveId?: string;
+  readonly userId?: string;
 }

@@ -50,6 +50,8 @@ export const manage = {
   saveSettings: 'Save settings',
   escalation: 'Escalate unacknowledged KPI alerts after (minutes)',
   escalationError: 'Enter whole minutes from 15 to 20160.',
+  missedWeeks: 'Tell managers after this many missed check-in weeks in a row (0: never)',
+  missedWeeksError: 'Enter whole weeks from 0 to 8.',
   unchanged: 'Nothing changed.',
   settingsReadOnly: 'Only team owners and managers can change these settings.',
   people: {

@@ -1,4 +1,5 @@
 import { manage } from './en-manage';
+import { awayMessages, openItemMessages } from './open-item-messages';
 
 /**
  * The English message catalogue of the tab. Every user-facing string comes from here, so a
@@ -115,7 +116,7 @@ export const en = {
     title: (team: string) => `This week’s agenda — ${team}`,
     week: (week: string, cycle: string) => `Week ${week} · cycle ${cycle}`,
     fromLastWeek: (week: string) =>
-      `Nobody has checked in this week yet: what changed, blockers and decisions are from last week’s check-ins (${week}).`,
+      `Nobody has checked in this week yet: what changed is from last week’s check-ins (${week}). Blockers and decisions stay until they are resolved.`,
     share: 'Share to stage',
     sharing: 'Sharing…',
     shared: 'Shared to the meeting stage.',
@@ -128,9 +129,7 @@ export const en = {
     kpiAlerts: 'KPI alerts',
     noneChanges: 'No check-ins with changes this week yet.',
     noneBlockers: 'No open blockers.',
-    noneDecisions: 'No open decisions.',
-    isNew: 'New this week',
-    openSince: (week: string) => `Open since ${week}`,
+    noneDecisions: 'No decisions waiting.',
     noneAtRisk: 'No key result is at risk or off track.',
     noneKpiAlerts: 'All KPIs are within their ranges.',
     empty:
@@ -139,6 +138,7 @@ export const en = {
     stageKeys: 'Use the arrow keys or Page Up and Page Down to move between sections.',
     by: (name: string) => `— ${name}`,
     section: (title: string, count: number) => `${title} (${count})`,
+    ...openItemMessages,
   },
   dashboard: {
     title: 'Team dashboard',
@@ -180,6 +180,8 @@ export const en = {
     note: 'What changed',
     blocker: 'Blocker',
     decision: 'Decision needed',
+    items: { title: 'My blockers and decisions' },
+    away: awayMessages,
     submit: 'Submit check-in',
     submitting: 'Submitting…',
     submitted: 'Check-in saved.',

@@ -67,6 +67,7 @@ function SettingsEditor({
     ...settings,
     reminder: String(settings.reminderOffsetMinutes),
     escalation: String(settings.kpiEscalationMinutes),
+    missed: String(settings.missedCheckInWeeks),
   });
   const readOnly = !settings.canEdit;
   // Warnings (nothing changed, someone else changed it); errors are the form's.
@@ -99,7 +100,11 @@ function SettingsEditor({
     event.preventDefault();
     const reminder = Number(draft.reminder);
     const escalation = Number(draft.escalation);
+    const missed = Number(draft.missed);
     const found: Record<string, string> = {
+      ...(Number.isInteger(missed) && missed >= 0 && missed <= 8
+        ? {}
+        : { missedCheckInWeeks: m.missedWeeksError }),
       ...(Number.isInteger(escalation) && escalation >= 15 && escalation <= 20160
         ? {}
         : { kpiEscalationMinutes: m.escalationError }),
@@ -121,6 +126,7 @@ function SettingsEditor({
       digestDay: draft.digestDay,
       digestTime: draft.digestTime,
       kpiEscalationMinutes: escalation,
+      missedCheckInWeeks: missed,
     };
     // Only what changed is sent (PATCH), so a save never rewrites a setting nobody touched.
     const changes = Object.fromEntries(
@@ -134,7 +140,7 @@ function SettingsEditor({
       <Input value={draft[key]} onChange={(_, d) => setDraft({ ...draft, [key]: d.value })} />
     </Field>
   );
-  const minutes = (label: string, key: 'reminder' | 'escalation', error: string) => (
+  const minutes = (label: string, key: 'reminder' | 'escalation' | 'missed', error: string) => (
     <Field label={label} {...form.fieldState(error)}>
       <Input
         inputMode="numeric"
@@ -154,6 +160,7 @@ function SettingsEditor({
         <Field label={m.digestDay}>{daySelect('digestDay')}</Field>
         {text(m.digestTime, 'digestTime')}
         {minutes(m.escalation, 'escalation', 'kpiEscalationMinutes')}
+        {minutes(m.missedWeeks, 'missed', 'missedCheckInWeeks')}
       </fieldset>
       {warning ? (
         <AlertMessage intent="warning">{warning}</AlertMessage>

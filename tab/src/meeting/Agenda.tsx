@@ -1,49 +1,40 @@
 import type { ReactNode } from 'react';
-import { Badge, Text, mergeClasses } from '@fluentui/react-components';
+import { Text, mergeClasses } from '@fluentui/react-components';
 import type { AgendaNote } from '@bearing/core';
 import type { MeetingAgenda } from '../api/views';
 import { ConfidenceBadge } from '../components/ConfidenceBadge';
 import { useLocale } from '../i18n/locale';
 import { useMeetingStyles as useStyles } from './useMeetingStyles';
 import { useSectionKeys } from './useSectionKeys';
+import { OpenItemList, type ItemActions } from './OpenItems';
 
 export function isEmpty(a: MeetingAgenda): boolean {
-  return (
-    a.changes.length +
-      a.blockers.length +
-      a.decisions.length +
-      a.atRisk.length +
-      a.kpiAlerts.length ===
-    0
-  );
+  return a.changes.length + a.openItems.length + a.atRisk.length + a.kpiAlerts.length === 0;
 }
 
-/** The five sections; on stage they are focusable stops moved through with arrows and paging keys. */
+/**
+ * The five sections, open blockers and decisions first (they stay until resolved, whichever week
+ * raised them); on stage they are focusable stops moved through with arrows and paging keys.
+ */
 export function Agenda({
   agenda,
   stage,
+  actions,
 }: {
   readonly agenda: MeetingAgenda;
   readonly stage: boolean;
+  /** Resolve / Record decision, for managers. */
+  readonly actions?: ItemActions;
 }) {
   const styles = useStyles();
   const locale = useLocale();
   const m = locale.messages.meeting;
   const { container, onKeyDown } = useSectionKeys();
-  // Blockers and decisions stay open across weeks: each says whether it is new this week.
-  const notes = (items: readonly AgendaNote[], marked = false) =>
+  const blockers = agenda.openItems.filter((i) => i.kind === 'blocker');
+  const decisions = agenda.openItems.filter((i) => i.kind === 'decision');
+  const notes = (items: readonly AgendaNote[]) =>
     items.map((n, i) => (
       <li key={i} className={mergeClasses(styles.item, stage && styles.stageItem)}>
-        {marked && (
-          <Badge
-            appearance={n.since === agenda.week ? 'filled' : 'outline'}
-            color={n.since === agenda.week ? 'brand' : 'informative'}
-            size={stage ? 'extra-large' : 'medium'}
-            className={mergeClasses(styles.mark, stage && styles.stageMeta)}
-          >
-            {n.since === agenda.week ? m.isNew : m.openSince(n.since)}
-          </Badge>
-        )}
         {n.keyResults.length > 0 && (
           <Text weight="semibold" className={stage ? styles.stageItem : undefined}>
             {n.keyResults.map((k) => k.title).join(', ')}:{' '}
@@ -63,24 +54,14 @@ export function Agenda({
         className={mergeClasses(styles.sections, stage && styles.stageSections)}
         onKeyDown={stage ? onKeyDown : undefined}
       >
+        <Section title={m.blockers} count={blockers.length} none={m.noneBlockers} stage={stage}>
+          <OpenItemList items={blockers} stage={stage} actions={actions} />
+        </Section>
+        <Section title={m.decisions} count={decisions.length} none={m.noneDecisions} stage={stage}>
+          <OpenItemList items={decisions} stage={stage} actions={actions} />
+        </Section>
         <Section title={m.changes} count={agenda.changes.length} none={m.noneChanges} stage={stage}>
           {notes(agenda.changes)}
-        </Section>
-        <Section
-          title={m.blockers}
-          count={agenda.blockers.length}
-          none={m.noneBlockers}
-          stage={stage}
-        >
-          {notes(agenda.blockers, true)}
-        </Section>
-        <Section
-          title={m.decisions}
-          count={agenda.decisions.length}
-          none={m.noneDecisions}
-          stage={stage}
-        >
-          {notes(agenda.decisions, true)}
         </Section>
         <Section title={m.atRisk} count={agenda.atRisk.length} none={m.noneAtRisk} stage={stage}>
           {agenda.atRisk.map((kr) => (

@@ -5,6 +5,7 @@ import { useLocale } from '../i18n/locale';
 import { Agenda, isEmpty } from './Agenda';
 import { useMeetingStyles as useStyles } from './useMeetingStyles';
 import { useMeetingView } from './useMeetingView';
+import { DecisionLog } from './DecisionLog';
 
 export interface MeetingViewProps {
   readonly api: TabApi;
@@ -45,6 +46,11 @@ export function MeetingView(props: MeetingViewProps) {
           <Text size={stage ? 500 : 200} className={styles.muted}>
             {m.checkedIn(agenda.checkInCompletion.done, agenda.checkInCompletion.expected)}
           </Text>
+          {agenda.notCheckedIn.length > 0 && (
+            <Text size={stage ? 500 : 200} className={styles.muted}>
+              {m.notCheckedIn(agenda.notCheckedIn.map((p) => p.displayName).join(', '))}
+            </Text>
+          )}
           {agenda.notesWeek !== agenda.week && (
             <Text size={stage ? 500 : 200} className={styles.muted}>
               {m.fromLastWeek(agenda.notesWeek)}
@@ -72,7 +78,18 @@ export function MeetingView(props: MeetingViewProps) {
       {state.status === 'loading' && <LoadingState />}
       {state.status === 'error' && <ErrorState error={state.error} onRetry={reload} />}
       {agenda && isEmpty(agenda) && <EmptyState title={m.empty} />}
-      {agenda && !isEmpty(agenda) && <Agenda agenda={agenda} stage={stage} />}
+      {agenda && !isEmpty(agenda) && (
+        <Agenda
+          agenda={agenda}
+          stage={stage}
+          actions={
+            agenda.canManage
+              ? { api: props.api, teamId: props.teamId, onChanged: reload }
+              : undefined
+          }
+        />
+      )}
+      {agenda && !stage && <DecisionLog api={props.api} teamId={props.teamId} />}
     </main>
   );
 }

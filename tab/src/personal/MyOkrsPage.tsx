@@ -6,6 +6,8 @@ import { EmptyState, ErrorState, LoadingState } from '../components/StatusStates
 import { useLoad, useMe, useSettled } from '../hooks/useLoad';
 import { useLocale } from '../i18n/locale';
 import { CheckInCard } from './CheckInCard';
+import { MyItems } from './MyItems';
+import { AwaySetting } from './AwaySetting';
 import type { TeamOkrsProps } from './useCheckIn';
 import { useViewStyles } from '../components/viewStyles';
 import { useMyOkrsStyles as useStyles } from './useMyOkrsStyles';
@@ -44,6 +46,18 @@ export function MyOkrsPage({
       {teams.map((t) => (
         <TeamOkrs key={t.team.id} api={api} okrs={t} onSubmitted={reload} />
       ))}
+      {data &&
+        teams.map((t) => (
+          <AwaySetting
+            key={`away-${t.team.id}`}
+            api={api}
+            teamId={t.team.id}
+            teamName={t.team.name}
+            userId={data.userId}
+            {...(t.awayUntil ? { awayUntil: t.awayUntil } : {})}
+            onSaved={reload}
+          />
+        ))}
     </main>
   );
 }
@@ -59,6 +73,7 @@ function TeamOkrs({ api, okrs, onSubmitted }: TeamOkrsProps) {
     <>
       {/* Not re-keyed on the reload after sending: the form keeps what was sent and says so. */}
       <CheckInCard api={api} okrs={okrs} onSubmitted={onSubmitted} />
+      <MyItems teamName={okrs.team.name} items={okrs.openItems} />
       <section
         className={mergeClasses(layout.card, styles.card)}
         aria-label={`${m.history}: ${okrs.team.name}`}

@@ -65,6 +65,11 @@ export class PlaygroundChat {
     await this.page.getByRole('spinbutton', { name }).last().fill(value);
   }
 
+  /** Fills the latest card's text input with this accessible name. */
+  async fillText(name: string | RegExp, value: string): Promise<void> {
+    await this.page.getByRole('textbox', { name }).last().fill(value);
+  }
+
   /** Clicks the latest card button with this title. */
   async click(title: string): Promise<void> {
     await this.page.getByRole('button', { name: title, exact: true }).last().click();

@@ -1,4 +1,5 @@
-import { addWeeks, cycleFor, isoWeek, type CheckIn } from '@bearing/core';
+import { addWeeks, closeItem, cycleFor, isoWeek, type CheckIn } from '@bearing/core';
+import { recordOpenItems } from '../../../bot/src/features/open-items';
 import { ERASED_USER_ID } from '../../../bot/src/features/data-rights/data-rights';
 import {
   buildDemoOrganization,
@@ -60,6 +61,15 @@ async function seed(org: DemoOrganization) {
   for (const k of org.kpis) await stores.kpis.saveKpi(k);
   for (const r of org.readings) await stores.kpis.addReading(r);
   for (const c of org.checkIns) await stores.checkIns.saveCheckIn(c);
+  // Blockers and decisions become open items; Alex (the owner) resolves everyone else's.
+  for (const c of org.checkIns) await recordOpenItems(stores.openItems, c, 'Someone');
+  const open = await stores.openItems.listOpenItems(org.team.tenantId, org.team.id);
+  for (const { value, etag } of open)
+    if (value.authorId !== ALEX)
+      await stores.openItems.saveItem(
+        closeItem(value, 'resolved', ALEX, 'Alex Wilber', value.updatedAt),
+        etag,
+      );
   await stores.organizations.saveOrganization(org.organization);
 }
 
@@ -209,6 +219,10 @@ describe('admin API: erase one user', () => {
 
   it('removes profile, membership and check-ins; flags what they owned; other tenant intact', async () => {
     const otherBefore = await rawDocs(OTHER_TENANT);
+    const items = (await rawDocs(TENANT)).teams!.filter((d) => d.type === 'openItem');
+    const theirs = items.filter((d) => (d.data as { authorId: string }).authorId === ALEX);
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(items.length).toBeGreaterThan(theirs.length);
     const owned = [...demo.keyResults, ...demo.objectives, ...demo.kpis].filter(
       (o) => o.ownerId === ALEX && o.teamId !== null,
     );
@@ -224,6 +238,13 @@ describe('admin API: erase one user', () => {
     expect(mentions).toEqual([]);
     const flagged = all.filter((d) => (d.data as { ownerId?: string }).ownerId === ERASED_USER_ID);
     expect(flagged.length).toBe((res.body.flagged as unknown[]).length);
+    // Items Alex raised are gone; those Alex resolved stay, without Alex.
+    const itemsLeft = all.filter((d) => d.type === 'openItem');
+    expect(itemsLeft.length).toBe(items.length - theirs.length);
+    for (const d of itemsLeft)
+      expect((d.data as { resolution?: { byUserId: string } }).resolution?.byUserId).toBe(
+        ERASED_USER_ID,
+      );
     // Other people's check-ins stay.
     const left = all.filter((d) => d.type === 'checkIn').length;
     expect(left).toBe(demo.checkIns.filter((c) => c.userId !== ALEX).length);

@@ -47,6 +47,7 @@ const ids: Record<string, string> = {
   objectiveId: 'obj-engagement',
   cycleId: 'FY2020-Q1',
   userId: ALEX,
+  itemId: `blocker.${ALEX}.2026-W48`,
 };
 
 /** A one-row Explorer export naming the tenant's own team. */
@@ -109,6 +110,9 @@ function validBody(method: string, route: string): unknown {
     'PUT /teams/:teamId/members/:userId/role': { role: 'member' },
     'POST /admin/import/viva-goals/apply': vivaUpload,
     'POST /admin/import/viva-goals/preview': vivaUpload,
+    'POST /teams/:teamId/open-items/:itemId/decision': { decision: 'Decided by tenant B' },
+    'PATCH /teams/:teamId/open-items/:itemId': { text: 'Reworded by tenant B' },
+    'PUT /teams/:teamId/members/:userId/away': { until: '2099-01-01' },
   };
   return bodies[`${method} ${route}`] ?? {};
 }

@@ -91,13 +91,16 @@ it('moves this week’s waiting jobs when the settings change, and leaves what w
     return Object.fromEntries(all.map((j) => [j.kind, j]));
   };
   // Planned for Wednesday 10:30 by the test above; the owner moves it to Thursday 08:00, +2 h.
+  // The card, its reminder and the owner's missed check-ins card (at the check-in time) move.
   expect(
     await change(
       { checkInDay: 4, checkInTime: '08:00', reminderOffsetMinutes: 120 },
       MONDAY_06_UTC,
     ),
-  ).toBe(2);
+  ).toBe(3);
   expect((await jobs()).checkIn?.dueAt).toBe('2026-11-26T08:00:00.000Z');
+  // The managers' card goes at the check-in time in the team's zone, not the member's.
+  expect((await jobs()).missedCheckIns?.dueAt).toBe('2026-11-26T07:00:00.000Z');
   expect((await jobs()).reminder?.dueAt).toBe('2026-11-26T10:00:00.000Z');
   // Nothing changed: nothing moves.
   expect(await change({ reminderOffsetMinutes: 120, checkInTime: '08:00' }, MONDAY_06_UTC)).toBe(0);

@@ -132,8 +132,10 @@ describe('my OKRs and check-ins from the tab', () => {
     const agenda = await call('GET', `/teams/${TEAM}/meeting-agenda`);
     expect(agenda.status).toBe(200);
     const view = schemas.meetingAgendaResponse.parse(agenda.body);
-    // Alex's new decision, marked new; last week's open one stays next to it.
-    const decision = view.decisions.find((d) => d.author.userId === ALEX && d.since === view.week);
+    // This week's decision, beside the demo's open one from last week (items stay until resolved).
+    const decision = view.decisions.find(
+      (d) => d.author.userId === ALEX && d.text === 'Renew the survey tool or switch?',
+    );
     expect(decision).toMatchObject({
       text: 'Renew the survey tool or switch?',
       since: view.week,
@@ -141,6 +143,9 @@ describe('my OKRs and check-ins from the tab', () => {
       keyResults: [{ id: 'kr-engagement' }],
     });
     expect(view.blockers.map((b) => b.text)).toContain('Survey tool licence expired.');
+    expect(view.openItems.find((i) => i.text === 'Renew the survey tool or switch?')).toMatchObject(
+      { kind: 'decision', isNew: true, ageWeeks: 0, status: 'open' },
+    );
     expect(view.atRisk.map((k) => k.id)).toContain('kr-engagement');
     expect(view.checkInCompletion.done).toBeGreaterThanOrEqual(1);
     expect(view.notesWeek).toBe(view.week);

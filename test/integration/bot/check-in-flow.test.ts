@@ -228,7 +228,8 @@ it('shows managers who has checked in this week', async () => {
     personalActivity(connector.url, { type: 'message', text: 'team status' }),
   );
   const json = JSON.stringify(connector.sent.slice(before).map((s) => s.activity));
-  expect(json).toContain('"title":"Alex Wilber","value":"✓ Checked in"');
+  // A line may go on with the member's open items (the demo's decision from last week).
+  expect(json).toContain('"title":"Alex Wilber","value":"✓ Checked in');
   expect(json).toContain('"title":"Megan Bowen","value":"Not yet"');
 });
 

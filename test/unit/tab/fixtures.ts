@@ -172,6 +172,12 @@ export function agendaFixture(overrides: Partial<MeetingAgenda> = {}): MeetingAg
     ],
     blockers: [note('u-isaiah', 'Isaiah Langer', 'Flaky deploys eat a day a week')],
     decisions: [note('u-alex', 'Alex Wilber', 'Pause feature work for one sprint?')],
+    openItems: [
+      openItem('blocker', 'u-isaiah', 'Isaiah Langer', 'Flaky deploys eat a day a week', 1),
+      openItem('decision', 'u-alex', 'Alex Wilber', 'Pause feature work for one sprint?', 0),
+    ],
+    notCheckedIn: [],
+    canManage: true,
     atRisk: [
       withObjective(
         keyResult({ id: 'kr-turnover', title: 'Cut voluntary turnover', confidence: 'atRisk' }),
@@ -253,6 +259,30 @@ export function dashboardFixture(overrides: Partial<TeamDashboard> = {}): TeamDa
   };
 }
 
+/** An open item of the agenda fixture (`ageWeeks` 0: raised this week, 2026-W47). */
+export function openItem(
+  kind: 'blocker' | 'decision',
+  userId: string,
+  name: string,
+  text: string,
+  ageWeeks: number,
+): MeetingAgenda['openItems'][number] {
+  const week = ageWeeks === 0 ? '2026-W47' : '2026-W46';
+  return {
+    id: `${kind}.${userId}.${week}`,
+    kind,
+    text,
+    author: person(userId, name),
+    keyResults: [],
+    cycleId: 'FY2027-Q2',
+    createdWeek: week,
+    createdAt: ageWeeks === 0 ? '2026-11-17T09:00:00Z' : '2026-11-10T09:00:00Z',
+    ageWeeks,
+    isNew: ageWeeks === 0,
+    status: 'open',
+  };
+}
+
 type MyTeam = MyOkrs['teams'][number];
 
 export function myTeamFixture(overrides: Partial<MyTeam> = {}): MyTeam {
@@ -261,6 +291,7 @@ export function myTeamFixture(overrides: Partial<MyTeam> = {}): MyTeam {
     cycle: CYCLE,
     week: '2026-W47',
     keyResults: [{ ...withObjective(keyResult()), points: [] }],
+    openItems: [],
     checkIns: [
       {
         teamId: TEAM_ID,
@@ -293,6 +324,7 @@ export function settingsFixture(overrides: Partial<TeamSettingsView> = {}): Team
     digestDay: 5,
     digestTime: '16:00',
     kpiEscalationMinutes: 60,
+    missedCheckInWeeks: 2,
     canEdit: true,
     ...overrides,
   };

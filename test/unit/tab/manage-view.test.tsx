@@ -303,6 +303,31 @@ describe('ManageView', () => {
       { etag: '"settings-1"', checkInTime: '10:30' },
     ]);
   });
+
+  it('sets after how many missed weeks managers hear about it (whole weeks, 0 to 8)', async () => {
+    const api = new FakeApi({
+      alignment: [view()],
+      views: {
+        getTeamSettings: [settingsFixture()],
+        updateTeamSettings: [settingsFixture({ etag: '"settings-2"', missedCheckInWeeks: 3 })],
+      },
+    });
+    renderManage(api);
+    const form = await screen.findByRole('form', { name: 'Check-in settings' });
+    const weeks = within(form).getByRole('textbox', { name: /missed check-in weeks in a row/ });
+    expect((weeks as HTMLInputElement).value).toBe('2');
+    fireEvent.change(weeks, { target: { value: '9' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save settings' }));
+    expect(await within(form).findByText('Enter whole weeks from 0 to 8.')).toBeTruthy();
+    fireEvent.change(weeks, { target: { value: '3' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save settings' }));
+    await waitFor(() =>
+      expect(api.callsOf('updateTeamSettings')[0]).toEqual([
+        TEAM_ID,
+        { etag: '"settings-1"', missedCheckInWeeks: 3 },
+      ]),
+    );
+  });
 });
 
 describe('lint hints', () => {

@@ -41,6 +41,7 @@ describe('MeetingView', () => {
       changes: [],
       blockers: [],
       decisions: [],
+      openItems: [],
       atRisk: [],
       kpiAlerts: [],
     });
@@ -55,7 +56,7 @@ describe('MeetingView', () => {
     );
     expect(
       await screen.findByText(
-        'Nobody has checked in this week yet: what changed, blockers and decisions are from last week’s check-ins (2026-W46).',
+        'Nobody has checked in this week yet: what changed is from last week’s check-ins (2026-W46). Blockers and decisions stay until they are resolved.',
       ),
     ).toBeTruthy();
   });
@@ -146,14 +147,17 @@ describe('MeetingView', () => {
 
   it('stage: sections are keyboard stops moved through with arrows, Home and End', async () => {
     renderMeeting(new FakeApi({ views: { getMeetingAgenda: [agendaFixture()] } }), 'stage');
-    const changes = await screen.findByRole('region', { name: 'What changed (1)' });
+    // Open blockers and decisions come first.
+    const blockers = await screen.findByRole('region', { name: 'Blockers (1)' });
     expect(screen.queryByRole('button', { name: 'Share to stage' })).toBeNull();
     const regions = screen.getAllByRole('region');
     expect(regions.map((r) => r.getAttribute('tabindex'))).toEqual(['0', '0', '0', '0', '0']);
-    changes.focus();
-    fireEvent.keyDown(changes, { key: 'ArrowDown' });
+    blockers.focus();
+    fireEvent.keyDown(blockers, { key: 'ArrowDown' });
     await waitFor(() =>
-      expect(document.activeElement).toBe(screen.getByRole('region', { name: 'Blockers (1)' })),
+      expect(document.activeElement).toBe(
+        screen.getByRole('region', { name: 'Decisions needed (1)' }),
+      ),
     );
     fireEvent.keyDown(document.activeElement as Element, { key: 'End' });
     expect(document.activeElement).toBe(screen.getByRole('region', { name: 'KPI alerts (1)' }));
@@ -162,4 +166,68 @@ describe('MeetingView', () => {
       screen.getByRole('region', { name: 'At-risk key results (1)' }),
     );
   });
+
+  it('managers resolve a blocker and record a decision from the keyboard; the agenda reloads', async () => {
+    const after = agendaFixture({ openItems: [], blockers: [], decisions: [] });
+    const api = new FakeApi({
+      views: {
+        getMeetingAgenda: [agendaFixture(), agendaFixture(), after],
+        resolveOpenItem: [
+          {
+            ...agendaFixture().openItems[0],
+            status: 'resolved',
+            resolution: resolution('resolved'),
+          },
+        ],
+        recordDecision: [
+          {
+            ...agendaFixture().openItems[1],
+            status: 'resolved',
+            resolution: resolution('decided'),
+          },
+        ],
+      },
+    });
+    renderMeeting(api, 'stage');
+    const blockers = await screen.findByRole('region', { name: 'Blockers (1)' });
+    expect(within(blockers).getByText('Open 1 week, since 2026-W46')).toBeTruthy();
+    const decisions = screen.getByRole('region', { name: 'Decisions needed (1)' });
+    expect(within(decisions).getByText('New this week')).toBeTruthy();
+    fireEvent.click(within(decisions).getByRole('button', { name: 'Record decision' }));
+    const input = within(decisions).getByRole('textbox', { name: 'What was decided' });
+    fireEvent.change(input, { target: { value: 'Yes, one sprint' } });
+    fireEvent.submit(input.closest('form') as HTMLFormElement);
+    await waitFor(() =>
+      expect(api.callsOf('recordDecision')).toEqual([
+        [TEAM_ID, 'decision.u-alex.2026-W47', 'Yes, one sprint'],
+      ]),
+    );
+    await waitFor(() => expect(api.callsOf('getMeetingAgenda')).toHaveLength(2));
+    const reloaded = await screen.findByRole('region', { name: 'Blockers (1)' });
+    fireEvent.click(await within(reloaded).findByRole('button', { name: 'Resolve' }));
+    await waitFor(() =>
+      expect(api.callsOf('resolveOpenItem')).toEqual([[TEAM_ID, 'blocker.u-isaiah.2026-W46']]),
+    );
+    expect(await screen.findByRole('region', { name: 'Blockers (0)' })).toBeTruthy();
+  });
+
+  it('members see the open items without the manager buttons, and who has not checked in', async () => {
+    const agenda = agendaFixture({
+      canManage: false,
+      notCheckedIn: [{ userId: 'u-megan', displayName: 'Megan Bowen' }],
+    });
+    renderMeeting(new FakeApi({ views: { getMeetingAgenda: [agenda] } }), 'panel');
+    expect(await screen.findByText('Not checked in yet: Megan Bowen')).toBeTruthy();
+    expect(screen.getByText('Flaky deploys eat a day a week')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Resolve' })).toBeNull();
+  });
 });
+
+function resolution(outcome: 'resolved' | 'decided') {
+  return {
+    outcome,
+    by: { userId: 'u-owner', displayName: 'Owner' },
+    at: '2026-11-17T10:00:00Z',
+    ...(outcome === 'decided' ? { text: 'Yes, one sprint' } : {}),
+  };
+}

@@ -124,4 +124,47 @@ describe('MyOkrsPage', () => {
     );
     expect(screen.getByRole('button', { name: 'Submit check-in' })).toBeTruthy();
   });
+
+  it('shows what a manager decided about my blocker, and marks me away until a date', async () => {
+    const decided = {
+      id: 'blocker.u-alex.2026-W46',
+      kind: 'blocker' as const,
+      text: 'Survey licence expired',
+      author: { userId: 'u-alex', displayName: 'Alex Wilber' },
+      keyResults: [],
+      cycleId: 'FY2027-Q2',
+      createdWeek: '2026-W46',
+      createdAt: '2026-11-10T09:00:00Z',
+      ageWeeks: 1,
+      isNew: false,
+      status: 'resolved' as const,
+      resolution: {
+        outcome: 'resolved' as const,
+        text: 'Renewed for a year',
+        by: { userId: 'u-owner', displayName: 'Sam Owner' },
+        at: '2026-11-17T10:00:00Z',
+      },
+    };
+    const api = new FakeApi({
+      views: {
+        getMyOkrs: [
+          myOkrsFixture([myTeamFixture({ openItems: [decided] })]),
+          myOkrsFixture([myTeamFixture({ openItems: [decided], awayUntil: '2026-12-04' })]),
+        ],
+        setAway: [{ teamId: TEAM_ID, userId: 'u-alex', awayUntil: '2026-12-04' }],
+      },
+    });
+    renderInTab(<MyOkrsPage api={api} />);
+    const items = await screen.findByRole('region', { name: 'My blockers and decisions: My Team' });
+    expect(within(items).getByText(/Resolved: Renewed for a year by Sam Owner/)).toBeTruthy();
+    const away = screen.getByRole('region', { name: 'Away: My Team' });
+    fireEvent.change(within(away).getByLabelText('Away until'), {
+      target: { value: '2026-12-04' },
+    });
+    fireEvent.click(within(away).getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(api.callsOf('setAway')).toEqual([[TEAM_ID, 'u-alex', '2026-12-04']]),
+    );
+    expect(await screen.findByRole('button', { name: 'I’m back' })).toBeTruthy();
+  });
 });

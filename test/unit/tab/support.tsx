@@ -87,7 +87,14 @@ const RESPONSES = {
   importOkrs: schemas.okrImportResponse,
   getTeamMembers: schemas.teamMembersResponse,
   setMemberRole: schemas.teamMemberView,
-} as const satisfies Record<Exclude<keyof TabApi, 'exportOkrs'>, { safeParse: unknown }>;
+  resolveOpenItem: schemas.openItemView,
+  recordDecision: schemas.openItemView,
+  getDecisionLog: schemas.decisionLogResponse,
+  setAway: schemas.awayResponse,
+} as const satisfies Record<
+  Exclude<keyof TabApi, 'exportOkrs' | 'exportDecisionLog'>,
+  { safeParse: unknown }
+>;
 
 /** Answers that did not match core's response schema (checked after every test). */
 const drifted: string[] = [];
@@ -129,7 +136,7 @@ export class FakeApi implements TabApi {
     for (const a of answers.alignment ?? []) checkedAnswer('getTeamAlignment', a);
     for (const a of answers.update ?? []) checkedAnswer('updateKeyResult', a);
     for (const [method, queue] of Object.entries(answers.views ?? {}))
-      if (method !== 'exportOkrs')
+      if (method !== 'exportOkrs' && method !== 'exportDecisionLog')
         for (const a of queue ?? []) checkedAnswer(method as keyof typeof RESPONSES, a);
   }
 
@@ -150,7 +157,8 @@ export class FakeApi implements TabApi {
     if (answer === undefined) throw new Error(`FakeApi: no ${method} answer queued`);
     const value = await answer;
     if (value instanceof Error) throw value;
-    return (method === 'exportOkrs' ? value : checkedAnswer(method, value)) as T;
+    const blob = method === 'exportOkrs' || method === 'exportDecisionLog';
+    return (blob ? value : checkedAnswer(method, value)) as T;
   }
 
   getMeetingAgenda(
@@ -231,6 +239,29 @@ export class FakeApi implements TabApi {
     ...args: Parameters<TabViewsApi['setMemberRole']>
   ): ReturnType<TabViewsApi['setMemberRole']> {
     return this.answer('setMemberRole', args);
+  }
+  resolveOpenItem(
+    ...args: Parameters<TabViewsApi['resolveOpenItem']>
+  ): ReturnType<TabViewsApi['resolveOpenItem']> {
+    return this.answer('resolveOpenItem', args);
+  }
+  recordDecision(
+    ...args: Parameters<TabViewsApi['recordDecision']>
+  ): ReturnType<TabViewsApi['recordDecision']> {
+    return this.answer('recordDecision', args);
+  }
+  getDecisionLog(
+    ...args: Parameters<TabViewsApi['getDecisionLog']>
+  ): ReturnType<TabViewsApi['getDecisionLog']> {
+    return this.answer('getDecisionLog', args);
+  }
+  setAway(...args: Parameters<TabViewsApi['setAway']>): ReturnType<TabViewsApi['setAway']> {
+    return this.answer('setAway', args);
+  }
+  exportDecisionLog(
+    ...args: Parameters<TabViewsApi['exportDecisionLog']>
+  ): ReturnType<TabViewsApi['exportDecisionLog']> {
+    return this.answer('exportDecisionLog', args);
   }
 
   async getMe(): Promise<MeResponse> {

@@ -1,29 +1,38 @@
 import {
+  isAway,
   ok,
   type AgendaKpiAlert,
   type AgendaNote,
   type MeetingAgendaResponse,
+  type OpenItemView,
   type Result,
 } from '@bearing/core';
 import { kpiView } from '../kpis';
 import { liveKeyResultViews } from '../key-results';
 import type { OrganizationStore, TeamStore } from '../shared';
+import { itemLookup, teamOpenItems, type OpenItemStore } from '../open-items';
 import { openNotes } from './agenda-notes';
 import { atRiskOf, completionOf } from './team-dashboard';
-import { cycleOf, cycleRef, roleIn, teamNotFound, weekIn, type Caller } from '../shared';
+import { canManage, cycleOf, cycleRef, roleIn, teamNotFound, weekIn } from '../shared';
+import type { Caller } from '../shared';
 
-type NoteField = 'whatChanged' | 'blockers' | 'decisionNeeded';
+type NoteField = 'whatChanged';
 
 const WEEK_MS = 7 * 24 * 60 * 60_000;
 
 /**
- * This week's meeting agenda (ISO week in the team's time zone): what changed, blockers and
- * decisions needed from the week's check-ins (last week's while nobody has checked in this week), each with its author and the key results that
- * check-in updated; key results at risk; KPIs with an open breach or out of range now.
- * One point read for the role, one for the team, one single-partition query.
+ * This week's meeting agenda (ISO week in the team's time zone): open blockers and decisions first,
+ * whichever week raised them (they stay until a manager resolves them), with who has not checked
+ * in yet; what changed from the week's check-ins (last week's while nobody has checked in this
+ * week); key results at risk; KPIs with an open breach or out of range now. One point read for the
+ * role, one for the team, two single-partition queries (the team's week, its open items).
  */
 export async function getMeetingAgenda(
-  stores: { readonly teams: TeamStore; readonly organizations: OrganizationStore },
+  stores: {
+    readonly teams: TeamStore;
+    readonly organizations: OrganizationStore;
+    readonly openItems: OpenItemStore;
+  },
   caller: Caller,
   teamId: string,
   now: Date,
@@ -46,6 +55,30 @@ export async function getMeetingAgenda(
     lastWeek,
   ]);
   if (!snapshot) return teamNotFound;
+  const openItems = await teamOpenItems(
+    stores.openItems,
+    caller.tenantId,
+    teamId,
+    itemLookup(
+      snapshot.members,
+      snapshot.keyResults.map((k) => k.value),
+      week,
+    ),
+  );
+  const asNote = (item: OpenItemView): AgendaNote => ({
+    author: item.author,
+    text: item.text,
+    keyResults: item.keyResults,
+    submittedAt: item.createdAt,
+    since: item.createdWeek,
+  });
+  const checkedIn = new Set(
+    snapshot.checkIns.filter((c) => c.value.week === week).map((c) => c.value.userId),
+  );
+  const notCheckedIn = snapshot.members
+    .filter((m) => m.active && !checkedIn.has(m.userId) && !isAway(m, now.toISOString()))
+    .map((m) => ({ userId: m.userId, displayName: m.displayName }))
+    .sort((a, b) => a.displayName.localeCompare(b.displayName));
   const names = new Map(snapshot.members.map((m) => [m.userId, m.displayName]));
   const titles = new Map(snapshot.keyResults.map((k) => [k.value.id, k.value.title]));
   // A meeting before anyone has checked in this week reviews last week's check-ins (and says so).
@@ -54,8 +87,6 @@ export async function getMeetingAgenda(
     .map((c) => c.value)
     .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
   const checkIns = sorted.filter((c) => c.week === notesWeek);
-  // Blockers and decisions stay open from last week (until open-item tracking resolves them).
-  const open = sorted.filter((c) => c.week === week || c.week === lastWeek);
   const notes = (field: NoteField, from = checkIns): AgendaNote[] =>
     openNotes(from, field).map(({ c, since }) => ({
       author: { userId: c.userId, displayName: names.get(c.userId) ?? c.userId },
@@ -100,10 +131,13 @@ export async function getMeetingAgenda(
     notesWeek,
     timeZone,
     changes: notes('whatChanged'),
-    blockers: notes('blockers', open),
-    decisions: notes('decisionNeeded', open),
+    blockers: openItems.filter((i) => i.kind === 'blocker').map(asNote),
+    decisions: openItems.filter((i) => i.kind === 'decision').map(asNote),
     atRisk: atRiskOf(liveKeyResultViews(snapshot)),
     kpiAlerts,
     checkInCompletion: completionOf(snapshot, snapshot.checkIns, week),
+    openItems,
+    notCheckedIn,
+    canManage: canManage(role.value),
   });
 }

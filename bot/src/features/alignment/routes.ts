@@ -4,10 +4,14 @@ import { getMeetingAgenda } from './meeting-agenda';
 import { getTeamDashboard, type DashboardStores } from './team-dashboard';
 import { getTeamViewForMember, type TeamViewStores } from './team-view';
 import { teamNotFound } from '../shared';
+import type { OpenItemStore } from '../open-items';
 import { callerOf, send, validate } from '../../http/respond';
 
 /** A team's alignment view, dashboard and meeting agenda (members read). */
-export function alignmentRoutes(stores: DashboardStores & TeamViewStores, now: () => Date): Router {
+export function alignmentRoutes(
+  stores: DashboardStores & TeamViewStores & { readonly openItems: OpenItemStore },
+  now: () => Date,
+): Router {
   const router = Router();
 
   router.get('/teams/:teamId/alignment', async (req, res) => {

@@ -13,6 +13,8 @@ import { checkInKeyResults, guardrailNotes, memberCheckInCard } from './member-c
 import { buildMessageCard, buildMyOkrsCard } from '../shared';
 import { buildCheckInSummaryCard } from './summary-card';
 import type { AdaptiveCard, TabLink } from '../shared';
+import { itemLookup, memberItemsSection, memberOpenItems } from '../open-items';
+import type { OpenItemStore } from '../open-items';
 
 /** Kept for callers of the old path. */
 export { unsavedCheckInCard } from './unsaved-check-in-card';
@@ -23,6 +25,7 @@ export interface CheckInDeps {
     readonly okrs: OkrStore;
     readonly checkIns: CheckInStore;
     readonly kpis: KpiStore;
+    readonly openItems: OpenItemStore;
   };
   readonly now: () => Date;
   readonly newId: () => string;
@@ -55,9 +58,11 @@ export async function checkInCardFor(
   const krs = checkInKeyResults(owned);
   if (krs.length === 0) return buildMessageCard(en.checkIn.noKeyResults(ctx.team.name));
   // One team-partition query for all KPIs (their guardrail lines), beside the objective reads.
-  const [titles, kpis] = await Promise.all([
+  const lookup = itemLookup([ctx.member], krs, ctx.week);
+  const [titles, kpis, openItems] = await Promise.all([
     objectiveTitles(deps, ctx, krs),
     deps.stores.kpis.listKpis(tenantId, ctx.team.id),
+    memberOpenItems(deps.stores.openItems, tenantId, ctx.team.id, userId, lookup, deps.now()),
   ]);
   const card = memberCheckInCard({
     user: ctx.user.value,
@@ -72,6 +77,7 @@ export async function checkInCardFor(
       deps.now(),
     ),
     submissionId: options.submissionId ?? deps.newId(),
+    openItems: memberItemsSection(ctx.team.id, openItems),
     ...(options.values ? { values: options.values } : {}),
     ...(options.errors ? { errors: options.errors } : {}),
   });

@@ -6,7 +6,7 @@ import {
   type Kpi,
   type TeamMember,
 } from '@bearing/core';
-import type { AdaptiveCard } from '../shared';
+import type { AdaptiveCard, CardElement } from '../shared';
 import { buildCheckInCard } from './check-in-card';
 import type { UserProfile } from '../shared';
 
@@ -43,6 +43,8 @@ export interface MemberCheckIn {
   readonly objectiveTitles: ReadonlyMap<string, string>;
   readonly guardrails: GuardrailNotes;
   readonly submissionId: string;
+  /** The member's own blockers and decisions (open ones to withdraw, recent outcomes), built by open-items. */
+  readonly openItems?: readonly CardElement[];
   /** What the user entered and what to fix, when the card comes back after a failed submit. */
   readonly values?: Record<string, string>;
   readonly errors?: Record<string, string>;
@@ -60,7 +62,7 @@ export const checkInKeyResults = (krs: readonly KeyResult[]) =>
 export function memberCheckInCard(input: MemberCheckIn): AdaptiveCard | undefined {
   const krs = checkInKeyResults(input.keyResults);
   if (krs.length === 0) return undefined;
-  return buildCheckInCard({
+  const card = buildCheckInCard({
     userName: input.user.displayName || input.member.displayName,
     teamId: input.team.id,
     teamName: input.team.name,
@@ -76,4 +78,7 @@ export function memberCheckInCard(input: MemberCheckIn): AdaptiveCard | undefine
     ...(input.values ? { values: input.values } : {}),
     ...(input.errors ? { errors: input.errors } : {}),
   });
+  // The member's items go below the form, so the card's own layout stays as it is.
+  const items = input.openItems ?? [];
+  return items.length ? { ...card, body: [...card.body, ...items] } : card;
 }

@@ -10,6 +10,7 @@ import {
 } from '@bearing/core';
 import { StoreConflictError, type CheckInStore, type OkrStore, type Versioned } from '../shared';
 import type { MemberContext } from '../shared';
+import { recordOpenItems, type OpenItemStore } from '../open-items';
 
 /** What a stored check-in looks like to the caller. */
 export interface SubmittedCheckIn {
@@ -29,7 +30,11 @@ const ATTEMPTS = 3;
  * repairs key results a crash may have left behind, so the outcome is all-or-nothing to the user.
  */
 export async function submitCheckIn(
-  stores: { readonly okrs: OkrStore; readonly checkIns: CheckInStore },
+  stores: {
+    readonly okrs: OkrStore;
+    readonly checkIns: CheckInStore;
+    readonly openItems: OpenItemStore;
+  },
   context: MemberContext,
   submission: CheckInCardSubmission,
   now: string,
@@ -55,8 +60,10 @@ export async function submitCheckIn(
       now,
     );
     if (!applied.ok) return applied;
+    const author = context.member.displayName;
     if (applied.value.replayed) {
       await reconcileKeyResults(stores.okrs, applied.value.checkIn, krs, now);
+      await recordOpenItems(stores.openItems, applied.value.checkIn, author, existing?.value);
       return ok({
         checkIn: applied.value.checkIn,
         keyResults: before(krs, applied.value.checkIn),
@@ -71,6 +78,8 @@ export async function submitCheckIn(
       throw error;
     }
     await reconcileKeyResults(stores.okrs, applied.value.checkIn, krs, now);
+    // Blockers and decisions become open items; the check-in stays the source they follow from.
+    await recordOpenItems(stores.openItems, applied.value.checkIn, author, existing?.value);
     return ok({
       checkIn: applied.value.checkIn,
       keyResults: before(krs, applied.value.checkIn),

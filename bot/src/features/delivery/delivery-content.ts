@@ -1,4 +1,6 @@
-import { memberLocale, teamLocale, type KeyResult, type TeamMember } from '@bearing/core';
+import { isAway, memberLocale, teamLocale, type KeyResult, type TeamMember } from '@bearing/core';
+import { buildMissedCheckInsCard, buildNudgeCard } from './escalation-card';
+import { missedCheckIns, missedWeeksSetting } from './missed-check-ins';
 import type { DeliveryJob, DeliveryTarget } from './ports';
 import type { CheckInDeps } from '../check-in';
 import type { TeamSnapshot, UserProfile } from '../shared';
@@ -7,6 +9,9 @@ import { guardrailNotes, memberCheckInCard, type GuardrailNotes } from '../check
 import { buildDigestCard } from './digest-card';
 import { refreshUserIds } from '../shared';
 import { kpiAlertCard, type KpiAlertStores } from '../kpis';
+import { agendaOrder, digestItemLines, itemLookup, memberItemsSection } from '../open-items';
+import { openItemViewOf, outcomesSince, ownItemViews } from '../open-items';
+import type { OpenItem } from '@bearing/core';
 
 /** What to send for a job, or why nothing should be sent. */
 export type DeliveryContent =
@@ -25,6 +30,8 @@ interface TeamWeek {
   readonly guardrails: GuardrailNotes;
   /** The locale of cards to the team's channel. */
   readonly locale: string;
+  /** The team's open items and those closed lately (one query, shared by the week's cards). */
+  readonly items: readonly OpenItem[];
 }
 
 /**
@@ -50,6 +57,11 @@ export class DeliveryContentResolver {
     const team = week.snapshot.team.value;
     if (job.kind === 'digest') {
       if (!team.channelReference) return { kind: 'skip', reason: 'no team channel' };
+      const lookup = this.lookup(week, job.week);
+      const open = week.items
+        .filter((i) => i.status === 'open')
+        .map((i) => openItemViewOf(i, lookup))
+        .sort(agendaOrder);
       const card = buildDigestCard(
         {
           teamName: team.name,
@@ -58,6 +70,7 @@ export class DeliveryContentResolver {
           members: week.snapshot.members,
           checkIns: week.snapshot.checkIns.map((c) => c.value),
           keyResults: week.snapshot.keyResults.map((k) => k.value),
+          openItems: digestItemLines(open),
         },
         {
           refresh: { teamId: team.id, userIds: refreshUserIds(week.snapshot.members) },
@@ -74,6 +87,9 @@ export class DeliveryContentResolver {
     const member = userId ? week.members.get(userId) : undefined;
     if (!userId || !member?.active)
       return { kind: 'skip', reason: 'member inactive or unreachable' };
+    if (job.kind === 'missedCheckIns') return this.missedContent(job, week, userId);
+    // People on leave are neither sent their card, reminded nor nudged.
+    if (isAway(member, this.deps.now().toISOString())) return { kind: 'skip', reason: 'away' };
     const keyResults = week.keyResultsByOwner.get(userId) ?? [];
     if (!keyResults.some((k) => k.status === 'active'))
       return { kind: 'skip', reason: 'no key results this cycle' };
@@ -85,6 +101,9 @@ export class DeliveryContentResolver {
     const user = await this.deps.stores.users.getUser(tenantId, userId);
     const target = user ? targetFor(user.value, team.channelReference) : undefined;
     if (!user || !target) return { kind: 'skip', reason: 'member inactive or unreachable' };
+    if (job.kind === 'nudge')
+      return { kind: 'send', target, card: buildNudgeCard(team.id, team.name, job.nudgedBy ?? '') };
+    const items = ownItemViews(week.items, userId, this.lookup(week, job.week), this.deps.now());
     const card = memberCheckInCard({
       user: user.value,
       member,
@@ -95,8 +114,43 @@ export class DeliveryContentResolver {
       objectiveTitles: week.objectiveTitles,
       guardrails: week.guardrails,
       submissionId: job.id.replace(/[^A-Za-z0-9._:-]/g, '-'),
+      openItems: memberItemsSection(team.id, items),
     });
     if (!card) return { kind: 'skip', reason: 'no key results this cycle' };
+    return { kind: 'send', target, card };
+  }
+
+  /** Names and key result titles for item views, from the team's week. */
+  private lookup(week: TeamWeek, isoWeek: string) {
+    return itemLookup(
+      week.snapshot.members,
+      week.snapshot.keyResults.map((k) => k.value),
+      isoWeek,
+    );
+  }
+
+  /** A manager's card of who has missed check-ins; nothing when nobody has. */
+  private async missedContent(
+    job: DeliveryJob,
+    week: TeamWeek,
+    managerId: string,
+  ): Promise<DeliveryContent> {
+    const team = week.snapshot.team.value;
+    const stores = this.deps.stores;
+    const missed = await missedCheckIns(
+      stores.teams,
+      job.tenantId,
+      job.teamId,
+      job.cycleId,
+      job.week,
+      missedWeeksSetting(team),
+      this.deps.now(),
+    );
+    if (missed.length === 0) return { kind: 'skip', reason: 'nobody has missed check-ins' };
+    const user = await stores.users.getUser(job.tenantId, managerId);
+    const target = user ? targetFor(user.value, team.channelReference) : undefined;
+    if (!target) return { kind: 'skip', reason: 'manager unreachable' };
+    const card = buildMissedCheckInsCard(team.id, team.name, job.week, missed);
     return { kind: 'send', target, card };
   }
 
@@ -161,12 +215,12 @@ export class DeliveryContentResolver {
   }
 
   private async load(job: DeliveryJob): Promise<TeamWeek | undefined> {
-    const snapshot = await this.deps.stores.teams.loadTeamSnapshot(
-      job.tenantId,
-      job.teamId,
-      job.cycleId,
-      [job.week],
-    );
+    const [snapshot, items] = await Promise.all([
+      this.deps.stores.teams.loadTeamSnapshot(job.tenantId, job.teamId, job.cycleId, [job.week]),
+      this.deps.stores.openItems.listItems(job.tenantId, job.teamId, {
+        openOrChangedSince: outcomesSince(this.deps.now()),
+      }),
+    ]);
     if (!snapshot) return undefined;
     const keyResultsByOwner = new Map<string, KeyResult[]>();
     for (const { value } of snapshot.keyResults) {
@@ -185,6 +239,7 @@ export class DeliveryContentResolver {
         this.deps.now(),
       ),
       locale: teamLocale(snapshot.members),
+      items: items.map((i) => i.value),
     };
   }
 }

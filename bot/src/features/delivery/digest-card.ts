@@ -19,6 +19,11 @@ export interface DigestModel {
   readonly members: readonly TeamMember[];
   readonly checkIns: readonly CheckIn[];
   readonly keyResults: readonly KeyResult[];
+  /** Open blockers and pending decisions of any week, with age (open-items builds the lines). */
+  readonly openItems?: {
+    readonly blockers: readonly string[];
+    readonly decisions: readonly string[];
+  };
 }
 
 /** Kept for callers of the old path. */
@@ -57,6 +62,7 @@ export function buildDigestCard(
       .map((u) => ({ u, kr: krs.get(u.keyResultId) as KeyResult })),
   );
   const risky = model.keyResults.filter((k) => k.status === 'active' && k.confidence !== 'onTrack');
+  const itemLines = (lines: readonly string[]) => lines.map((l) => text(l, { size: 'small' }));
   const answers = (pick: (c: CheckIn) => string | undefined) =>
     model.checkIns.flatMap((c) =>
       pick(c)
@@ -114,11 +120,11 @@ export function buildDigestCard(
       ),
       ...section(
         en.summary.blockers,
-        answers((c) => c.blockers),
+        model.openItems ? itemLines(model.openItems.blockers) : answers((c) => c.blockers),
       ),
       ...section(
         en.summary.decisionNeeded,
-        answers((c) => c.decisionNeeded),
+        model.openItems ? itemLines(model.openItems.decisions) : answers((c) => c.decisionNeeded),
       ),
     ],
     [

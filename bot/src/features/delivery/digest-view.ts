@@ -5,6 +5,7 @@ import { buildMessageCard } from '../shared';
 import { en } from '@bearing/core';
 import type { MemberContext } from '../shared';
 import type { TeamStore } from '../shared';
+import { digestItemLines, itemLookup, teamOpenItems, type OpenItemStore } from '../open-items';
 
 /**
  * A member's own view of the team's weekly digest in the channel (Teams asks for it through the
@@ -12,7 +13,7 @@ import type { TeamStore } from '../shared';
  * One single-partition query.
  */
 export async function digestViewFor(
-  stores: { readonly teams: TeamStore },
+  stores: { readonly teams: TeamStore; readonly openItems: OpenItemStore },
   ctx: MemberContext,
   week: string,
   tabLink?: TabLink,
@@ -25,6 +26,8 @@ export async function digestViewFor(
   );
   if (!snapshot) return buildMessageCard(en.errors.outOfDate);
   const keyResults = snapshot.keyResults.map((k) => k.value);
+  const lookup = itemLookup(snapshot.members, keyResults, week);
+  const open = await teamOpenItems(stores.openItems, ctx.team.tenantId, ctx.team.id, lookup);
   return buildDigestCard(
     {
       teamName: ctx.team.name,
@@ -33,6 +36,7 @@ export async function digestViewFor(
       members: snapshot.members,
       checkIns: snapshot.checkIns.map((c) => c.value),
       keyResults,
+      openItems: digestItemLines(open),
     },
     {
       refresh: { teamId: ctx.team.id, userIds: refreshUserIds(snapshot.members) },

@@ -6,6 +6,7 @@ import {
   resolveMemberTimeZone,
   type TenantId,
 } from '@bearing/core';
+import { missedWeeksSetting } from './missed-check-ins';
 import { deliveryJobId, type DeliveryJob, type DeliveryJobStore, type DeliveryKind } from './ports';
 import {
   StoreConflictError,
@@ -79,6 +80,7 @@ async function planJobs(
   const tooLate = (dueAt: string) => !sendNow && Date.parse(dueAt) + CATCH_UP_MS < nowMs;
 
   const jobs: DeliveryJob[] = [];
+  const managers: string[] = [];
   let unreachable = 0;
   for (const member of await stores.teams.listMembers(tenantId, teamId)) {
     if (!member.active) continue;
@@ -90,6 +92,7 @@ async function planJobs(
       unreachable += 1;
       continue;
     }
+    if (member.role !== 'member') managers.push(member.userId);
     const zone = resolveMemberTimeZone(
       member.timeZone ?? user.value.timeZone,
       settings.timeZone,
@@ -120,6 +123,18 @@ async function planJobs(
       timeZone: teamZone,
     });
     if (!tooLate(dueAt)) jobs.push(job('digest', 'team', week, dueAt));
+  }
+  if (!sendNow && missedWeeksSetting(team.value) > 0) {
+    // One card per manager and week, at the team's check-in time (last week is complete by then);
+    // whether anyone has missed is decided when it is due, from the check-ins as they are then.
+    const week = isoWeek(nowIso, teamZone);
+    const dueAt = checkInInstantForWeek(week, {
+      day: settings.checkInDay,
+      time: settings.checkInTime,
+      timeZone: teamZone,
+    });
+    if (!tooLate(dueAt))
+      for (const userId of managers) jobs.push(job('missedCheckIns', userId, week, dueAt, userId));
   }
   return { jobs, unreachable };
 }

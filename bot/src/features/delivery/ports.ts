@@ -13,6 +13,10 @@ export type DeliveryKind =
   | 'kpiEscalation'
   /** The episode closed: back in range. */
   | 'kpiRecovered'
+  /** To each manager: who has missed check-ins for the team's number of weeks in a row. */
+  | 'missedCheckIns'
+  /** A manager's nudge: a friendly one-off card to one member (at most one a week). */
+  | 'nudge'
   /** A reply the connector did not take during the turn (timeout, 5xx, 429): sent again later. */
   | 'reply';
 
@@ -46,6 +50,8 @@ export interface DeliveryJob {
   readonly kpiId?: string;
   readonly episodeId?: string;
   readonly audience?: 'owner' | 'channel';
+  /** Nudges: the manager who asked (named on the card). */
+  readonly nudgedBy?: string;
   /** Replies: the conversation the activity came from and the card the turn answered with. */
   readonly reply?: {
     readonly reference: Readonly<Record<string, unknown>>;

@@ -14,6 +14,7 @@ import type {
   TeamStore,
   UserStore,
 } from '../shared';
+import { recordOpenItems, type OpenItemStore } from '../open-items';
 
 /** The stores seeding writes to. */
 export interface SeedStores {
@@ -23,6 +24,7 @@ export interface SeedStores {
   readonly checkIns: CheckInStore;
   readonly kpis: KpiStore;
   readonly users: UserStore;
+  readonly openItems: OpenItemStore;
 }
 
 /**
@@ -73,6 +75,9 @@ export async function seedDemoOrganization(
     if (!(await stores.checkIns.getCheckIn(tenantId, c.teamId, c.userId, c.week))) {
       await stores.checkIns.saveCheckIn(c);
     }
+    // Last week's blockers and decisions are open items, as a real check-in would have made them.
+    const author = demo.members.find((m) => m.userId === c.userId)?.displayName ?? c.userId;
+    await recordOpenItems(stores.openItems, c, author);
   }
   await stores.organizations.saveOrganization(demo.organization);
   logger.info('seeded demo organisation', {

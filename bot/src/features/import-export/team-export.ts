@@ -9,7 +9,7 @@ import {
 import type { KpiStore, OrganizationStore, TeamStore } from '../shared';
 import { myCheckInOf } from '../me';
 import { cycleWeeks } from '../alignment';
-import { cycleOf, roleIn, teamNotFound, type Caller } from '../shared';
+import { csvOf, cycleOf, roleIn, teamNotFound, type Caller } from '../shared';
 
 /** Readings exported per KPI at most (one single-partition query each). */
 const MAX_READINGS = 10_000;
@@ -18,16 +18,6 @@ const MAX_READINGS = 10_000;
 export type TeamExport =
   | { readonly format: 'json'; readonly body: TeamExportJson }
   | { readonly format: 'csv'; readonly body: string; readonly fileName: string };
-
-// Quotes a cell when needed; a leading = + - @ is prefixed so spreadsheets never run it as a formula.
-const cell = (v: unknown): string => {
-  if (v === undefined || v === null) return '';
-  let s = String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",;\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-const csvOf = (header: readonly string[], rows: readonly (readonly unknown[])[]) =>
-  [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 
 function okrRows(objectives: readonly ExportedObjective[]): unknown[][] {
   return objectives.flatMap((o) => {

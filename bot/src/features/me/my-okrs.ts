@@ -14,6 +14,7 @@ import { keyResultView, liveKeyResultViews } from '../key-results';
 import { resolveMemberContext } from '../shared';
 import type { CheckInStore, OkrStore, OrganizationStore, TeamStore, UserStore } from '../shared';
 import { submitCheckIn } from '../check-in';
+import { itemLookup, memberOpenItems, type OpenItemStore } from '../open-items';
 import { cycleOf, cycleRef, invalid, teamNotFound, weekIn, type Caller } from '../shared';
 
 export interface MyOkrStores {
@@ -22,6 +23,7 @@ export interface MyOkrStores {
   readonly organizations: OrganizationStore;
   readonly okrs: OkrStore;
   readonly checkIns: CheckInStore;
+  readonly openItems: OpenItemStore;
 }
 
 /** At most this many teams are read for "my OKRs" (each costs one query and one page). */
@@ -73,6 +75,19 @@ export async function getMyOkrs(
     );
     const milestones = new Map(snapshot.keyResults.map((k) => [k.value.id, k.value.milestones]));
     const thisWeek = mine.find((c) => c.week === week);
+    // What the caller raised, and what managers resolved or decided about it.
+    const openItems = await memberOpenItems(
+      stores.openItems,
+      caller.tenantId,
+      teamId,
+      caller.userId,
+      itemLookup(
+        snapshot.members,
+        snapshot.keyResults.map((k) => k.value),
+        week,
+      ),
+      now,
+    );
     teams.push({
       team: { id: team.id, name: team.name, role: member.role },
       cycle: cycleRef(cycle),
@@ -89,6 +104,8 @@ export async function getMyOkrs(
           };
         }),
       checkIns: mine.map(myCheckInOf),
+      ...(member.awayUntil ? { awayUntil: member.awayUntil } : {}),
+      openItems,
     });
   }
   return ok({ userId: caller.userId, teams });

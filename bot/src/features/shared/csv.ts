@@ -1,4 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 
 /** One record of a CSV file with the (1-based) line it starts on. */
 export interface CsvRecord {
@@ -96,3 +97,18 @@ export function parseCsv(raw: string, options: { maxRecords?: number } = {}): Cs
     },
   };
 }
+
+// A cell starting with = + - @ (or a tab or carriage return) gets a leading ' so spreadsheets
+// never run it as a formula.
+const safeCell = (v: unknown): string => {
+  if (v === undefined || v === null) return '';
+  const s = String(v);
+  return typeof v === 'string' && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+};
+
+/** CSV text (RFC 4180, CRLF) of a header and rows: the one CSV writer of the exports. */
+export const csvOf = (header: readonly string[], rows: readonly (readonly unknown[])[]): string =>
+  stringify(
+    [header, ...rows].map((r) => r.map(safeCell)),
+    { record_delimiter: 'windows', eof: true },
+  );

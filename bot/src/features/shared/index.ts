@@ -13,6 +13,7 @@ export { MAX_REFRESH_USERS, refreshUserIds } from './cards/refresh';
 export { PERSONAL_TAB_ENTITY_ID, tabLinker } from './cards/tab-link';
 export type { TabLink, TabLocation } from './cards/tab-link';
 export { escapeMarkdown, fieldError, heading, note, text } from './cards/text';
+export { csvOf } from './csv';
 export { EvaluationCoalescer } from './evaluation-coalescer';
 export { resolveMemberContext } from './member-context';
 export type { MemberContext, MemberContextStores } from './member-context';

@@ -4,6 +4,7 @@ import type { TeamStore } from '../shared';
 import { auditRole, listTeamMembers, setMemberRole, type RoleCaller } from './team-roles';
 import type { Logger } from '../../observability/logger';
 import { ADMIN_ROLE } from '../data-rights';
+import { setAway } from './away';
 import { callerOf, send, validate, withIfMatch } from '../../http/respond';
 
 const roleCaller = (res: Response): RoleCaller & { source: string } => {
@@ -51,6 +52,14 @@ export function memberRoutes(
         : { outcome: OUTCOME[result.error.code] ?? 'rejected' }),
     });
     send(res, result.ok ? ok(result.value.member) : result);
+  });
+
+  router.put('/teams/:teamId/members/:userId/away', async (req, res) => {
+    const params = validate(res, schemas.memberParams, req.params);
+    const body = params && validate(res, schemas.setAwayRequest, req.body);
+    if (!params || !body) return;
+    const { teamId, userId } = params;
+    send(res, await setAway(stores.teams, callerOf(res), teamId, userId, body.until, now()));
   });
 
   return router;

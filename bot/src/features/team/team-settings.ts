@@ -1,6 +1,7 @@
 import {
   ok,
   DEFAULT_KPI_ESCALATION_MINUTES,
+  DEFAULT_MISSED_CHECK_IN_WEEKS,
   type PatchTeamSettingsRequest,
   type Result,
   type Team,
@@ -21,6 +22,7 @@ function view(team: Versioned<Team>, canEdit: boolean): TeamSettingsResponse {
     digestDay: s.digestDay,
     digestTime: s.digestTime,
     kpiEscalationMinutes: s.kpiEscalationMinutes ?? DEFAULT_KPI_ESCALATION_MINUTES,
+    missedCheckInWeeks: s.missedCheckInWeeks ?? DEFAULT_MISSED_CHECK_IN_WEEKS,
     etag: team.etag,
     canEdit,
   };

@@ -8,6 +8,7 @@ const LABEL: Record<MemberStatus['state'], string> = {
   notYet: 'Not yet',
   deliveryFailed: '⚠ Card not delivered',
   inactive: 'Left the team or blocked the app',
+  away: 'Away',
 };
 
 /** Team status for managers: who has checked in this week, and failed deliveries with the reason. */
