@@ -3,9 +3,13 @@ import {
   CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  type InvokeResponse,
   TurnContext,
 } from 'botbuilder';
-import { AuthenticationConstants as Public } from 'botframework-connector';
+import {
+  type AuthenticateRequestResult,
+  AuthenticationConstants as Public,
+} from 'botframework-connector';
 import { en } from '@bearing/core';
 import type { DeliveryJobStore } from '../features/delivery';
 import { buildMessageCard } from '../features/shared';
@@ -14,11 +18,48 @@ import { invokeCard } from './replies';
 import { BoundedTurnSends } from './turn-sends';
 import type { BotAuthSettings } from './bot-token';
 
-/** The CloudAdapter, plus botbuilder's token validation on its own (before any turn runs). */
+/**
+ * The CloudAdapter, plus botbuilder's token validation on its own (before any turn runs). The
+ * route authenticates first; `process` then runs the turn on that same result instead of
+ * validating the same token a second time (it is kept only for that activity object and header).
+ */
 export class BearingAdapter extends CloudAdapter {
+  private readonly authenticated = new WeakMap<
+    object,
+    { readonly header: string; readonly result: AuthenticateRequestResult }
+  >();
+
   /** Throws when the Authorization header is not a valid Bot Framework token for the activity. */
   async authenticate(activity: unknown, authHeader: string): Promise<void> {
-    await this.botFrameworkAuthentication.authenticateRequest(activity as Activity, authHeader);
+    const result = await this.botFrameworkAuthentication.authenticateRequest(
+      activity as Activity,
+      authHeader,
+    );
+    if (activity && typeof activity === 'object')
+      this.authenticated.set(activity, { header: authHeader, result });
+  }
+
+  protected override processActivity(
+    authHeader: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined>;
+  protected override processActivity(
+    authenticateRequestResult: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined>;
+  protected override processActivity(
+    auth: string | AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    if (typeof auth !== 'string') return super.processActivity(auth, activity, logic);
+    const known = this.authenticated.get(activity);
+    this.authenticated.delete(activity);
+    return known && known.header === auth
+      ? super.processActivity(known.result, activity, logic)
+      : super.processActivity(auth, activity, logic);
   }
 }
 
@@ -31,15 +72,13 @@ export interface TurnSendSettings {
 }
 
 /**
- * The CloudAdapter. Without an app id (local mode) Bot Framework authentication is disabled and
- * the HTTP route only lets loopback callers in; with one, every request needs a valid token.
+ * Bot Framework token validation as Bearing configures it: the bot's app id, tenant and type, and
+ * the public cloud's endpoints with the channel's OpenID metadata URL when one is given.
  */
-export function createAdapter(
+export function botFrameworkAuthentication(
   settings: BotAuthSettings,
-  logger: Logger,
-  turnSends: TurnSendSettings = {},
-): BearingAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
+): ConfigurationBotFrameworkAuthentication {
+  return new ConfigurationBotFrameworkAuthentication({
     ...(settings.appId
       ? {
           MicrosoftAppId: settings.appId,
@@ -62,6 +101,18 @@ export function createAdapter(
         }
       : {}),
   });
+}
+
+/**
+ * The CloudAdapter. Without an app id (local mode) Bot Framework authentication is disabled and
+ * the HTTP route only lets loopback callers in; with one, every request needs a valid token.
+ */
+export function createAdapter(
+  settings: BotAuthSettings,
+  logger: Logger,
+  turnSends: TurnSendSettings = {},
+): BearingAdapter {
+  const auth = botFrameworkAuthentication(settings);
   const adapter = new BearingAdapter(auth);
   adapter.use(
     new BoundedTurnSends(adapter.ConnectorClientKey, {

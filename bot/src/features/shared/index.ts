@@ -20,6 +20,7 @@ export type {
   OkrStore,
   OrganizationStore,
   Page,
+  RecentReadOptions,
   TeamSnapshot,
   TeamStore,
   UserProfile,
