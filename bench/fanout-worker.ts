@@ -1,37 +1,67 @@
-import os from 'node:os';
-import { openStores } from '../bot/src/store';
-import { EMBEDDED_KEY } from '../bot/src/store/embedded/embedded-cosmos';
-import { createBenchWorker } from './bench-worker';
+import path from 'node:path';
+import { ROOT, startHelper } from '../simulators/processes';
 
-// A delivery worker in its own process, for `npm run bench -- fanout --kill` and `--instances N`:
-// it runs until killed.
-async function main(): Promise<void> {
-  const { cosmosUrl, perTenant, offset, leaseMs, startAt } = JSON.parse(
-    process.argv[2] ?? '{}',
-  ) as { cosmosUrl: string; perTenant: number; offset: number; leaseMs: number; startAt?: number };
-  const silent = { debug() {}, info() {}, warn() {}, error() {} };
-  const stores = await openStores({
-    endpoint: cosmosUrl,
-    key: EMBEDDED_KEY,
-    endpointDiscovery: false,
-    databaseId: 'bench',
-    dataDir: os.tmpdir(),
-    logger: silent,
-  });
-  const now = () => new Date(Date.now() + offset);
-  const worker = createBenchWorker(stores, now, perTenant, `worker-${process.pid}`, leaseMs);
-  console.log(JSON.stringify({ pid: String(process.pid) }));
-  // Several workers start together (see fanout.ts); a late one (a restart) starts at once.
-  await new Promise((res) => setTimeout(res, Math.max(0, (startAt ?? 0) - Date.now())));
-  for (;;) {
-    // As the production scheduler does: a failed pass is logged and the next one goes on.
-    const r = await worker.tick(500).catch((error: unknown) => {
-      console.error('delivery tick failed:', (error as Error).message);
-      return undefined;
-    });
-    if (!r || r.sent + r.retried + r.skipped + r.failed === 0)
-      await new Promise((res) => setTimeout(res, 200));
-  }
+/** What the fan-out bench tells one worker process. */
+export interface FanoutWorkerOptions {
+  readonly cosmosUrl: string;
+  readonly perTenant: number;
+  /** Added to the real clock (the plan is for a fixed Monday). */
+  readonly offset: number;
+  readonly leaseMs: number;
+  /** When to start ticking (several workers start together); a late one starts at once. */
+  readonly startAt: number;
 }
 
-void main();
+const dist = (file: string) => JSON.stringify(path.join(ROOT, 'bot', 'dist', file));
+
+// The worker runs the compiled server code (bot/dist, built by `npm run bench`'s `tsc -b`) on plain
+// node, as production runs `node bot/dist/index.js`: no TypeScript loader in its memory. It is the
+// delivery worker the composition root builds (compose.ts), with `perTenant` sends a second.
+const WORKER = `
+const http = require('node:http');
+const os = require('node:os');
+const { composeServer } = require(${dist('compose')});
+const { loadConfig } = require(${dist('config')});
+const { createLogger } = require(${dist('observability/logger')});
+const { openStores } = require(${dist('store')});
+const { EMBEDDED_KEY } = require(${dist('store/embedded/embedded-cosmos')});
+async function main() {
+  const o = JSON.parse(process.argv[1]);
+  const silent = { debug() {}, info() {}, warn() {}, error() {} };
+  const stores = await openStores({ endpoint: o.cosmosUrl, key: EMBEDDED_KEY,
+    endpointDiscovery: false, databaseId: 'bench', dataDir: os.tmpdir(), logger: silent });
+  const config = loadConfig({ BEARING_JOBS: 'off', LOG_LEVEL: 'silent' });
+  const worker = composeServer({ config: { ...config, sendRatePerTenant: o.perTenant }, stores,
+    logger: createLogger(config.logLevel), now: () => new Date(Date.now() + o.offset),
+    workerId: 'worker-' + process.pid, leaseMs: o.leaseMs }).worker;
+  const totals = { retried: 0, skipped: 0 };
+  const stats = http.createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ peakRssKb: process.resourceUsage().maxRSS, ...totals }));
+  });
+  await new Promise((resolve) => stats.listen(0, '127.0.0.1', resolve));
+  const statsUrl = 'http://127.0.0.1:' + stats.address().port + '/';
+  console.log(JSON.stringify({ pid: String(process.pid), statsUrl }));
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, o.startAt - Date.now())));
+  for (;;) {
+    // As the production scheduler does: a failed pass is logged and the next one goes on.
+    const r = await worker.tick(500).catch((error) => {
+      console.error('delivery tick failed:', error.message);
+      return undefined;
+    });
+    totals.retried += r ? r.retried : 0;
+    totals.skipped += r ? r.skipped : 0;
+    if (!r || r.sent + r.retried + r.skipped + r.failed === 0)
+      await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+main();
+`;
+
+/**
+ * A delivery worker in its own process, as in production: it runs until killed. `GET statsUrl`
+ * answers its peak RSS (the OS's own maxRSS of the process) and its ticks' retries and skips.
+ */
+export function startFanoutWorker(options: FanoutWorkerOptions) {
+  return startHelper(['-e', WORKER, JSON.stringify(options)]);
+}

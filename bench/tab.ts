@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { loadConfig } from '../bot/src/config';
 import { createLogger } from '../bot/src/observability/logger';
 import { composeServer } from '../bot/src/compose';
@@ -13,6 +12,7 @@ import { DEMO_TEAM_ID } from '../bot/src/features/demo/demo-organization';
 import { launchChromium } from '../simulators/browser/chromium';
 import { CORRECTED_STORE, startCosmosProcess } from '../simulators/cosmos/process';
 import { option, percentile, report } from './report';
+import { buildFloor, initialJs, serveDist, topInitialModules } from './tab-floor';
 import { generateTenant } from './tab-tenant';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -23,9 +23,11 @@ const TREE = 'Alignment: company objectives, team objectives and key results';
  * `npm run bench -- tab [--teams 1000] [--objectives 5] [--krs 4] [--requests 400]
  * [--concurrency 4] [--seconds 90] [--renders 5] [--store process|embedded]
  * [--profile-store DIR] [--save]`: builds the tab and measures
- * (1) the initial JS it ships, gzipped (the entry script and the chunks index.html preloads);
- * (2) first meaningful render in headless Chromium (navigation → alignment tree visible) on the
- * demo team; (3) the team view API (`GET /api/v1/teams/:id/alignment`) p50/p95 over a generated
+ * (1) the initial JS it ships, gzipped (the entry script and the chunks index.html preloads), with
+ * the largest modules from the build's bundle report; (2) first meaningful render in headless
+ * Chromium (navigation → alignment tree visible) on the demo team, with a cold cache and a warm
+ * one. Both beside the floor, built and measured in the same run: bench/tab-floor (React +
+ * FluentProvider + teams-js `app.initialize`, a static tree of the same size) served on its own; (3) the team view API (`GET /api/v1/teams/:id/alignment`) p50/p95 over a generated
  * tenant of `teams` teams × `objectives` objectives × `krs` key results, written straight into
  * the store through the store classes. The API phase stops after `requests` or `seconds`,
  * whichever comes first; failed requests (store timeouts) are counted, not timed.
@@ -54,7 +56,12 @@ export async function tab(args: readonly string[]): Promise<void> {
     [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
     { cwd: path.join(ROOT, 'tab'), stdio: 'inherit' },
   );
-  const js = initialJs();
+  const js = initialJs(DIST);
+  const topModules = topInitialModules(DIST, js.files, 10);
+  const floorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bearing-bench-floor-'));
+  buildFloor(floorDir);
+  const floorJs = initialJs(floorDir);
+  const floorServer = await serveDist(floorDir);
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bearing-bench-tab-'));
   const config = loadConfig({
@@ -91,7 +98,8 @@ export async function tab(args: readonly string[]): Promise<void> {
   const url = server.url;
   try {
     // First render is a client figure: measured on the demo team before the store grows.
-    const renderMs = await firstRenders(url, DEMO_TEAM_ID, renders);
+    const renderMs = await firstRenders(`${url}/tab/?teamId=${DEMO_TEAM_ID}`, renders);
+    const floorMs = await firstRenders(`${floorServer.url}/tab/`, renders);
 
     const g0 = Date.now();
     const teamIds = await generateTenant(stores, teamCount, objectivesPerTeam, krsPerObjective);
@@ -119,15 +127,34 @@ export async function tab(args: readonly string[]): Promise<void> {
 
     const p50 = Math.round(percentile(latencies, 50));
     const p95 = Math.round(percentile(latencies, 95));
-    const renderMedian = Math.round(percentile(renderMs, 50));
+    const median = (values: number[]) => Math.round(percentile(values, 50));
+    const renderMedian = median(renderMs.cold);
+    const ratio = (a: number, b: number) => (Math.round((a / b) * 100) / 100).toFixed(2);
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+    const renderRow = (name: string, runs: number[]): [string, string] => [
+      `  ${name}`,
+      `${median(runs)} ms (runs: ${runs.join(', ')})`,
+    ];
     const objectives = teamCount * objectivesPerTeam;
     report(
       'tab',
       [
-        ['initial JS (gzip)', `${(js.gzipBytes / 1024).toFixed(1)} KB in ${js.files} files`],
-        ['  target', '< 250 KB'],
-        ['first meaningful render (median)', `${renderMedian} ms (runs: ${renderMs.join(', ')})`],
-        ['  target', '< 1500 ms'],
+        ['initial JS (gzip)', `${kb(js.gzipBytes)} in ${js.files.length} files (target < 150 KB)`],
+        ['  floor', `${kb(floorJs.gzipBytes)} in ${floorJs.files.length} files`],
+        ['  tab / floor', `${ratio(js.gzipBytes, floorJs.gzipBytes)} (target ≤ 1.15)`],
+        ...topModules.map((m, i): [string, string] => [
+          `  largest module ${i + 1}`,
+          `${m.kb} KB raw  ${m.id}`,
+        ]),
+        ['first meaningful render (median)', `${renderMedian} ms cold cache (target < 700 ms)`],
+        renderRow('cold cache', renderMs.cold),
+        renderRow('warm cache', renderMs.warm),
+        renderRow('floor, cold cache', floorMs.cold),
+        renderRow('floor, warm cache', floorMs.warm),
+        [
+          '  tab / floor (cold, warm)',
+          `${ratio(median(renderMs.cold), median(floorMs.cold))}, ${ratio(median(renderMs.warm), median(floorMs.warm))} (target ≤ 1.3)`,
+        ],
         [
           'store',
           cosmos
@@ -151,7 +178,12 @@ export async function tab(args: readonly string[]): Promise<void> {
       ],
       {
         initialJsGzipBytes: js.gzipBytes,
+        floorJsGzipBytes: floorJs.gzipBytes,
+        topModules,
         firstRenderMedianMs: renderMedian,
+        firstRenderWarmMedianMs: median(renderMs.warm),
+        floorRenderMedianMs: median(floorMs.cold),
+        floorRenderWarmMedianMs: median(floorMs.warm),
         teams: teamCount,
         objectives,
         keyResults: objectives * krsPerObjective,
@@ -164,26 +196,13 @@ export async function tab(args: readonly string[]): Promise<void> {
       args.includes('--save'),
     );
   } finally {
+    await floorServer.stop();
+    fs.rmSync(floorDir, { recursive: true, force: true });
     await server.stop();
     await stores.close();
     cosmos?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-/** The JS a first visit downloads: index.html's module script and the chunks it preloads. */
-function initialJs(): { gzipBytes: number; files: number } {
-  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
-  const refs = [
-    ...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g),
-    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g),
-  ].map((m) => (m[1] as string).replace(/^\/tab\//, ''));
-  if (refs.length === 0) throw new Error('tab/dist/index.html references no script');
-  const gzipBytes = refs.reduce(
-    (sum, ref) => sum + gzipSync(fs.readFileSync(path.join(DIST, ref)), { level: 9 }).length,
-    0,
-  );
-  return { gzipBytes, files: refs.length };
 }
 
 /** One team view; undefined when it answered in full, else what went wrong. */
@@ -201,24 +220,39 @@ async function getAlignment(
   return undefined;
 }
 
-/** Navigation → alignment tree visible, in a fresh page each time (the browser cache stays). */
-async function firstRenders(url: string, teamId: string, runs: number): Promise<number[]> {
+/**
+ * Navigation → alignment tree visible, in a fresh page each time: first with the browser cache
+ * cleared (cold), then again with what that visit cached (warm).
+ */
+async function firstRenders(
+  pageUrl: string,
+  runs: number,
+): Promise<{ cold: number[]; warm: number[] }> {
   const browser = await launchChromium();
+  const origin = new URL(pageUrl).origin;
   try {
-    const times: number[] = [];
+    const cold: number[] = [];
+    const warm: number[] = [];
     for (let i = 0; i < runs; i += 1) {
-      const page = await browser.context.newPage();
-      await page.route(
-        (u) => u.origin !== url,
-        (route) => route.abort(),
-      );
-      const t = performance.now();
-      await page.goto(`${url}/tab/?teamId=${teamId}`);
-      await page.getByRole('list', { name: TREE }).waitFor({ timeout: 30_000 });
-      times.push(Math.round(performance.now() - t));
-      await page.close();
+      for (const times of [cold, warm]) {
+        const page = await browser.context.newPage();
+        await page.route(
+          (u) => u.origin !== origin,
+          (route) => route.abort(),
+        );
+        if (times === cold) {
+          const cdp = await browser.context.newCDPSession(page);
+          await cdp.send('Network.clearBrowserCache');
+          await cdp.detach();
+        }
+        const t = performance.now();
+        await page.goto(pageUrl);
+        await page.getByRole('list', { name: TREE }).waitFor({ timeout: 30_000 });
+        times.push(Math.round(performance.now() - t));
+        await page.close();
+      }
     }
-    return times;
+    return { cold, warm };
   } finally {
     await browser.close();
   }

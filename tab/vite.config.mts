@@ -1,13 +1,46 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * The bundle report: dist/bundle-stats.json lists every chunk with what it imports and the size of
+ * each module in it as rendered (before minification), from the bundler's own chunk data.
+ * `npm run bench -- tab` reads it for the largest modules of the initial JavaScript.
+ */
+function bundleStats(): Plugin {
+  return {
+    name: 'bearing-bundle-stats',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).flatMap((c) =>
+        c.type === 'chunk'
+          ? [
+              {
+                fileName: c.fileName,
+                isEntry: c.isEntry,
+                imports: c.imports,
+                dynamicImports: c.dynamicImports,
+                modules: Object.entries(c.modules)
+                  .map(([id, m]) => ({ id, renderedLength: m.renderedLength }))
+                  .sort((a, b) => b.renderedLength - a.renderedLength),
+              },
+            ]
+          : [],
+      );
+      this.emitFile({
+        type: 'asset',
+        fileName: 'bundle-stats.json',
+        source: JSON.stringify({ chunks }, null, 1),
+      });
+    },
+  };
+}
 
 // The server serves tab/dist at /tab/. The tab imports only types from @bearing/core, so the alias
 // exists for type-only imports and never pulls zod into the bundle; core's pure draft lint rules
 // (core/src/lint/draft.ts, no imports) are imported by path for the same reason.
 export default defineConfig({
   base: '/tab/',
-  plugins: [react()],
+  plugins: [react(), bundleStats()],
   resolve: {
     alias: { '@bearing/core': fileURLToPath(new URL('../core/src/index.ts', import.meta.url)) },
   },

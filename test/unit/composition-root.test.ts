@@ -76,7 +76,7 @@ describe('the composition root', () => {
     'bot/src/server.ts',
     'test/faults/harness.ts',
     'test/faults/worker-child.ts',
-    'bench/bench-worker.ts',
+    'bench/fanout-worker.ts',
     'bench/tab.ts',
     'bench/store.ts',
   ])('is what %s starts from', (file) => {

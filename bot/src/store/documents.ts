@@ -25,6 +25,18 @@ const statusOf = (error: unknown): number | undefined => {
       : undefined;
 };
 
+/** A document readRecent may answer from memory. */
+interface RecentRead {
+  readonly versioned: Versioned<unknown>;
+  /** performance.now() when the store last confirmed this version. */
+  readonly at: number;
+}
+
+/** At most this many documents per collection are kept for readRecent. */
+const RECENT_LIMIT = 10_000;
+
+const recentKey = (pk: string, id: string) => `${pk}\u0000${id}`;
+
 // Sizes are measured only when a counter is attached (benchmarks, tests), never in production.
 const sizeOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value ?? null));
 
@@ -33,6 +45,11 @@ const sizeOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value ?? nul
  * Point reads that miss return `undefined`; conditional writes that lose raise StoreConflictError.
  */
 export class DocumentCollection {
+  /** Recently read documents of readRecent (pk + id → value, ETag and when it was confirmed). */
+  private readonly recent = new Map<string, RecentRead>();
+  /** readRecent calls in flight per document: a write meanwhile makes what they read unfit to keep. */
+  private readonly reading = new Map<string, Set<{ stale: boolean }>>();
+
   constructor(
     private readonly container: Container,
     private readonly counter?: OperationCounter,
@@ -61,6 +78,63 @@ export class DocumentCollection {
     return resource ? { value: resource.data, etag: etag ?? resource._etag ?? '' } : undefined;
   }
 
+  /**
+   * Point read of a rarely changing document (organisation, team) that accepts this instance's
+   * copy when it was confirmed within `maxAgeMs`; an older copy is revalidated by its ETag
+   * (If-None-Match: Cosmos DB answers 304 without the body when it did not change). Writes and
+   * deletes through this collection replace or drop the copy at once, so within one instance a
+   * change is seen by the next read; another instance's change is seen within `maxAgeMs`.
+   */
+  async readRecent<T>(pk: string, id: string, maxAgeMs: number): Promise<Versioned<T> | undefined> {
+    const key = recentKey(pk, id);
+    const known = this.recent.get(key);
+    const at = performance.now();
+    if (known && at - known.at < maxAgeMs) return known.versioned as Versioned<T>;
+    const token = { stale: false };
+    const readers = this.reading.get(key) ?? new Set();
+    this.reading.set(key, readers.add(token));
+    try {
+      const response = await this.op('pointRead', () =>
+        this.container
+          .item(id, pk)
+          .read<StoredDocument<T>>(
+            known
+              ? { accessCondition: { type: 'IfNoneMatch', condition: known.versioned.etag } }
+              : {},
+          ),
+      );
+      if (known && response.statusCode === 304) {
+        if (!token.stale) this.remember(key, known.versioned, at);
+        return known.versioned as Versioned<T>;
+      }
+      const { resource, etag } = response;
+      this.bytes('pointRead', resource);
+      if (!resource) {
+        if (!token.stale) this.recent.delete(key);
+        return undefined;
+      }
+      const versioned = { value: resource.data, etag: etag ?? resource._etag ?? '' };
+      if (!token.stale) this.remember(key, versioned, at);
+      return versioned;
+    } finally {
+      readers.delete(token);
+      if (readers.size === 0) this.reading.delete(key);
+    }
+  }
+
+  /** A write or delete of `key` (done or failed): copies and reads in flight no longer count. */
+  private changed(key: string): void {
+    this.recent.delete(key);
+    for (const token of this.reading.get(key) ?? []) token.stale = true;
+  }
+
+  private remember(key: string, versioned: Versioned<unknown>, at: number): void {
+    this.recent.delete(key);
+    this.recent.set(key, { versioned, at });
+    // Bounded: the oldest copies go first (Map keeps insertion order).
+    if (this.recent.size > RECENT_LIMIT) this.recent.delete(this.recent.keys().next().value!);
+  }
+
   /** Creates (no etag: conflict if it exists) or replaces only if `etag` still matches. */
   async write<T>(
     doc: Omit<StoredDocument<T>, '_etag'>,
@@ -76,8 +150,10 @@ export class DocumentCollection {
               .replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } })
           : this.container.items.create(doc),
       );
+      this.changed(recentKey(doc.pk, doc.id));
       return { value: doc.data, etag: response.etag ?? '' };
     } catch (error) {
+      this.changed(recentKey(doc.pk, doc.id));
       const status = statusOf(error);
       if (status === 409) throw new StoreConflictError(entity, doc.id, 'alreadyExists');
       if (status === 412 || (etag && status === 404))
@@ -88,6 +164,7 @@ export class DocumentCollection {
 
   /** Deletes one document; false when it was already gone. */
   async delete(pk: string, id: string): Promise<boolean> {
+    this.changed(recentKey(pk, id));
     try {
       await this.op('pointWrite', () => this.container.item(id, pk).delete());
       return true;

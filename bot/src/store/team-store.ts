@@ -14,6 +14,7 @@ import type {
 import type {
   OrganizationStore,
   Page,
+  RecentReadOptions,
   TeamSnapshot,
   TeamStore,
   Versioned,
@@ -25,8 +26,13 @@ import { docId, teamPk, type ItemType } from './keys';
 export class CosmosTeamStore implements TeamStore, OrganizationStore {
   constructor(private readonly docs: DocumentCollection) {}
 
-  getOrganization(tenantId: TenantId): Promise<Versioned<Organization> | undefined> {
-    return this.docs.read(teamPk(tenantId, null), docId.organization());
+  getOrganization(
+    tenantId: TenantId,
+    options: RecentReadOptions = {},
+  ): Promise<Versioned<Organization> | undefined> {
+    return options.maxAgeMs
+      ? this.docs.readRecent(teamPk(tenantId, null), docId.organization(), options.maxAgeMs)
+      : this.docs.read(teamPk(tenantId, null), docId.organization());
   }
 
   saveOrganization(org: Organization, etag?: string): Promise<Versioned<Organization>> {
@@ -38,8 +44,14 @@ export class CosmosTeamStore implements TeamStore, OrganizationStore {
     return this.docs.write({ ...doc, tenantId: org.tenantId, data: org }, etag, 'organization');
   }
 
-  getTeam(tenantId: TenantId, teamId: TeamId): Promise<Versioned<Team> | undefined> {
-    return this.docs.read(teamPk(tenantId, teamId), docId.team());
+  getTeam(
+    tenantId: TenantId,
+    teamId: TeamId,
+    options: RecentReadOptions = {},
+  ): Promise<Versioned<Team> | undefined> {
+    return options.maxAgeMs
+      ? this.docs.readRecent(teamPk(tenantId, teamId), docId.team(), options.maxAgeMs)
+      : this.docs.read(teamPk(tenantId, teamId), docId.team());
   }
 
   saveTeam(team: Team, etag?: string): Promise<Versioned<Team>> {

@@ -75,3 +75,23 @@ it.each([
     error: { code: 'AUTH.UNAUTHENTICATED', message: 'A valid Bot Framework token is required.' },
   });
 });
+
+it('a token accepted once is trusted only for the same service URL: elsewhere it is validated anew and refused', async () => {
+  const token = `Bearer ${issuer.sign(claims())}`;
+  expect((await call(token)).status).toBe(200);
+  expect((await call(token)).status).toBe(200);
+  const elsewhere = await postJson(
+    `${server.url}/api/messages`,
+    cardInvoke('https://evil.example/', 'card.refresh.unknown', {}),
+    { authorization: token },
+  );
+  expect(elsewhere.status).toBe(401);
+  expect(elsewhere.body).toEqual({
+    error: { code: 'AUTH.UNAUTHENTICATED', message: 'A valid Bot Framework token is required.' },
+  });
+});
+
+it('a refused token is refused every time (refusals are never kept)', async () => {
+  const forged = `Bearer ${issuer.sign(claims(), { key: 'other' })}`;
+  for (let i = 0; i < 2; i += 1) expect((await call(forged)).status).toBe(401);
+});

@@ -24,6 +24,7 @@ export type {
   OkrStore,
   OrganizationStore,
   Page,
+  RecentReadOptions,
   TeamSnapshot,
   TeamStore,
   UserProfile,

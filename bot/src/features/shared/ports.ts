@@ -71,14 +71,27 @@ export interface TeamSnapshot {
   readonly checkIns: readonly Versioned<CheckIn>[];
 }
 
+/** How old a copy of a rarely changing document a read accepts (see DocumentCollection.readRecent). */
+export interface RecentReadOptions {
+  /** A copy this instance confirmed within this many ms is good enough; 0 or absent: a fresh read. */
+  readonly maxAgeMs?: number;
+}
+
 export interface OrganizationStore {
-  getOrganization(tenantId: TenantId): Promise<Versioned<Organization> | undefined>;
+  getOrganization(
+    tenantId: TenantId,
+    options?: RecentReadOptions,
+  ): Promise<Versioned<Organization> | undefined>;
   /** Creates when `etag` is omitted (conflict if it exists), else replaces if the ETag matches. */
   saveOrganization(org: Organization, etag?: string): Promise<Versioned<Organization>>;
 }
 
 export interface TeamStore {
-  getTeam(tenantId: TenantId, teamId: TeamId): Promise<Versioned<Team> | undefined>;
+  getTeam(
+    tenantId: TenantId,
+    teamId: TeamId,
+    options?: RecentReadOptions,
+  ): Promise<Versioned<Team> | undefined>;
   saveTeam(team: Team, etag?: string): Promise<Versioned<Team>>;
   /** All teams of a tenant (tenant-scoped cross-partition query; not on a hot path). */
   listTeams(tenantId: TenantId, continuationToken?: string): Promise<Page<Team>>;
