@@ -16,8 +16,7 @@ import { kpiRoutes } from '../features/kpis';
 import { meRoutes } from '../features/me';
 import { okrRoutes } from '../features/objectives';
 import { openItemRoutes, type OpenItemStore } from '../features/open-items';
-import { memberRoutes } from '../features/team';
-import { teamSettingsRoutes } from '../features/team';
+import { memberRoutes, teamSettingsRoutes } from '../features/team';
 import type { Logger } from '../observability/logger';
 
 /** The `/api/v1` routes (the tab API): each feature's router. Every route runs after `authenticate`. */

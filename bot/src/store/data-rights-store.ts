@@ -1,12 +1,12 @@
 import type { Container, Database } from '@azure/cosmos';
 import type { TenantId, UserId } from '@bearing/core';
-import type {
-  DataRightsStore,
-  UserDataRecord,
-  UserErasure,
-  UserErasureOptions,
+import {
+  type DataRightsStore,
+  type UserDataRecord,
+  type UserErasure,
+  type UserErasureOptions,
+  ERASED_USER_ID,
 } from '../features/data-rights';
-import { ERASED_USER_ID } from '../features/data-rights';
 import { CONTAINERS } from './containers';
 import type { DocumentCollection, StoredDocument } from './documents';
 import type { ItemType } from './keys';

@@ -1,7 +1,6 @@
 import type { Container, SqlQuerySpec } from '@azure/cosmos';
-import type { Page, Versioned } from '../features/shared';
-import { StoreConflictError } from '../features/shared';
-import type { ItemType } from './keys';
+import { type Page, type Versioned, StoreConflictError } from '../features/shared';
+import { teamPk, type ItemType } from './keys';
 import type { OperationCounter, OperationKind } from './op-counter';
 import { withSpan } from '../observability/telemetry';
 
@@ -133,6 +132,21 @@ export class DocumentCollection {
     this.recent.set(key, { versioned, at });
     // Bounded: the oldest copies go first (Map keeps insertion order).
     if (this.recent.size > RECENT_LIMIT) this.recent.delete(this.recent.keys().next().value!);
+  }
+
+  /**
+   * Writes a record that lives in its team's partition (company records: the tenant's `_org`),
+   * stored as `type` under the document id `id`; conditional on `etag` when given.
+   */
+  writeInTeam<T extends { readonly tenantId: string; readonly teamId: string | null }>(
+    type: ItemType,
+    id: string,
+    record: T,
+    etag: string | undefined,
+    entity: string,
+  ): Promise<Versioned<T>> {
+    const pk = teamPk(record.tenantId, record.teamId);
+    return this.write({ id, pk, type, tenantId: record.tenantId, data: record }, etag, entity);
   }
 
   /** Creates (no etag: conflict if it exists) or replaces only if `etag` still matches. */

@@ -17,8 +17,7 @@ export class CosmosKpiStore implements KpiStore {
   }
 
   saveKpi(k: Kpi, etag?: string): Promise<Versioned<Kpi>> {
-    const doc = { id: docId.kpi(k.id), pk: teamPk(k.tenantId, k.teamId), type: 'kpi' as const };
-    return this.teamDocs.write({ ...doc, tenantId: k.tenantId, data: k }, etag, 'kpi');
+    return this.teamDocs.writeInTeam('kpi', docId.kpi(k.id), k, etag, 'kpi');
   }
 
   listKpis(tenantId: TenantId, teamId: TeamId): Promise<Versioned<Kpi>[]> {
@@ -87,12 +86,13 @@ export class CosmosKpiStore implements KpiStore {
   }
 
   saveIngestionKey(k: IngestionKey, etag?: string): Promise<Versioned<IngestionKey>> {
-    const doc = {
-      id: docId.ingestionKey(k.id),
-      pk: teamPk(k.tenantId, k.teamId),
-      type: 'ingestionKey' as const,
-    };
-    return this.teamDocs.write({ ...doc, tenantId: k.tenantId, data: k }, etag, 'ingestion key');
+    return this.teamDocs.writeInTeam(
+      'ingestionKey',
+      docId.ingestionKey(k.id),
+      k,
+      etag,
+      'ingestion key',
+    );
   }
 
   async listIngestionKeys(tenantId: TenantId, teamId: TeamId): Promise<IngestionKey[]> {

@@ -13,8 +13,7 @@ export class CosmosOkrStore implements OkrStore {
     item: T,
     etag?: string,
   ): Promise<Versioned<T>> {
-    const doc = { id: docId[type](item.id), pk: teamPk(item.tenantId, item.teamId), type };
-    return this.docs.write({ ...doc, tenantId: item.tenantId, data: item }, etag, type);
+    return this.docs.writeInTeam(type, docId[type](item.id), item, etag, type);
   }
 
   getObjective(

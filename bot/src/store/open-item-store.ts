@@ -20,14 +20,7 @@ export class CosmosOpenItemStore implements OpenItemStore {
   }
 
   saveItem(item: OpenItem, etag?: string): Promise<Versioned<OpenItem>> {
-    const doc = {
-      id: docId.openItem(item.id),
-      pk: teamPk(item.tenantId, item.teamId),
-      type: 'openItem' as const,
-      tenantId: item.tenantId,
-      data: item,
-    };
-    return this.docs.write(doc, etag, 'openItem');
+    return this.docs.writeInTeam('openItem', docId.openItem(item.id), item, etag, 'openItem');
   }
 
   listOpenItems(tenantId: TenantId, teamId: TeamId): Promise<Versioned<OpenItem>[]> {

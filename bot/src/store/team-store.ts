@@ -79,12 +79,7 @@ export class CosmosTeamStore implements TeamStore, OrganizationStore {
   }
 
   saveMember(member: TeamMember, etag?: string): Promise<Versioned<TeamMember>> {
-    const doc = {
-      id: docId.member(member.userId),
-      pk: teamPk(member.tenantId, member.teamId),
-      type: 'member' as const,
-    };
-    return this.docs.write({ ...doc, tenantId: member.tenantId, data: member }, etag, 'member');
+    return this.docs.writeInTeam('member', docId.member(member.userId), member, etag, 'member');
   }
 
   async listMembers(tenantId: TenantId, teamId: TeamId): Promise<readonly TeamMember[]> {

@@ -4,8 +4,7 @@ import { cycleFor } from '../okr/cycles';
 import type { KeyResult, Objective } from '../okr/types';
 import { isoWeek } from '../schedule/iso-week';
 import { clip } from './values';
-import type { PersonMatch } from './viva-match';
-import { personKey } from './viva-match';
+import { type PersonMatch, personKey } from './viva-match';
 import { confidenceOf } from './viva-outcome';
 import type { SkippedRow, VivaCheckIn, VivaExport, VivaItem } from './viva-types';
 

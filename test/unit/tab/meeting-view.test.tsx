@@ -3,7 +3,15 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { ApiRequestError } from '../../../tab/src/api/errors';
 import type { MeetingAgenda } from '../../../tab/src/api/views';
 import { MeetingView } from '../../../tab/src/meeting/MeetingView';
-import { FakeApi, TEAM_ID, agendaFixture, deferred, renderInTab, stubBrowserApis } from './support';
+import {
+  FakeApi,
+  TEAM_ID,
+  agendaFixture,
+  deferred,
+  openItem,
+  renderInTab,
+  stubBrowserApis,
+} from './support';
 
 beforeAll(stubBrowserApis);
 
@@ -62,20 +70,19 @@ describe('MeetingView', () => {
   });
 
   it('marks this week’s blockers and decisions new and keeps last week’s open ones', async () => {
-    const base = agendaFixture();
-    const [blocker] = base.blockers;
     const agenda = agendaFixture({
-      blockers: [
-        { ...blocker!, text: 'Survey tool licence expired', since: '2026-W46' },
-        { ...blocker!, text: 'Flaky deploys eat a day a week', since: '2026-W47' },
+      openItems: [
+        openItem('blocker', 'u-isaiah', 'Isaiah Langer', 'Survey tool licence expired', 1),
+        openItem('blocker', 'u-megan', 'Megan Bowen', 'Flaky deploys eat a day a week', 0),
+        openItem('decision', 'u-alex', 'Alex Wilber', 'Pause feature work for one sprint?', 0),
       ],
     });
     renderMeeting(new FakeApi({ views: { getMeetingAgenda: [agenda] } }), 'panel');
     const blockers = await screen.findByRole('region', { name: 'Blockers (2)' });
     const [open, fresh] = within(blockers).getAllByRole('listitem');
     expect(open!.textContent).toContain('Survey tool licence expired');
-    expect(open!.textContent).toContain('Open since 2026-W46');
-    expect(open!.textContent).not.toContain('New');
+    expect(open!.textContent).toContain('Open 1 week, since 2026-W46');
+    expect(open!.textContent).not.toContain('New this week');
     expect(fresh!.textContent).toContain('New this week');
     const decisions = screen.getByRole('region', { name: 'Decisions needed (1)' });
     expect(within(decisions).getByText('New this week')).toBeTruthy();

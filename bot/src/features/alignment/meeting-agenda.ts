@@ -9,12 +9,18 @@ import {
 } from '@bearing/core';
 import { kpiView } from '../kpis';
 import { liveKeyResultViews } from '../key-results';
-import type { OrganizationStore, TeamStore } from '../shared';
+import {
+  type OrganizationStore,
+  type TeamStore,
+  canManage,
+  cycleRef,
+  teamNotFound,
+  type Caller,
+} from '../shared';
 import { itemLookup, teamOpenItems, type OpenItemStore } from '../open-items';
 import { openNotes } from './agenda-notes';
+import { teamWeekFor } from './team-week';
 import { atRiskOf, completionOf } from './team-dashboard';
-import { canManage, cycleOf, cycleRef, roleIn, teamNotFound, weekIn } from '../shared';
-import type { Caller } from '../shared';
 
 type NoteField = 'whatChanged';
 
@@ -38,18 +44,10 @@ export async function getMeetingAgenda(
   now: Date,
   cycleId?: string,
 ): Promise<Result<MeetingAgendaResponse>> {
-  const role = await roleIn(stores.teams, caller, teamId, false);
-  if (!role.ok) return role;
-  const { cycle, orgTimeZone } = await cycleOf(stores.organizations, caller.tenantId, now, cycleId);
-  const team = await stores.teams.getTeam(caller.tenantId, teamId);
-  if (!team) return teamNotFound;
-  const timeZone = team.value.settings.timeZone || orgTimeZone || 'UTC';
-  const week = weekIn(now, team.value.settings.timeZone, orgTimeZone);
-  const lastWeek = weekIn(
-    new Date(now.getTime() - WEEK_MS),
-    team.value.settings.timeZone,
-    orgTimeZone,
-  );
+  const start = await teamWeekFor(stores, caller, teamId, now, cycleId);
+  if (!start.ok) return start;
+  const { role, cycle, team, timeZone, week } = start.value;
+  const lastWeek = start.value.weekAt(new Date(now.getTime() - WEEK_MS));
   const snapshot = await stores.teams.loadTeamSnapshot(caller.tenantId, teamId, cycle.id, [
     week,
     lastWeek,
@@ -138,6 +136,6 @@ export async function getMeetingAgenda(
     checkInCompletion: completionOf(snapshot, snapshot.checkIns, week),
     openItems,
     notCheckedIn,
-    canManage: canManage(role.value),
+    canManage: canManage(role),
   });
 }

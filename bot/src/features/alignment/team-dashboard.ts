@@ -15,8 +15,17 @@ import {
 } from '@bearing/core';
 import { liveKeyResultViews } from '../key-results';
 import { kpiView } from '../kpis';
-import type { KpiStore, OrganizationStore, TeamSnapshot, TeamStore, Versioned } from '../shared';
-import { cycleOf, cycleRef, roleIn, teamNotFound, weekIn, type Caller } from '../shared';
+import {
+  type KpiStore,
+  type OrganizationStore,
+  type TeamSnapshot,
+  type TeamStore,
+  type Versioned,
+  cycleRef,
+  teamNotFound,
+  type Caller,
+} from '../shared';
+import { teamWeekFor } from './team-week';
 
 export interface DashboardStores {
   readonly teams: TeamStore;
@@ -91,12 +100,9 @@ export async function getTeamDashboard(
   now: Date,
   cycleId?: string,
 ): Promise<Result<TeamDashboardResponse>> {
-  const role = await roleIn(stores.teams, caller, teamId, false);
-  if (!role.ok) return role;
-  const { cycle, orgTimeZone } = await cycleOf(stores.organizations, caller.tenantId, now, cycleId);
-  const team = await stores.teams.getTeam(caller.tenantId, teamId);
-  if (!team) return teamNotFound;
-  const week = weekIn(now, team.value.settings.timeZone, orgTimeZone);
+  const start = await teamWeekFor(stores, caller, teamId, now, cycleId);
+  if (!start.ok) return start;
+  const { cycle, team, week } = start.value;
   const weeks = cycleWeeks(cycle.start, cycle.end, week);
   const snapshot = await stores.teams.loadTeamSnapshot(caller.tenantId, teamId, cycle.id, weeks);
   if (!snapshot) return teamNotFound;

@@ -9,9 +9,19 @@ import {
   type Confidence,
   type KeyResult,
 } from '@bearing/core';
-import { adaptiveCard, type AdaptiveCard, type CardElement } from '../shared';
-import { numberInput, percent, progressBar } from '../shared';
-import { escapeMarkdown, fieldError, heading, note, text } from '../shared';
+import {
+  adaptiveCard,
+  type AdaptiveCard,
+  type CardElement,
+  numberInput,
+  percent,
+  progressBar,
+  escapeMarkdown,
+  fieldError,
+  heading,
+  note,
+  text,
+} from '../shared';
 
 /** One key result on the check-in card. */
 export interface CheckInCardKeyResult {

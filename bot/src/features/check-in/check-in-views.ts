@@ -5,16 +5,22 @@ import {
   type DomainError,
   type KeyResult,
 } from '@bearing/core';
-import { resolveMemberContext, type MemberContext } from '../shared';
+import {
+  resolveMemberContext,
+  type MemberContext,
+  type CheckInStore,
+  type KpiStore,
+  type OkrStore,
+  type MemberContextStores,
+  buildMessageCard,
+  buildMyOkrsCard,
+  type AdaptiveCard,
+  type TabLink,
+} from '../shared';
 import { submitCheckIn } from './submit-check-in';
-import type { CheckInStore, KpiStore, OkrStore } from '../shared';
-import type { MemberContextStores } from '../shared';
 import { checkInKeyResults, guardrailNotes, memberCheckInCard } from './member-check-in-card';
-import { buildMessageCard, buildMyOkrsCard } from '../shared';
 import { buildCheckInSummaryCard } from './summary-card';
-import type { AdaptiveCard, TabLink } from '../shared';
-import { itemLookup, memberItemsSection, memberOpenItems } from '../open-items';
-import type { OpenItemStore } from '../open-items';
+import { itemLookup, memberItemsSection, memberOpenItems, type OpenItemStore } from '../open-items';
 
 /** Kept for callers of the old path. */
 export { unsavedCheckInCard } from './unsaved-check-in-card';

@@ -6,9 +6,8 @@ import {
   type Kpi,
   type TeamMember,
 } from '@bearing/core';
-import type { AdaptiveCard, CardElement } from '../shared';
+import type { AdaptiveCard, CardElement, UserProfile } from '../shared';
 import { buildCheckInCard } from './check-in-card';
-import type { UserProfile } from '../shared';
 
 /** Guardrail lines per objective id. */
 export type GuardrailNotes = ReadonlyMap<string, readonly string[]>;

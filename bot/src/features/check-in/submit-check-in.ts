@@ -8,8 +8,13 @@ import {
   type KeyResult,
   type Result,
 } from '@bearing/core';
-import { StoreConflictError, type CheckInStore, type OkrStore, type Versioned } from '../shared';
-import type { MemberContext } from '../shared';
+import {
+  StoreConflictError,
+  type CheckInStore,
+  type OkrStore,
+  type Versioned,
+  type MemberContext,
+} from '../shared';
 import { recordOpenItems, type OpenItemStore } from '../open-items';
 
 /** What a stored check-in looks like to the caller. */

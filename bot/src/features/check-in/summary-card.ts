@@ -8,9 +8,16 @@ import {
   type CheckIn,
   type KeyResult,
 } from '@bearing/core';
-import { adaptiveCard, type AdaptiveCard, type CardElement } from '../shared';
-import { progressBar } from '../shared';
-import { escapeMarkdown, heading, note, text } from '../shared';
+import {
+  adaptiveCard,
+  type AdaptiveCard,
+  type CardElement,
+  progressBar,
+  escapeMarkdown,
+  heading,
+  note,
+  text,
+} from '../shared';
 
 /** What the summary card (the check-in card after submit) shows. */
 export interface CheckInSummaryModel {

@@ -1,5 +1,4 @@
-import { adaptiveCard, type AdaptiveCard } from '../shared';
-import { text } from '../shared';
+import { adaptiveCard, type AdaptiveCard, text } from '../shared';
 
 const UNSAVED = {
   message:

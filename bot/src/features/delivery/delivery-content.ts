@@ -1,17 +1,38 @@
-import { isAway, memberLocale, teamLocale, type KeyResult, type TeamMember } from '@bearing/core';
+import {
+  isAway,
+  memberLocale,
+  teamLocale,
+  type KeyResult,
+  type TeamMember,
+  type OpenItem,
+} from '@bearing/core';
 import { buildMissedCheckInsCard, buildNudgeCard } from './escalation-card';
 import { missedCheckIns, missedWeeksSetting } from './missed-check-ins';
 import type { DeliveryJob, DeliveryTarget } from './ports';
-import type { CheckInDeps } from '../check-in';
-import type { TeamSnapshot, UserProfile } from '../shared';
-import type { AdaptiveCard, TabLink } from '../shared';
-import { guardrailNotes, memberCheckInCard, type GuardrailNotes } from '../check-in';
+import {
+  type CheckInDeps,
+  guardrailNotes,
+  memberCheckInCard,
+  type GuardrailNotes,
+} from '../check-in';
+import {
+  type TeamSnapshot,
+  type UserProfile,
+  type AdaptiveCard,
+  type TabLink,
+  refreshUserIds,
+} from '../shared';
 import { buildDigestCard } from './digest-card';
-import { refreshUserIds } from '../shared';
 import { kpiAlertCard, type KpiAlertStores } from '../kpis';
-import { agendaOrder, digestItemLines, itemLookup, memberItemsSection } from '../open-items';
-import { openItemViewOf, outcomesSince, ownItemViews } from '../open-items';
-import type { OpenItem } from '@bearing/core';
+import {
+  agendaOrder,
+  digestItemLines,
+  itemLookup,
+  memberItemsSection,
+  openItemViewOf,
+  outcomesSince,
+  ownItemViews,
+} from '../open-items';
 
 /** What to send for a job, or why nothing should be sent. */
 export type DeliveryContent =

@@ -7,9 +7,17 @@ import {
   type KeyResult,
   type TeamMember,
 } from '@bearing/core';
-import { adaptiveCard, type AdaptiveCard, type CardElement } from '../shared';
-import { escapeMarkdown, heading, note, text } from '../shared';
-import { MAX_REFRESH_USERS, type TabLink } from '../shared';
+import {
+  adaptiveCard,
+  type AdaptiveCard,
+  type CardElement,
+  escapeMarkdown,
+  heading,
+  note,
+  text,
+  MAX_REFRESH_USERS,
+  type TabLink,
+} from '../shared';
 
 /** What the manager digest shows for a team's week. */
 export interface DigestModel {

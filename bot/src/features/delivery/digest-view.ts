@@ -1,10 +1,13 @@
-import type { AdaptiveCard, TabLink } from '../shared';
+import {
+  type AdaptiveCard,
+  type TabLink,
+  refreshUserIds,
+  buildMessageCard,
+  type MemberContext,
+  type TeamStore,
+} from '../shared';
 import { buildDigestCard } from './digest-card';
-import { refreshUserIds } from '../shared';
-import { buildMessageCard } from '../shared';
 import { en } from '@bearing/core';
-import type { MemberContext } from '../shared';
-import type { TeamStore } from '../shared';
 import { digestItemLines, itemLookup, teamOpenItems, type OpenItemStore } from '../open-items';
 
 /**

@@ -1,6 +1,13 @@
 import { CARD_VERBS, en } from '@bearing/core';
-import { adaptiveCard, type AdaptiveCard, type CardElement } from '../shared';
-import { escapeMarkdown, heading, note, text } from '../shared';
+import {
+  adaptiveCard,
+  type AdaptiveCard,
+  type CardElement,
+  escapeMarkdown,
+  heading,
+  note,
+  text,
+} from '../shared';
 
 /** One member who has missed check-ins, as the manager's card lists them. */
 export interface MissedMember {

@@ -1,16 +1,18 @@
-import type {
-  CheckIn,
-  Cycle,
-  KeyResult,
-  Kpi,
-  KpiReading,
-  Objective,
-  Organization,
-  Team,
-  TeamMember,
-  TeamRole,
+import {
+  type CheckIn,
+  type Cycle,
+  type KeyResult,
+  type Kpi,
+  type KpiReading,
+  type Objective,
+  type Organization,
+  type Team,
+  type TeamMember,
+  type TeamRole,
+  addWeeks,
+  DEFAULT_TEAM_SETTINGS,
+  isoWeek,
 } from '@bearing/core';
-import { addWeeks, DEFAULT_TEAM_SETTINGS, isoWeek } from '@bearing/core';
 import demoJson from './demo-data.json';
 
 /**

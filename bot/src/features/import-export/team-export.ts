@@ -6,10 +6,18 @@ import {
   type TeamExportJson,
   type TeamExportQuery,
 } from '@bearing/core';
-import type { KpiStore, OrganizationStore, TeamStore } from '../shared';
+import {
+  type KpiStore,
+  type OrganizationStore,
+  type TeamStore,
+  csvOf,
+  cycleOf,
+  roleIn,
+  teamNotFound,
+  type Caller,
+} from '../shared';
 import { myCheckInOf } from '../me';
 import { cycleWeeks } from '../alignment';
-import { csvOf, cycleOf, roleIn, teamNotFound, type Caller } from '../shared';
 
 /** Readings exported per KPI at most (one single-partition query each). */
 const MAX_READINGS = 10_000;

@@ -7,8 +7,15 @@ import {
   type UpdateKeyResultRequest,
   type UserId,
 } from '@bearing/core';
-import { StoreConflictError, type OkrStore, type TeamStore } from '../shared';
-import { conflict, invalid, notFound, requireMember } from '../shared';
+import {
+  StoreConflictError,
+  type OkrStore,
+  type TeamStore,
+  conflict,
+  invalid,
+  notFound,
+  requireMember,
+} from '../shared';
 import { keyResultView } from './key-result-view';
 
 /** Kept for callers of the old path. */

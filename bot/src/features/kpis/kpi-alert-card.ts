@@ -1,7 +1,15 @@
 import { CARD_VERBS, en, type Kpi, type KpiStatus } from '@bearing/core';
-import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } from '../shared';
-import type { TabLink } from '../shared';
-import { escapeMarkdown, heading, note, text } from '../shared';
+import {
+  adaptiveCard,
+  type AdaptiveCard,
+  type CardAction,
+  type CardElement,
+  type TabLink,
+  escapeMarkdown,
+  heading,
+  note,
+  text,
+} from '../shared';
 
 /** What an alert card shows. */
 export interface KpiAlertModel {

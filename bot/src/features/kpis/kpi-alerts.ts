@@ -7,11 +7,12 @@ import {
   type Kpi,
   type KpiEpisode,
   type TenantId,
+  en,
 } from '@bearing/core';
-import type { AdaptiveCard } from '../shared';
-import { refreshUserIds, type TabLink } from '../shared';
-import { buildKpiAlertCard, type KpiAlertModel } from './kpi-alert-card';
 import {
+  type AdaptiveCard,
+  refreshUserIds,
+  type TabLink,
   StoreConflictError,
   type KpiStore,
   type OkrStore,
@@ -19,7 +20,7 @@ import {
   type TeamStore,
   type Versioned,
 } from '../shared';
-import { en } from '@bearing/core';
+import { buildKpiAlertCard, type KpiAlertModel } from './kpi-alert-card';
 
 /** What the alert views and actions read and write. */
 export interface KpiAlertStores {

@@ -1,6 +1,11 @@
 import { en } from '@bearing/core';
-import { buildMessageCard, type AdaptiveCard, type KpiStore, type MemberContext } from '../shared';
-import type { TabLink } from '../shared';
+import {
+  buildMessageCard,
+  type AdaptiveCard,
+  type KpiStore,
+  type MemberContext,
+  type TabLink,
+} from '../shared';
 import { kpiAlertCard, type KpiAlertStores, type Viewer } from './kpi-alerts';
 import type { KpiAlertModel } from './kpi-alert-card';
 import { buildKpiUpdateCard } from './kpi-update-card';

@@ -6,8 +6,17 @@ import {
   type Result,
   type UpdateKpiRequest,
 } from '@bearing/core';
-import { StoreConflictError, type KpiStore, type TeamStore, type Versioned } from '../shared';
-import { conflict, invalid, notFound, requireMember, type Caller } from '../shared';
+import {
+  StoreConflictError,
+  type KpiStore,
+  type TeamStore,
+  type Versioned,
+  conflict,
+  invalid,
+  notFound,
+  requireMember,
+  type Caller,
+} from '../shared';
 import { kpiView } from './kpi-view';
 
 /** Kept for callers of the old path. */

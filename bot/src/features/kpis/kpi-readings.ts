@@ -22,8 +22,13 @@ import {
   type DeliveryJobStore,
   type DeliveryKind,
 } from '../delivery';
-import { StoreConflictError, type KpiStore, type TeamStore, type Versioned } from '../shared';
-import { EvaluationCoalescer } from '../shared';
+import {
+  StoreConflictError,
+  type KpiStore,
+  type TeamStore,
+  type Versioned,
+  EvaluationCoalescer,
+} from '../shared';
 
 /** Kept for callers of the old path. */
 export { EvaluationCoalescer };

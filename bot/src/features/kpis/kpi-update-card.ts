@@ -1,6 +1,15 @@
 import { CARD_VERBS, KPI_READING_INPUT, en, type Kpi } from '@bearing/core';
-import { adaptiveCard, numberInput, type AdaptiveCard, type CardElement } from '../shared';
-import { escapeMarkdown, fieldError, heading, note, text } from '../shared';
+import {
+  adaptiveCard,
+  numberInput,
+  type AdaptiveCard,
+  type CardElement,
+  escapeMarkdown,
+  fieldError,
+  heading,
+  note,
+  text,
+} from '../shared';
 
 /** The "update kpi" card: pick one of your KPIs, type the new reading. */
 export function buildKpiUpdateCard(

@@ -11,11 +11,22 @@ import {
   type Result,
 } from '@bearing/core';
 import { keyResultView, liveKeyResultViews } from '../key-results';
-import { resolveMemberContext } from '../shared';
-import type { CheckInStore, OkrStore, OrganizationStore, TeamStore, UserStore } from '../shared';
+import {
+  resolveMemberContext,
+  type CheckInStore,
+  type OkrStore,
+  type OrganizationStore,
+  type TeamStore,
+  type UserStore,
+  cycleOf,
+  cycleRef,
+  invalid,
+  teamNotFound,
+  weekIn,
+  type Caller,
+} from '../shared';
 import { submitCheckIn } from '../check-in';
 import { itemLookup, memberOpenItems, type OpenItemStore } from '../open-items';
-import { cycleOf, cycleRef, invalid, teamNotFound, weekIn, type Caller } from '../shared';
 
 export interface MyOkrStores {
   readonly users: UserStore;

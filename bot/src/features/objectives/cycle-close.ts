@@ -18,8 +18,13 @@ import {
   type OrganizationStore,
   type TeamSnapshot,
   type TeamStore,
+  conflict,
+  cycleRef,
+  invalid,
+  roleIn,
+  teamNotFound,
+  type Caller,
 } from '../shared';
-import { conflict, cycleRef, invalid, roleIn, teamNotFound, type Caller } from '../shared';
 
 type Stores = {
   readonly teams: TeamStore;

@@ -18,8 +18,12 @@ import {
   type OrganizationStore,
   type TeamSnapshot,
   type TeamStore,
+  conflict,
+  invalid,
+  notFound,
+  roleIn,
+  type Caller,
 } from '../shared';
-import { conflict, invalid, notFound, roleIn, type Caller } from '../shared';
 
 export interface ObjectiveStores {
   readonly teams: TeamStore;

@@ -13,8 +13,13 @@ import {
   type OkrStore,
   type OrganizationStore,
   type TeamStore,
+  conflict,
+  forbidden,
+  notFound,
+  requireMember,
+  weekIn,
+  type Caller,
 } from '../shared';
-import { conflict, forbidden, notFound, requireMember, weekIn, type Caller } from '../shared';
 import { itemLookup, openItemViewOf } from './open-item-views';
 import type { OpenItemStore } from './ports';
 
@@ -87,7 +92,29 @@ async function viewOne(
   return openItemViewOf(item, itemLookup(members, titles, week));
 }
 
-/** A manager marks a blocker (or a decision request) resolved, with an optional note. */
+/**
+ * A manager closes an item: a blocker (or a decision request) `resolved`, with an optional note,
+ * or a decision request `decided`, with what was decided; either way with who and when.
+ */
+export const closeOpenItem = (
+  stores: OpenItemStores,
+  caller: Caller,
+  teamId: string,
+  itemId: string,
+  outcome: { readonly status: 'resolved' | 'decided'; readonly text?: string },
+  now: Date,
+) =>
+  changeItem(
+    stores,
+    caller,
+    teamId,
+    itemId,
+    'manager',
+    (item, me, at) => closeItem(item, outcome.status, me.userId, me.displayName, at, outcome.text),
+    now,
+  );
+
+/** A manager marks an item resolved, with an optional note. */
 export const resolveOpenItem = (
   stores: OpenItemStores,
   caller: Caller,
@@ -95,35 +122,13 @@ export const resolveOpenItem = (
   itemId: string,
   note: string | undefined,
   now: Date,
-) =>
-  changeItem(
-    stores,
-    caller,
-    teamId,
-    itemId,
-    'manager',
-    (item, me, at) => closeItem(item, 'resolved', me.userId, me.displayName, at, note),
-    now,
-  );
+) => closeOpenItem(stores, caller, teamId, itemId, { status: 'resolved', text: note }, now);
 
-/** A manager records what was decided: the item closes as decided, with who and when. */
-export const recordDecision = (
-  stores: OpenItemStores,
-  caller: Caller,
-  teamId: string,
-  itemId: string,
-  decision: string,
-  now: Date,
-) =>
-  changeItem(
-    stores,
-    caller,
-    teamId,
-    itemId,
-    'manager',
-    (item, me, at) => closeItem(item, 'decided', me.userId, me.displayName, at, decision),
-    now,
-  );
+/** A manager records what was decided. */
+export const recordDecision = (...args: Parameters<typeof resolveOpenItem>) => {
+  const [stores, caller, teamId, itemId, decision, now] = args;
+  return closeOpenItem(stores, caller, teamId, itemId, { status: 'decided', text: decision }, now);
+};
 
 /** The author rewords their open item. */
 export const updateOpenItem = (

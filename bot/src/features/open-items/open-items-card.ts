@@ -1,6 +1,5 @@
 import { CARD_VERBS, type OpenItemView } from '@bearing/core';
-import type { CardElement } from '../shared';
-import { escapeMarkdown, note, text } from '../shared';
+import { type CardElement, escapeMarkdown, note, text } from '../shared';
 
 const KIND = { blocker: 'Blocker', decision: 'Decision needed' } as const;
 

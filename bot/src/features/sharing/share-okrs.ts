@@ -13,14 +13,16 @@ import {
   type Result,
   type TabContext,
 } from '@bearing/core';
-import { cycleOf, invalid, type Caller } from '../shared';
-import type {
-  OkrStore,
-  OrganizationStore,
-  TabLink,
-  TeamStore,
-  UserStore,
-  Versioned,
+import {
+  cycleOf,
+  invalid,
+  type Caller,
+  type OkrStore,
+  type OrganizationStore,
+  type TabLink,
+  type TeamStore,
+  type UserStore,
+  type Versioned,
 } from '../shared';
 import type { OkrShareModel } from './okr-share-card';
 

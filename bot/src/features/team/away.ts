@@ -1,6 +1,14 @@
 import { ok, type AwayResponse, type Result, type TeamMember } from '@bearing/core';
-import { StoreConflictError, type TeamStore } from '../shared';
-import { canManage, conflict, forbidden, notFound, requireMember, type Caller } from '../shared';
+import {
+  StoreConflictError,
+  type TeamStore,
+  canManage,
+  conflict,
+  forbidden,
+  notFound,
+  requireMember,
+  type Caller,
+} from '../shared';
 
 /**
  * Marks a member away until a date (inclusive), or back (`null`): while away they get no weekly

@@ -13,8 +13,17 @@ import {
 } from '@bearing/core';
 import type { Logger } from '../../observability/logger';
 import { deactivateTeamMember } from './installation';
-import { StoreConflictError, type TeamStore, type UserStore, type Versioned } from '../shared';
-import { conflict, forbidden, notFound, teamNotFound, type Caller } from '../shared';
+import {
+  StoreConflictError,
+  type TeamStore,
+  type UserStore,
+  type Versioned,
+  conflict,
+  forbidden,
+  notFound,
+  teamNotFound,
+  type Caller,
+} from '../shared';
 
 /**
  * Who is an owner, a manager or a member of a team in Bearing. The person who adds Bearing to a

@@ -8,8 +8,16 @@ import {
   type TeamSettings,
   type TeamSettingsResponse,
 } from '@bearing/core';
-import { StoreConflictError, type TeamStore, type Versioned } from '../shared';
-import { canManage, conflict, roleIn, teamNotFound, type Caller } from '../shared';
+import {
+  StoreConflictError,
+  type TeamStore,
+  type Versioned,
+  canManage,
+  conflict,
+  roleIn,
+  teamNotFound,
+  type Caller,
+} from '../shared';
 
 function view(team: Versioned<Team>, canEdit: boolean): TeamSettingsResponse {
   const s = team.value.settings;

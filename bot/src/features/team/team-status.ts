@@ -1,8 +1,6 @@
 import { deliveryJobId, type DeliveryJob, type DeliveryJobStore } from '../delivery';
-import type { MemberContext } from '../shared';
-import type { CheckInStore, TeamStore } from '../shared';
+import { type MemberContext, type CheckInStore, type TeamStore, canManage } from '../shared';
 import { byRole } from './team-roles';
-import { canManage } from '../shared';
 import { isoWeekStart, type OpenItemView } from '@bearing/core';
 import { ageText, itemLookup, teamOpenItems, type OpenItemStore } from '../open-items';
 
