@@ -116,7 +116,9 @@ it('a check-in with a blocker shows on the manager’s team status, with its age
 
   await chat.send('check in');
   await chat.waitForText(/Weekly check-in ·/);
-  await chat.fillNumber(/New value \(points\)/, '8.4');
+  await chat.fillNumber(/Now \(points\)/, '8.4');
+  // The optional questions are folded away until asked for.
+  await chat.click('Add notes (optional)');
   await chat.fillText(/What is blocking you\?/, 'Survey licence expired');
   await chat.click('Submit');
   await chat.waitForText(/8\.4 points/);

@@ -78,14 +78,21 @@ function OpenItemRow({
           </Text>
         )}
         <Text className={big}>{item.text}</Text>
-        <Text className={styles.muted}>{m.by(item.author.displayName)}</Text>
+        <Text className={mergeClasses(styles.muted, stage && styles.stageMeta)}>
+          {m.by(item.author.displayName)}
+        </Text>
         {item.isNew && (
-          <Badge appearance="tint" color="brand" size={stage ? 'extra-large' : 'medium'}>
+          <Badge
+            appearance="tint"
+            color="brand"
+            size={stage ? 'extra-large' : 'medium'}
+            {...(stage ? { className: styles.stageMeta } : {})}
+          >
             {m.isNew}
           </Badge>
         )}
       </div>
-      <Text className={mergeClasses(styles.muted, big)}>
+      <Text className={mergeClasses(styles.muted, stage && styles.stageMeta)}>
         {m.since(item.createdWeek, item.ageWeeks)}
       </Text>
       {actions && !deciding && (
