@@ -36,3 +36,17 @@ export function withIfMatch(req: Request): unknown {
   if ('etag' in body) return body;
   return { ...body, etag: header };
 }
+
+/** An export: JSON as is, or CSV as a download named `fileName`. */
+export type Download =
+  | { readonly format: 'json'; readonly body: unknown }
+  | { readonly format: 'csv'; readonly body: string; readonly fileName: string };
+
+/** Sends an export (JSON, or CSV as an attachment), or its domain error. */
+export function sendDownload(res: Response, result: Result<Download>): void {
+  if (!result.ok) return sendDomainError(res, result.error);
+  if (result.value.format === 'json') return void res.json(result.value.body);
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  res.setHeader('Content-Disposition', `attachment; filename="${result.value.fileName}"`);
+  res.send(result.value.body);
+}

@@ -3,8 +3,7 @@ import { schemas } from '@bearing/core';
 import type { ObjectiveStores } from '../objectives';
 import { importOkrs } from './okr-import';
 import { exportTeam } from './team-export';
-import { callerOf, send, validate } from '../../http/respond';
-import { sendDomainError } from '../../http/errors';
+import { callerOf, send, validate, sendDownload } from '../../http/respond';
 
 /** Export of a team's data and OKR import from CSV. */
 export function dataRoutes(stores: ObjectiveStores, now: () => Date, newId: () => string): Router {
@@ -14,12 +13,7 @@ export function dataRoutes(stores: ObjectiveStores, now: () => Date, newId: () =
     const params = validate(res, schemas.teamParams, req.params);
     const query = params && validate(res, schemas.teamExportQuery, req.query);
     if (!params || !query) return;
-    const result = await exportTeam(stores, callerOf(res), params.teamId, query, now());
-    if (!result.ok) return sendDomainError(res, result.error);
-    if (result.value.format === 'json') return void res.json(result.value.body);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${result.value.fileName}"`);
-    res.send(result.value.body);
+    sendDownload(res, await exportTeam(stores, callerOf(res), params.teamId, query, now()));
   });
 
   router.post('/teams/:teamId/objectives/import', async (req, res) => {

@@ -8,8 +8,7 @@ import {
   withdrawOpenItem,
   type OpenItemStores,
 } from './item-actions';
-import { callerOf, send, validate } from '../../http/respond';
-import { sendDomainError } from '../../http/errors';
+import { callerOf, send, validate, sendDownload } from '../../http/respond';
 
 /**
  * Open items (blockers and decisions from check-ins): managers resolve them and record decisions;
@@ -54,12 +53,7 @@ export function openItemRoutes(stores: OpenItemStores, now: () => Date): Router 
     const params = validate(res, schemas.teamParams, req.params);
     const query = params && validate(res, schemas.decisionLogQuery, req.query);
     if (!params || !query) return;
-    const result = await getDecisionLog(stores, callerOf(res), params.teamId, query, now());
-    if (!result.ok) return sendDomainError(res, result.error);
-    if (result.value.format === 'json') return void res.json(result.value.body);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${result.value.fileName}"`);
-    res.send(result.value.body);
+    sendDownload(res, await getDecisionLog(stores, callerOf(res), params.teamId, query, now()));
   });
 
   return router;

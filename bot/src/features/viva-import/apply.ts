@@ -134,72 +134,52 @@ export async function applyPlan(
   onBatch: (done: number, total: number) => void = () => {},
 ): Promise<Pick<VivaImportReport, 'written' | 'batches'>> {
   const written = { teams: 0, objectives: 0, keyResults: 0, kpis: 0, checkIns: 0, readings: 0 };
-  const tasks: (readonly [keyof typeof written, () => Promise<boolean>])[] = [
-    ...plan.teams.map(
-      (t) =>
-        [
-          'teams',
-          () =>
-            upsert(
-              () => stores.teams.getTeam(t.tenantId, t.id),
-              mergeTeam,
-              (d, e) => stores.teams.saveTeam(d, e),
-              t,
-            ),
-        ] as const,
+  type Kind = keyof typeof written;
+  /** One task per planned document of a kind: read it, merge, write when it differs. */
+  const upserts = <T extends { createdAt?: string; updatedAt?: string }>(
+    kind: Kind,
+    planned: readonly T[],
+    read: (doc: T) => Promise<Versioned<T> | undefined>,
+    merge: (planned: T, stored: T) => T,
+    write: (doc: T, etag?: string) => Promise<unknown>,
+  ) => planned.map((doc) => [kind, () => upsert(() => read(doc), merge, write, doc)] as const);
+  const { teams, okrs, kpis, checkIns } = stores;
+  const tasks: (readonly [Kind, () => Promise<boolean>])[] = [
+    ...upserts(
+      'teams',
+      plan.teams,
+      (t) => teams.getTeam(t.tenantId, t.id),
+      mergeTeam,
+      (d, e) => teams.saveTeam(d, e),
     ),
-    ...plan.objectives.map(
-      (o) =>
-        [
-          'objectives',
-          () =>
-            upsert(
-              () => stores.okrs.getObjective(o.tenantId, o.teamId, o.id),
-              mergeObjective,
-              (d, e) => stores.okrs.saveObjective(d, e),
-              o,
-            ),
-        ] as const,
+    ...upserts(
+      'objectives',
+      plan.objectives,
+      (o) => okrs.getObjective(o.tenantId, o.teamId, o.id),
+      mergeObjective,
+      (d, e) => okrs.saveObjective(d, e),
     ),
-    ...plan.keyResults.map(
-      (k) =>
-        [
-          'keyResults',
-          () =>
-            upsert(
-              () => stores.okrs.getKeyResult(k.tenantId, k.teamId, k.id),
-              mergeKeyResult,
-              (d, e) => stores.okrs.saveKeyResult(d, e),
-              k,
-            ),
-        ] as const,
+    ...upserts(
+      'keyResults',
+      plan.keyResults,
+      (k) => okrs.getKeyResult(k.tenantId, k.teamId, k.id),
+      mergeKeyResult,
+      (d, e) => okrs.saveKeyResult(d, e),
     ),
-    ...plan.kpis.map(
-      (k) =>
-        [
-          'kpis',
-          () =>
-            upsert(
-              () => stores.kpis.getKpi(k.tenantId, k.teamId, k.id),
-              mergeKpi,
-              (d, e) => stores.kpis.saveKpi(d, e),
-              k,
-            ),
-        ] as const,
+    ...upserts(
+      'kpis',
+      plan.kpis,
+      (k) => kpis.getKpi(k.tenantId, k.teamId, k.id),
+      mergeKpi,
+      (d, e) => kpis.saveKpi(d, e),
     ),
-    ...plan.readings.map((r) => ['readings', () => stores.kpis.addReading(r)] as const),
-    ...plan.checkIns.map(
-      (c) =>
-        [
-          'checkIns',
-          () =>
-            upsert(
-              () => stores.checkIns.getCheckIn(c.tenantId, c.teamId, c.userId, c.week),
-              mergeCheckIn,
-              (d, e) => stores.checkIns.saveCheckIn(d, e),
-              c,
-            ),
-        ] as const,
+    ...plan.readings.map((r) => ['readings', () => kpis.addReading(r)] as const),
+    ...upserts(
+      'checkIns',
+      plan.checkIns,
+      (c) => checkIns.getCheckIn(c.tenantId, c.teamId, c.userId, c.week),
+      mergeCheckIn,
+      (d, e) => checkIns.saveCheckIn(d, e),
     ),
   ];
   let batches = 0;
