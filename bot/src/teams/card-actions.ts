@@ -14,7 +14,7 @@ import {
   snoozeCheckIn,
 } from '../features/check-in';
 import { digestViewFor, nudgeMember } from '../features/delivery';
-import { withdrawOpenItem } from '../features/open-items';
+import { updateOpenItem, withdrawOpenItem } from '../features/open-items';
 import {
   acknowledgeKpiAlert,
   draftCorrectiveForAlert,
@@ -186,6 +186,19 @@ const openItemWithdraw: CardHandler<typeof CARD_VERBS.openItemWithdraw> = async 
   return done.ok ? checkInCardFor(deps, ctx) : errorCard(done.error);
 };
 
+const openItemUpdate: CardHandler<typeof CARD_VERBS.openItemUpdate> = async (turn, action) => {
+  const { deps, ctx } = turn;
+  const done = await updateOpenItem(
+    deps.stores,
+    ctx.user.value,
+    action.teamId,
+    action.itemId,
+    action.text,
+    deps.now(),
+  );
+  return done.ok ? checkInCardFor(deps, ctx) : errorCard(done.error);
+};
+
 const nudge: CardHandler<typeof CARD_VERBS.nudge> = async ({ deps, ctx }, action) => {
   const done = await nudgeMember(deps.stores, ctx, action.userId, deps.now());
   if (!done.ok) return errorCard(done.error);
@@ -210,6 +223,7 @@ export const CARD_HANDLERS: { readonly [V in CardVerb]: CardHandler<V> } = {
   [CARD_VERBS.kpiManualReading]: kpiManualReading,
   [CARD_VERBS.refresh]: refresh,
   [CARD_VERBS.openItemWithdraw]: openItemWithdraw,
+  [CARD_VERBS.openItemUpdate]: openItemUpdate,
   [CARD_VERBS.nudge]: nudge,
 };
 

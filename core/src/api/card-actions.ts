@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { err, ok, type DomainError, type Result } from '../common/result';
 import type { Confidence } from '../okr/types';
-import { CARD_VERBS, CHECKIN_INPUTS, KPI_READING_INPUT } from './card-verbs';
+import { CARD_VERBS, CHECKIN_INPUTS, KPI_READING_INPUT, OPEN_ITEM_TEXT_INPUT } from './card-verbs';
+import { CHECKIN_TEXT_MAX } from '../checkin/types';
 import { parseCardBoolean, parseCardNumber } from './card-numbers';
 import { checkInText, confidence, cycleId, id, isoWeekLabel } from './primitives';
 
@@ -55,6 +56,7 @@ export type CardAction =
     }
   | { verb: typeof CARD_VERBS.kpiManualReading; teamId: string; kpiId: string; value: number }
   | { verb: typeof CARD_VERBS.openItemWithdraw; teamId: string; itemId: string }
+  | { verb: typeof CARD_VERBS.openItemUpdate; teamId: string; itemId: string; text: string }
   | { verb: typeof CARD_VERBS.nudge; teamId: string; userId: string; week: string }
   | {
       verb: typeof CARD_VERBS.refresh;
@@ -132,6 +134,17 @@ export function parseCardAction(action: unknown): Result<CardAction> {
     case CARD_VERBS.openItemWithdraw: {
       const p = z.object({ teamId: id, itemId: id }).safeParse(data);
       return p.success ? ok({ verb, ...p.data }) : fail('This card is out of date.');
+    }
+    case CARD_VERBS.openItemUpdate: {
+      const p = z.object({ teamId: id, itemId: id }).safeParse(data);
+      if (!p.success) return fail('This card is out of date.');
+      const input = OPEN_ITEM_TEXT_INPUT(p.data.itemId);
+      const raw = data[input];
+      const text = typeof raw === 'string' ? raw.trim() : '';
+      if (!text) return fail('Enter the text, or withdraw the item.', input);
+      if (text.length > CHECKIN_TEXT_MAX)
+        return fail(`Keep it under ${CHECKIN_TEXT_MAX} characters.`, input);
+      return ok({ verb, ...p.data, text });
     }
     case CARD_VERBS.nudge: {
       const p = z.object({ teamId: id, userId: id, week: isoWeekLabel }).safeParse(data);

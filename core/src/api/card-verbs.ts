@@ -11,6 +11,7 @@ export const CARD_VERBS = {
   kpiManualReading: 'kpi.manualReading',
   refresh: 'card.refresh',
   openItemWithdraw: 'item.withdraw',
+  openItemUpdate: 'item.update',
   nudge: 'checkin.nudge',
 } as const;
 
@@ -24,6 +25,9 @@ export const CHECKIN_INPUTS = {
   blockers: 'blockers',
   decisionNeeded: 'decisionNeeded',
 } as const;
+
+/** Input id of an open item's new text on the check-in card (one per item). */
+export const OPEN_ITEM_TEXT_INPUT = (itemId: string) => `item.${itemId}.text`;
 
 /** Input id of the manual KPI reading card. */
 export const KPI_READING_INPUT = 'reading.value';

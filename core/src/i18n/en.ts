@@ -58,6 +58,16 @@ export const en = {
   snoozed: (when: string) => `Got it — I'll bring your check-in back ${when}.`,
   alreadySnoozed: (when: string) => `Your check-in is already snoozed until ${when}.`,
   managersOnly: 'Team status is for team owners and managers. Type "my okrs" to see your own.',
+  /** The member's own blockers and decisions on their check-in card. */
+  openItems: {
+    title: 'Your blockers and decisions',
+    blocker: 'Blocker',
+    decision: 'Decision needed',
+    update: 'Update',
+    newText: 'New text',
+    save: 'Save',
+    withdraw: 'Withdraw',
+  },
   nudge: {
     sent: (name: string) => `Nudge sent to ${name}: a friendly card to check in.`,
     already: (name: string) => `${name} was already nudged this week.`,

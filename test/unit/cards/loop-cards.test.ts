@@ -1,4 +1,9 @@
-import { CARD_VERBS, type OpenItemView, type TeamMember } from '@bearing/core';
+import {
+  OPEN_ITEM_TEXT_INPUT,
+  CARD_VERBS,
+  type OpenItemView,
+  type TeamMember,
+} from '@bearing/core';
 import {
   buildMissedCheckInsCard,
   buildNudgeCard,
@@ -68,6 +73,9 @@ it('the check-in card lists the member’s items: Withdraw on open ones, the out
   const json = JSON.stringify(card);
   expect(json).toContain(CARD_VERBS.openItemWithdraw);
   expect(json.match(/item\.withdraw/g)).toHaveLength(1);
+  // The open item can be reworded: its own text input, prefilled, and a Save that sends it.
+  expect(json.match(/item\.update/g)).toHaveLength(1);
+  expect(json).toContain(`"id":"${OPEN_ITEM_TEXT_INPUT(item().id)}"`);
   expect(texts(card).join('\n')).toContain('Decided by Sam: Keep it until Q3');
   expect(texts(card).join('\n')).toContain('open 1 week');
 });

@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { CARD_VERBS, CHECKIN_INPUTS, parseCardAction, parseCardNumber } from '@bearing/core';
+import {
+  CARD_VERBS,
+  CHECKIN_INPUTS,
+  OPEN_ITEM_TEXT_INPUT,
+  parseCardAction,
+  parseCardNumber,
+} from '@bearing/core';
 
 describe('card actions', () => {
   const context = {
@@ -17,6 +23,26 @@ describe('card actions', () => {
     whatChanged: '  Closed two deals  ',
     blockers: '',
   };
+
+  it('parses an open item update: its own input, trimmed; empty or too long text names the input', () => {
+    const input = OPEN_ITEM_TEXT_INPUT('blocker.u1.2026-W47');
+    const data = { teamId: 'team-a', itemId: 'blocker.u1.2026-W47' };
+    expect(
+      parseCardAction({
+        verb: CARD_VERBS.openItemUpdate,
+        data: { ...data, [input]: ' Licence? ' },
+      }),
+    ).toEqual({ ok: true, value: { verb: 'item.update', ...data, text: 'Licence?' } });
+    for (const bad of ['  ', 'x'.repeat(2001), 42, undefined]) {
+      const r = parseCardAction({
+        verb: CARD_VERBS.openItemUpdate,
+        data: { ...data, [input]: bad },
+      });
+      expect(r.ok === false && r.error.field).toBe(input);
+    }
+    const stale = parseCardAction({ verb: CARD_VERBS.openItemUpdate, data: { [input]: 'x' } });
+    expect(stale.ok === false && stale.error.message).toBe('This card is out of date.');
+  });
 
   it('parses a check-in submission from string inputs', () => {
     const r = parseCardAction({ verb: CARD_VERBS.checkInSubmit, data: { ...context, ...inputs } });

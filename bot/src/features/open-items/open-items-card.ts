@@ -1,7 +1,13 @@
-import { CARD_VERBS, type OpenItemView } from '@bearing/core';
+import {
+  CARD_VERBS,
+  CHECKIN_TEXT_MAX,
+  OPEN_ITEM_TEXT_INPUT,
+  en,
+  type OpenItemView,
+} from '@bearing/core';
 import { type CardElement, escapeMarkdown, note, text } from '../shared';
 
-const KIND = { blocker: 'Blocker', decision: 'Decision needed' } as const;
+const KIND = { blocker: en.openItems.blocker, decision: en.openItems.decision } as const;
 
 /** "new this week" or "open 3 weeks". */
 export const ageText = (item: Pick<OpenItemView, 'ageWeeks' | 'isNew'>) =>
@@ -18,32 +24,56 @@ export function outcomeText(item: OpenItemView): string {
 }
 
 /**
- * The member's own items on their check-in card: open ones with Withdraw (a one-off action that
- * sends no inputs), then what managers resolved or decided since. Empty when there are none.
+ * The member's own items on their check-in card: open ones with Update (their text, sent with
+ * the card's other inputs, which the update ignores) and Withdraw (a one-off action that sends no
+ * inputs), then what managers resolved or decided since. Empty when there are none.
  */
 export function memberItemsSection(teamId: string, items: readonly OpenItemView[]): CardElement[] {
   if (items.length === 0) return [];
+  const m = en.openItems;
+  const actionsFor = (item: OpenItemView) => ({
+    type: 'ActionSet',
+    actions: [
+      {
+        type: 'Action.ShowCard',
+        title: m.update,
+        card: {
+          type: 'AdaptiveCard',
+          body: [
+            {
+              type: 'Input.Text',
+              id: OPEN_ITEM_TEXT_INPUT(item.id),
+              label: m.newText,
+              value: item.text,
+              isMultiline: true,
+              maxLength: CHECKIN_TEXT_MAX,
+            },
+          ],
+          actions: [
+            {
+              type: 'Action.Execute',
+              title: m.save,
+              verb: CARD_VERBS.openItemUpdate,
+              data: { teamId, itemId: item.id },
+            },
+          ],
+        },
+      },
+      {
+        type: 'Action.Execute',
+        title: m.withdraw,
+        verb: CARD_VERBS.openItemWithdraw,
+        associatedInputs: 'none',
+        data: { teamId, itemId: item.id },
+      },
+    ],
+  });
   return [
-    text('Your blockers and decisions', { weight: 'bolder', separator: true, spacing: 'medium' }),
+    text(m.title, { weight: 'bolder', separator: true, spacing: 'medium' }),
     ...items.flatMap((item): CardElement[] => [
       text(`${KIND[item.kind]}: ${escapeMarkdown(item.text)}`, { spacing: 'small' }),
       note(outcomeText(item)),
-      ...(item.status === 'open'
-        ? [
-            {
-              type: 'ActionSet',
-              actions: [
-                {
-                  type: 'Action.Execute',
-                  title: 'Withdraw',
-                  verb: CARD_VERBS.openItemWithdraw,
-                  associatedInputs: 'none',
-                  data: { teamId, itemId: item.id },
-                },
-              ],
-            } as unknown as CardElement,
-          ]
-        : []),
+      ...(item.status === 'open' ? [actionsFor(item) as unknown as CardElement] : []),
     ]),
   ];
 }
