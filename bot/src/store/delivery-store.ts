@@ -1,6 +1,11 @@
 import type { Instant, IsoWeek, Team, TeamId, TenantId } from '@bearing/core';
-import type { DeliveryJob, DeliveryJobStore } from '../features/delivery';
-import { StoreConflictError, type Page, type Versioned } from '../features/shared';
+import {
+  type DeliveryJob,
+  type DeliveryJobStore,
+  StoreConflictError,
+  type Page,
+  type Versioned,
+} from '../features/shared';
 import type { DocumentCollection } from './documents';
 import { teamPk } from './keys';
 

@@ -7,9 +7,9 @@ import type {
   OrganizationStore,
   TeamStore,
   UserStore,
+  DeliveryJobStore,
 } from '../features/shared';
 import type { Logger } from '../observability/logger';
-import type { DeliveryJobStore } from '../features/delivery';
 import { CosmosCheckInStore } from './checkin-store';
 import { CONTAINERS, ensureSchema, verifySchema } from './containers';
 import { CosmosDataRightsStore } from './data-rights-store';

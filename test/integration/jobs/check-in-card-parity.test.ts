@@ -1,4 +1,4 @@
-import type { DeliveryJob } from '../../../bot/src/features/delivery/ports';
+import type { DeliveryJob } from '../../../bot/src/features/shared/delivery-ports';
 import { checkInCardFor } from '../../../bot/src/features/check-in/check-in-views';
 import { DEMO_TENANT_ID, DEMO_USERS } from '../../../bot/src/features/demo/demo-organization';
 import {

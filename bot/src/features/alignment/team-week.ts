@@ -1,6 +1,14 @@
 import { ok, type Cycle, type IsoWeek, type Result, type Team, type TeamRole } from '@bearing/core';
-import { cycleOf, roleIn, teamNotFound, weekIn, type Caller } from '../shared';
-import type { OrganizationStore, TeamStore, Versioned } from '../shared';
+import {
+  cycleOf,
+  roleIn,
+  teamNotFound,
+  weekIn,
+  type Caller,
+  type OrganizationStore,
+  type TeamStore,
+  type Versioned,
+} from '../shared';
 
 /** Where a team's views start: the caller's role, the cycle, and weeks in the team's time zone. */
 export interface TeamWeek {

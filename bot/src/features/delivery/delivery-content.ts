@@ -8,20 +8,21 @@ import {
 } from '@bearing/core';
 import { buildMissedCheckInsCard, buildNudgeCard } from './escalation-card';
 import { missedCheckIns, missedWeeksSetting } from './missed-check-ins';
-import type { DeliveryJob, DeliveryTarget } from './ports';
 import {
-  type CheckInDeps,
-  guardrailNotes,
-  memberCheckInCard,
-  type GuardrailNotes,
-} from '../check-in';
-import {
+  type DeliveryJob,
+  type DeliveryTarget,
   type TeamSnapshot,
   type UserProfile,
   type AdaptiveCard,
   type TabLink,
   refreshUserIds,
 } from '../shared';
+import {
+  type CheckInDeps,
+  guardrailNotes,
+  memberCheckInCard,
+  type GuardrailNotes,
+} from '../check-in';
 import { buildDigestCard } from './digest-card';
 import { kpiAlertCard, type KpiAlertStores } from '../kpis';
 import {

@@ -1,5 +1,11 @@
-import type { DeliveryJob, DeliveryJobStore, ProactiveSender, SendOutcome } from './ports';
-import { StoreConflictError, type Versioned } from '../shared';
+import {
+  type DeliveryJob,
+  type DeliveryJobStore,
+  type ProactiveSender,
+  type SendOutcome,
+  StoreConflictError,
+  type Versioned,
+} from '../shared';
 import type { Logger } from '../../observability/logger';
 import type { DeliveryContent } from './delivery-content';
 import type { SendRateLimiter } from './rate-limiter';

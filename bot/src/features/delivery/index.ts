@@ -9,7 +9,7 @@ export type { MissedMember } from './escalation-card';
 export { missedCheckIns, missedWeeksSetting, nudgeMember } from './missed-check-ins';
 export { planTeamWeek, replanTeamWeek, sendCheckInsNow } from './planner';
 export type { PlannerStores, SendNowResult } from './planner';
-export { deliveryJobId, kpiAlertJobId } from './ports';
+export { deliveryJobId, kpiAlertJobId } from '../shared';
 export type {
   DeliveryJob,
   DeliveryJobStore,
@@ -17,6 +17,6 @@ export type {
   DeliveryTarget,
   ProactiveSender,
   SendOutcome,
-} from './ports';
+} from '../shared';
 export { SendRateLimiter, TEAMS_CONVERSATION_LIMITS, teamsTenantLimits } from './rate-limiter';
 export { Scheduler } from './scheduler';

@@ -8,8 +8,14 @@ import {
   type Result,
   type Team,
 } from '@bearing/core';
-import { canManage, type MemberContext, type TeamStore, type CheckInStore } from '../shared';
-import { deliveryJobId, type DeliveryJobStore } from './ports';
+import {
+  canManage,
+  type MemberContext,
+  type TeamStore,
+  type CheckInStore,
+  deliveryJobId,
+  type DeliveryJobStore,
+} from '../shared';
 import type { MissedMember } from './escalation-card';
 
 /** How far back the manager's card counts missed weeks. */

@@ -7,8 +7,11 @@ import {
   type TenantId,
 } from '@bearing/core';
 import { missedWeeksSetting } from './missed-check-ins';
-import { deliveryJobId, type DeliveryJob, type DeliveryJobStore, type DeliveryKind } from './ports';
 import {
+  deliveryJobId,
+  type DeliveryJob,
+  type DeliveryJobStore,
+  type DeliveryKind,
   StoreConflictError,
   type OrganizationStore,
   type TeamStore,

@@ -1,9 +1,8 @@
-import type { DeliveryJobStore } from './ports';
+import type { DeliveryJobStore, KpiStore } from '../shared';
 import type { Logger } from '../../observability/logger';
 import type { DeliveryWorker } from './delivery-worker';
 import { planTeamWeek, type PlannerStores } from './planner';
 import { evaluateAfterReadings } from '../kpis';
-import type { KpiStore } from '../shared';
 
 /** Runs planning and delivery on timers; both are safe to run in every instance at once. */
 export class Scheduler {

@@ -1,4 +1,5 @@
 import {
+  lintKeyResult,
   ok,
   type CreateKeyResultRequest,
   type KeyResult,
@@ -7,12 +8,11 @@ import {
 } from '@bearing/core';
 import { editKeyResult } from './edit-key-result';
 import { keyResultView } from './key-result-view';
-import { keyResultHints, type ObjectiveStores } from '../objectives';
-import { invalid, notFound, roleIn, type Caller } from '../shared';
+import { invalid, notFound, roleIn, type Caller, type KpiStore, type OkrStores } from '../shared';
 
 /** Adds a key result to an objective of the team; returns it with its lint hints. */
 export async function createKeyResult(
-  stores: ObjectiveStores,
+  stores: OkrStores,
   caller: Caller,
   teamId: string,
   objectiveId: string,
@@ -65,7 +65,7 @@ export async function createKeyResult(
 
 /** Archives a key result (the same ETag-conditioned edit as the PATCH). */
 export async function archiveKeyResult(
-  stores: ObjectiveStores,
+  stores: OkrStores,
   caller: Caller,
   teamId: string,
   keyResultId: string,
@@ -81,4 +81,18 @@ export async function archiveKeyResult(
     now,
   );
   return saved.ok ? ok({ ...saved.value, warnings: [] }) : saved;
+}
+
+/** Lint hints of one key result (measurable target, task-like title, KPI cosplay). */
+export async function keyResultHints(
+  kpis: KpiStore,
+  caller: Caller,
+  teamId: string,
+  kr: Parameters<typeof lintKeyResult>[0],
+) {
+  const list = await kpis.listKpis(caller.tenantId, teamId);
+  return lintKeyResult(
+    kr,
+    list.map((k) => k.value).filter((k) => k.status === 'active'),
+  );
 }

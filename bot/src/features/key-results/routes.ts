@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { schemas } from '@bearing/core';
-import type { ObjectiveStores } from '../objectives';
+import type { OkrStores } from '../shared';
 import { editKeyResult } from './edit-key-result';
 import { archiveKeyResult, createKeyResult } from './key-results';
 import { callerOf, send, validate, withIfMatch } from '../../http/respond';
@@ -9,11 +9,7 @@ const objectiveParams = schemas.teamParams.extend({ objectiveId: schemas.id });
 const keyResultParams = schemas.teamParams.extend({ keyResultId: schemas.id });
 
 /** Key results of a team's objectives: create, edit and archive (owners and managers). */
-export function keyResultRoutes(
-  stores: ObjectiveStores,
-  now: () => Date,
-  newId: () => string,
-): Router {
+export function keyResultRoutes(stores: OkrStores, now: () => Date, newId: () => string): Router {
   const router = Router();
 
   router.post('/teams/:teamId/objectives/:objectiveId/key-results', async (req, res) => {

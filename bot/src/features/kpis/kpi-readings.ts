@@ -21,8 +21,6 @@ import {
   type DeliveryJob,
   type DeliveryJobStore,
   type DeliveryKind,
-} from '../delivery';
-import {
   StoreConflictError,
   type KpiStore,
   type TeamStore,

@@ -1,5 +1,5 @@
 // What other folders use of the objectives feature: import it from here, not from its files.
-export { createObjective, keyResultHints } from './objectives';
+export { createObjective } from './objectives';
 export type { ObjectiveStores } from './objectives';
 export { okrRoutes } from './routes';
 export { objectiveView } from './objective-view';

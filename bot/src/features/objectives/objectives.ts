@@ -1,6 +1,5 @@
 import {
   cycleById,
-  lintKeyResult,
   lintTeamOkrs,
   ok,
   type CreateObjectiveRequest,
@@ -13,24 +12,17 @@ import { kpiView } from '../kpis';
 import { objectiveView } from './objective-view';
 import {
   StoreConflictError,
-  type KpiStore,
-  type OkrStore,
-  type OrganizationStore,
   type TeamSnapshot,
-  type TeamStore,
   conflict,
   invalid,
   notFound,
   roleIn,
   type Caller,
+  type OkrStores,
 } from '../shared';
 
-export interface ObjectiveStores {
-  readonly teams: TeamStore;
-  readonly okrs: OkrStore;
-  readonly kpis: KpiStore;
-  readonly organizations: OrganizationStore;
-}
+/** What objectives are read and written with (the OKR stores every OKR feature uses). */
+export type ObjectiveStores = OkrStores;
 
 const objectiveNotFound = notFound('This objective does not exist.');
 
@@ -178,18 +170,4 @@ export async function updateObjective(
     if (error instanceof StoreConflictError) return conflict('this objective');
     throw error;
   }
-}
-
-/** Lint hints of one key result (measurable target, task-like title, KPI cosplay). */
-export async function keyResultHints(
-  kpis: KpiStore,
-  caller: Caller,
-  teamId: string,
-  kr: Parameters<typeof lintKeyResult>[0],
-) {
-  const list = await kpis.listKpis(caller.tenantId, teamId);
-  return lintKeyResult(
-    kr,
-    list.map((k) => k.value).filter((k) => k.status === 'active'),
-  );
 }

@@ -22,6 +22,7 @@ export type {
   CheckInStore,
   KpiStore,
   OkrStore,
+  OkrStores,
   OrganizationStore,
   Page,
   RecentReadOptions,
@@ -47,3 +48,13 @@ export {
 export type { Caller } from './team-scope';
 export { detectDelimiter, parseCsv } from './csv';
 export type { CsvParseResult, CsvRecord, CsvTable } from './csv';
+export { deliveryJobId, kpiAlertJobId } from './delivery-ports';
+export type {
+  DeliveryJob,
+  DeliveryJobStore,
+  DeliveryKind,
+  DeliveryStatus,
+  DeliveryTarget,
+  ProactiveSender,
+  SendOutcome,
+} from './delivery-ports';

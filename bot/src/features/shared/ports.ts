@@ -202,3 +202,11 @@ export interface UserStore {
   getUser(tenantId: TenantId, userId: UserId): Promise<Versioned<UserProfile> | undefined>;
   saveUser(user: UserProfile, etag?: string): Promise<Versioned<UserProfile>>;
 }
+
+/** The stores OKRs are read and written with: objectives, key results and their checks. */
+export interface OkrStores {
+  readonly teams: TeamStore;
+  readonly okrs: OkrStore;
+  readonly kpis: KpiStore;
+  readonly organizations: OrganizationStore;
+}

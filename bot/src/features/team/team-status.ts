@@ -1,5 +1,12 @@
-import { deliveryJobId, type DeliveryJob, type DeliveryJobStore } from '../delivery';
-import { type MemberContext, type CheckInStore, type TeamStore, canManage } from '../shared';
+import {
+  deliveryJobId,
+  type DeliveryJob,
+  type DeliveryJobStore,
+  type MemberContext,
+  type CheckInStore,
+  type TeamStore,
+  canManage,
+} from '../shared';
 import { byRole } from './team-roles';
 import { isoWeekStart, type OpenItemView } from '@bearing/core';
 import { ageText, itemLookup, teamOpenItems, type OpenItemStore } from '../open-items';

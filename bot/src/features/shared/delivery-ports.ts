@@ -1,5 +1,5 @@
 import type { Instant, IsoWeek, TeamId, TenantId, UserId } from '@bearing/core';
-import type { Page, Versioned } from '../shared';
+import type { Page, Versioned } from './ports';
 
 /** What a delivery sends. */
 export type DeliveryKind =
