@@ -68,6 +68,22 @@ export const en = {
     save: 'Save',
     withdraw: 'Withdraw',
   },
+  /** The managers' missed check-ins card and the nudge a member gets. */
+  missed: {
+    title: (team: string) => `Missed check-ins · ${team}`,
+    intro: (n: number) => `${n} ${n === 1 ? 'person has' : 'people have'} not checked in lately.`,
+    member: (name: string, weeks: number) =>
+      `**${name}** · missed ${weeks} week${weeks === 1 ? '' : 's'} in a row`,
+    atRisk: (titles: string) => `At risk: ${titles}`,
+    noneAtRisk: 'No key results at risk',
+    nudge: (name: string) => `Nudge ${name}`,
+    footer: 'A nudge is a friendly reminder, sent at most once a week per person.',
+    fallback: (team: string) => `Missed check-ins in ${team}`,
+    nudgeTitle: (team: string) => `A quick check-in for ${team}?`,
+    nudgeText: (name: string) =>
+      `${name} would love to hear how your key results are going. It takes a minute.`,
+    nudgeFallback: (team: string) => `Check in for ${team}`,
+  },
   nudge: {
     sent: (name: string) => `Nudge sent to ${name}: a friendly card to check in.`,
     already: (name: string) => `${name} was already nudged this week.`,

@@ -30,20 +30,20 @@ export function buildMissedCheckInsCard(
   missed: readonly MissedMember[],
 ): AdaptiveCard {
   const rows = missed.flatMap((m): CardElement[] => [
-    text(`**${escapeMarkdown(m.displayName)}** · missed ${m.weeks} weeks in a row`, {
+    text(en.missed.member(escapeMarkdown(m.displayName), m.weeks), {
       separator: true,
     }),
     note(
       m.atRisk.length
-        ? `At risk: ${m.atRisk.map(escapeMarkdown).join('; ')}`
-        : 'No key results at risk',
+        ? en.missed.atRisk(m.atRisk.map(escapeMarkdown).join('; '))
+        : en.missed.noneAtRisk,
     ),
     {
       type: 'ActionSet',
       actions: [
         {
           type: 'Action.Execute',
-          title: `Nudge ${m.displayName}`.slice(0, 60),
+          title: en.missed.nudge(m.displayName).slice(0, 60),
           verb: CARD_VERBS.nudge,
           associatedInputs: 'none',
           data: { teamId, userId: m.userId, week },
@@ -53,15 +53,13 @@ export function buildMissedCheckInsCard(
   ]);
   return adaptiveCard(
     [
-      heading(`Missed check-ins · ${escapeMarkdown(teamName)}`),
-      text(
-        `${missed.length} ${missed.length === 1 ? 'person has' : 'people have'} not checked in lately.`,
-      ),
+      heading(en.missed.title(escapeMarkdown(teamName))),
+      text(en.missed.intro(missed.length)),
       ...rows,
-      note('A nudge is a friendly reminder, sent at most once a week per person.'),
+      note(en.missed.footer),
     ],
     [],
-    { fallbackText: `Missed check-ins in ${teamName}` },
+    { fallbackText: en.missed.fallback(teamName) },
   );
 }
 
@@ -69,10 +67,8 @@ export function buildMissedCheckInsCard(
 export function buildNudgeCard(teamId: string, teamName: string, fromName: string): AdaptiveCard {
   return adaptiveCard(
     [
-      heading(`A quick check-in for ${escapeMarkdown(teamName)}?`),
-      text(
-        `${escapeMarkdown(fromName)} would love to hear how your key results are going. It takes a minute.`,
-      ),
+      heading(en.missed.nudgeTitle(escapeMarkdown(teamName))),
+      text(en.missed.nudgeText(escapeMarkdown(fromName))),
     ],
     [
       {
@@ -83,6 +79,6 @@ export function buildNudgeCard(teamId: string, teamName: string, fromName: strin
         data: { teamId },
       },
     ],
-    { fallbackText: `Check in for ${teamName}` },
+    { fallbackText: en.missed.nudgeFallback(teamName) },
   );
 }
