@@ -46,7 +46,7 @@ const INDEX_FROM_NESTED = { regex: '^\\.\\./\\.\\./[^./][^/]*/', message: INDEX_
 // From the rest of bot/src (http/, store/, …): 'features/<f>/<file>'.
 const INDEX_FROM_OUTSIDE = { regex: '(^|/)features/[^/]+/', message: INDEX_MESSAGE };
 const CARD_MESSAGE =
-  'Card files (*-card.ts, shared/cards/) only build cards: import other card files, ../shared or types.';
+  'Card files (*-card.ts, common/cards/) only build cards: import other card files, ../common or types.';
 
 module.exports = tseslint.config(
   {
@@ -121,7 +121,7 @@ module.exports = tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [NO_TEST_CODE, INDEX_FROM_OUTSIDE] }] },
   },
   {
-    // A feature reaches another feature (shared included) only through its index.ts.
+    // A feature reaches another feature (common included) only through its index.ts.
     files: ['bot/src/features/*/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -148,14 +148,14 @@ module.exports = tseslint.config(
         {
           patterns: [
             { regex: '^\\./(?!.*-card$)', allowTypeImports: true, message: CARD_MESSAGE },
-            { regex: '^\\.\\./(?!shared$)', allowTypeImports: true, message: CARD_MESSAGE },
+            { regex: '^\\.\\./(?!common$)', allowTypeImports: true, message: CARD_MESSAGE },
           ],
         },
       ],
     },
   },
   {
-    files: ['bot/src/features/shared/cards/**/*.ts'],
+    files: ['bot/src/features/common/cards/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

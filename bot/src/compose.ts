@@ -27,7 +27,7 @@ import {
   rememberConversation,
   type TeamOwnerDirectory,
 } from './features/team';
-import { tabLinker } from './features/shared';
+import { tabLinker } from './features/common';
 import { createAdapter } from './teams/adapter';
 import { type BotAuthSettings, GRAPH_AUDIENCE, createBotTokenProvider } from './teams/bot-token';
 import { BearingBot } from './teams/bearing-bot';

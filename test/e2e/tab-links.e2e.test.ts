@@ -5,7 +5,7 @@ import { ALEX, SSO_TENANT as TENANT, entraToken, ssoEnv } from '../support/entra
 import { startInProcess } from '../support/in-process-server';
 import { launchChromium } from '../../simulators/browser/chromium';
 import { buildKpiAlertCard } from '../../bot/src/features/kpis';
-import { tabLinker } from '../../bot/src/features/shared';
+import { tabLinker } from '../../bot/src/features/common';
 import { buildTab, newPage, openInHost, serveHost, type WatchedPage } from './support/tab-page';
 
 // Links into the tab and narrow screens, in headless Chromium against the built tab: a Teams deep

@@ -7,7 +7,7 @@ import { storesOver, type OperationCounter } from '../../bot/src/store';
 import { CONTAINERS, ensureSchema } from '../../bot/src/store/containers';
 import { createCosmosClient } from '../../bot/src/store/cosmos-client';
 import { EMBEDDED_KEY, startEmbeddedCosmos } from '../../bot/src/store/embedded/embedded-cosmos';
-import type { ProactiveSender } from '../../bot/src/features/shared/delivery-ports';
+import type { ProactiveSender } from '../../bot/src/features/common/delivery-ports';
 import type { TeamOwnerDirectory } from '../../bot/src/features/team/team-owners';
 import { TeamsProactiveSender } from '../../bot/src/teams/proactive-sender';
 import { startFaultProxy } from '../../simulators/cosmos/fault-proxy';

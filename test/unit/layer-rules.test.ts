@@ -48,7 +48,7 @@ describe('layer rules', () => {
     const deep = "import { kpiView } from '../kpis/kpi-view';\nexport const a = kpiView;";
     const index = "import { kpiView } from '../kpis';\nexport const a = kpiView;";
     const own = "import { kpiView } from './kpi-view';\nexport const a = kpiView;";
-    const sharedDeep = "import { text } from '../shared/cards/text';\nexport const a = text;";
+    const sharedDeep = "import { text } from '../common/cards/text';\nexport const a = text;";
     expect(await ruleIds(deep, 'bot/src/features/alignment/bad.ts')).toContain(
       'no-restricted-imports',
     );
@@ -58,7 +58,7 @@ describe('layer rules', () => {
     expect(
       await ruleIds(
         "import { x } from '../../kpis/kpi-view';\nexport const a = x;",
-        'bot/src/features/shared/cards/bad.ts',
+        'bot/src/features/common/cards/bad.ts',
       ),
     ).toContain('no-restricted-imports');
     expect(
@@ -96,14 +96,14 @@ describe('layer rules', () => {
       "import type { MemberStatus } from './team-status';\nexport type A = MemberStatus;";
     const card =
       "import { buildCheckInCard } from './check-in-card';\nexport const a = buildCheckInCard;";
-    const shared = "import { text } from '../shared';\nexport const a = text;";
+    const shared = "import { text } from '../common';\nexport const a = text;";
     const rule = '@typescript-eslint/no-restricted-imports';
     expect(await ruleIds(useCase, 'bot/src/features/team/bad-card.ts')).toContain(rule);
     expect(await ruleIds(otherFeature, 'bot/src/features/team/bad-card.ts')).toContain(rule);
     expect(
       await ruleIds(
         "import { requireMember } from '../team-scope';\nexport const a = requireMember;",
-        'bot/src/features/shared/cards/bad.ts',
+        'bot/src/features/common/cards/bad.ts',
       ),
     ).toContain(rule);
     for (const code of [types, card, shared])

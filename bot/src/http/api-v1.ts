@@ -8,7 +8,7 @@ import type {
   OrganizationStore,
   TeamStore,
   UserStore,
-} from '../features/shared';
+} from '../features/common';
 import { alignmentRoutes } from '../features/alignment';
 import { dataRoutes } from '../features/import-export';
 import { keyResultRoutes } from '../features/key-results';

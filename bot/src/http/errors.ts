@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { API_ERROR_CODES, type DomainError } from '@bearing/core';
-import { StoreConflictError } from '../features/shared';
+import { StoreConflictError } from '../features/common';
 import type { Logger } from '../observability/logger';
 
 /** The JSON error body every `/api` endpoint answers with. */

@@ -1,5 +1,5 @@
 import type { CheckIn, IsoWeek, TeamId, TenantId, UserId } from '@bearing/core';
-import type { CheckInStore, Page, Versioned } from '../features/shared';
+import type { CheckInStore, Page, Versioned } from '../features/common';
 import type { DocumentCollection } from './documents';
 import { docId, teamPk } from './keys';
 

@@ -5,7 +5,7 @@ import {
   StoreConflictError,
   type Page,
   type Versioned,
-} from '../features/shared';
+} from '../features/common';
 import type { DocumentCollection } from './documents';
 import { teamPk } from './keys';
 

@@ -1,5 +1,5 @@
 import type { Container, SqlQuerySpec } from '@azure/cosmos';
-import { type Page, type Versioned, StoreConflictError } from '../features/shared';
+import { type Page, type Versioned, StoreConflictError } from '../features/common';
 import { teamPk, type ItemType } from './keys';
 import type { OperationCounter, OperationKind } from './op-counter';
 import { withSpan } from '../observability/telemetry';

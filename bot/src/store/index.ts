@@ -8,7 +8,7 @@ import type {
   TeamStore,
   UserStore,
   DeliveryJobStore,
-} from '../features/shared';
+} from '../features/common';
 import type { Logger } from '../observability/logger';
 import { CosmosCheckInStore } from './checkin-store';
 import { CONTAINERS, ensureSchema, verifySchema } from './containers';

@@ -1,5 +1,5 @@
 import type { IngestionKey, Kpi, KpiReading, TeamId, TenantId } from '@bearing/core';
-import { StoreConflictError, type KpiStore, type Versioned } from '../features/shared';
+import { StoreConflictError, type KpiStore, type Versioned } from '../features/common';
 import type { DocumentCollection } from './documents';
 import { docId, readingPk, teamPk } from './keys';
 

@@ -1,5 +1,5 @@
 import type { KeyResult, Objective, TeamId, TenantId, UserId } from '@bearing/core';
-import type { OkrStore, Page, Versioned } from '../features/shared';
+import type { OkrStore, Page, Versioned } from '../features/common';
 import type { DocumentCollection } from './documents';
 import { docId, teamPk } from './keys';
 

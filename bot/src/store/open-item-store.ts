@@ -1,6 +1,6 @@
 import type { OpenItem, TeamId, TenantId, UserId } from '@bearing/core';
 import type { OpenItemStore } from '../features/open-items';
-import type { Versioned } from '../features/shared';
+import type { Versioned } from '../features/common';
 import type { DocumentCollection } from './documents';
 import { docId, teamPk } from './keys';
 

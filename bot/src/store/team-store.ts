@@ -18,7 +18,7 @@ import type {
   TeamSnapshot,
   TeamStore,
   Versioned,
-} from '../features/shared';
+} from '../features/common';
 import type { DocumentCollection } from './documents';
 import { docId, teamPk, type ItemType } from './keys';
 

@@ -1,5 +1,5 @@
 import type { TenantId, UserId } from '@bearing/core';
-import type { UserProfile, UserStore, Versioned } from '../features/shared';
+import type { UserProfile, UserStore, Versioned } from '../features/common';
 import type { DocumentCollection } from './documents';
 import { docId, userPk } from './keys';
 

@@ -12,7 +12,7 @@ import {
 } from 'botframework-connector';
 import { en } from '@bearing/core';
 import type { DeliveryJobStore } from '../features/delivery';
-import { buildMessageCard } from '../features/shared';
+import { buildMessageCard } from '../features/common';
 import type { Logger } from '../observability/logger';
 import { invokeCard } from './replies';
 import { BoundedTurnSends } from './turn-sends';

@@ -9,7 +9,7 @@ import {
 } from 'botbuilder';
 import { CARD_VERBS, en, parseCardAction } from '@bearing/core';
 import { unsavedCheckInCard } from '../features/check-in';
-import { buildMessageCard } from '../features/shared';
+import { buildMessageCard } from '../features/common';
 import type { BotDeps } from './bot-deps';
 import { runCardAction } from './card-actions';
 import { invalidActionCard, stringInputs } from './card-input-errors';

@@ -1,7 +1,7 @@
 import type { KpiAlertStores } from '../features/kpis';
 import type { DeliveryJobStore, SendNowResult } from '../features/delivery';
 import type { CheckInDeps } from '../features/check-in';
-import type { TeamStore, UserStore } from '../features/shared';
+import type { TeamStore, UserStore } from '../features/common';
 import type { TeamOwnerDirectory } from '../features/team';
 import type { Logger } from '../observability/logger';
 

@@ -29,7 +29,7 @@ import {
   buildMessageCard,
   escapeMarkdown,
   type MemberContext,
-} from '../features/shared';
+} from '../features/common';
 import type { BotDeps } from './bot-deps';
 import type { ActivityIdentity } from './identity';
 

@@ -1,7 +1,7 @@
 import { KPI_READING_INPUT, type DomainError } from '@bearing/core';
 import { checkInCardFor, contextOrMessage } from '../features/check-in';
 import { kpiUpdateCardFor } from '../features/kpis';
-import type { AdaptiveCard } from '../features/shared';
+import type { AdaptiveCard } from '../features/common';
 import type { BotDeps } from './bot-deps';
 import { errorCard } from './card-actions';
 import type { ActivityIdentity } from './identity';

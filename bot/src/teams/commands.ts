@@ -8,7 +8,7 @@ import {
   escapeMarkdown,
   type MemberContext,
   canManage,
-} from '../features/shared';
+} from '../features/common';
 import { teamStatus, buildTeamStatusCard, whoManagesLines } from '../features/team';
 import type { BotDeps } from './bot-deps';
 import type { ActivityIdentity } from './identity';

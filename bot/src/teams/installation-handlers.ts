@@ -10,7 +10,7 @@ import {
   adoptTeamsOwners,
   type TeamOwnerDirectory,
 } from '../features/team';
-import { type TeamStore, type UserStore, buildWelcomeCard } from '../features/shared';
+import { type TeamStore, type UserStore, buildWelcomeCard } from '../features/common';
 import type { Logger } from '../observability/logger';
 import { cardReply } from './replies';
 import { identityOf, timeZoneOf } from './identity';

@@ -6,7 +6,7 @@ import {
 } from 'botbuilder';
 import { z } from 'zod';
 import { en } from '@bearing/core';
-import type { AdaptiveCard } from '../features/shared';
+import type { AdaptiveCard } from '../features/common';
 import {
   buildOkrShareCard,
   okrShareSubtitle,

@@ -3,7 +3,7 @@ import { TurnContext, type Activity, type Middleware, type ResourceResponse } fr
 import { ConnectorClient } from 'botframework-connector';
 import { isoWeek } from '@bearing/core';
 import type { DeliveryJob, DeliveryJobStore, SendOutcome } from '../features/delivery';
-import { buildMessageCard } from '../features/shared';
+import { buildMessageCard } from '../features/common';
 import type { Logger } from '../observability/logger';
 import { classifyResponse } from './proactive-sender';
 

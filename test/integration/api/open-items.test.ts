@@ -9,7 +9,7 @@ import {
   resolveOpenItem,
   withdrawOpenItem,
 } from '../../../bot/src/features/open-items';
-import { resolveMemberContext } from '../../../bot/src/features/shared';
+import { resolveMemberContext } from '../../../bot/src/features/common';
 import { keyResult } from '../../fixtures/okrs';
 import { startTestStore, type TestStore } from '../../support/embedded-store';
 

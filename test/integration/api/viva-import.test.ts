@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { schemas, type CheckIn, type KeyResult, type Objective } from '@bearing/core';
 import { checkInCardFor } from '../../../bot/src/features/check-in/check-in-views';
 import { DEMO_TEAM_ID, DEMO_TENANT_ID } from '../../../bot/src/features/demo/demo-organization';
-import { resolveMemberContext } from '../../../bot/src/features/shared/member-context';
+import { resolveMemberContext } from '../../../bot/src/features/common/member-context';
 import { startHarness, type Harness } from '../../faults/harness';
 import {
   FABRIKAM_DIR,

@@ -1,10 +1,10 @@
-import type { DeliveryJob } from '../../../bot/src/features/shared/delivery-ports';
+import type { DeliveryJob } from '../../../bot/src/features/common/delivery-ports';
 import { checkInCardFor } from '../../../bot/src/features/check-in/check-in-views';
 import { DEMO_TENANT_ID, DEMO_USERS } from '../../../bot/src/features/demo/demo-organization';
 import {
   resolveMemberContext,
   type MemberContext,
-} from '../../../bot/src/features/shared/member-context';
+} from '../../../bot/src/features/common/member-context';
 import { seedDemoOrganization } from '../../../bot/src/features/demo/seed-demo';
 import { DeliveryContentResolver } from '../../../bot/src/features/delivery/delivery-content';
 import { memoryLogger, startTestStore, type TestStore } from '../../support/embedded-store';

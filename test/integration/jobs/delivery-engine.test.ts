@@ -1,5 +1,5 @@
 import { DEFAULT_TEAM_SETTINGS, type TeamMember } from '@bearing/core';
-import type { DeliveryJob } from '../../../bot/src/features/shared/delivery-ports';
+import type { DeliveryJob } from '../../../bot/src/features/common/delivery-ports';
 import {
   deactivateTeamMember,
   rememberConversation,

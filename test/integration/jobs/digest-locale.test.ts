@@ -1,5 +1,5 @@
 import { DEFAULT_TEAM_SETTINGS, type TeamMember } from '@bearing/core';
-import type { DeliveryJob } from '../../../bot/src/features/shared/delivery-ports';
+import type { DeliveryJob } from '../../../bot/src/features/common/delivery-ports';
 import { DeliveryContentResolver } from '../../../bot/src/features/delivery/delivery-content';
 import { keyResult } from '../../fixtures/okrs';
 import { texts } from '../../support/cards';

@@ -1,5 +1,5 @@
 import { DEFAULT_TEAM_SETTINGS, decodeTabContext, readTabDeepLink } from '@bearing/core';
-import { tabLinker } from '../../../bot/src/features/shared';
+import { tabLinker } from '../../../bot/src/features/common';
 import {
   acknowledgeEpisode,
   draftCorrectiveOkr,

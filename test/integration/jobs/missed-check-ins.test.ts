@@ -12,7 +12,7 @@ import {
   nudgeMember,
   planTeamWeek,
 } from '../../../bot/src/features/delivery';
-import { resolveMemberContext } from '../../../bot/src/features/shared';
+import { resolveMemberContext } from '../../../bot/src/features/common';
 import { TeamsProactiveSender } from '../../../bot/src/teams/proactive-sender';
 import {
   startConnectorSimulator,

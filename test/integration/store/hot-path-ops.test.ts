@@ -7,7 +7,7 @@ import {
   DEMO_TENANT_ID,
   DEMO_USERS,
 } from '../../../bot/src/features/demo/demo-organization';
-import { resolveMemberContext } from '../../../bot/src/features/shared/member-context';
+import { resolveMemberContext } from '../../../bot/src/features/common/member-context';
 import { seedDemoOrganization } from '../../../bot/src/features/demo/seed-demo';
 import { composeServer, type ListeningServer } from '../../../bot/src/compose';
 import { loadConfig } from '../../../bot/src/config';

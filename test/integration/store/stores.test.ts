@@ -1,4 +1,4 @@
-import { StoreConflictError } from '../../../bot/src/features/shared/ports';
+import { StoreConflictError } from '../../../bot/src/features/common/ports';
 import type { CheckIn, TeamMember } from '@bearing/core';
 import { keyResult, kpi, objective, team } from '../../fixtures/okrs';
 import { startTestStore, type TestStore } from '../../support/embedded-store';

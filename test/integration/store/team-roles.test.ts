@@ -1,5 +1,5 @@
 import type { TeamMember } from '@bearing/core';
-import type { TeamStore } from '../../../bot/src/features/shared/ports';
+import type { TeamStore } from '../../../bot/src/features/common/ports';
 import { removeTeamMember, setMemberRole } from '../../../bot/src/features/team/team-roles';
 import { addTeamMember, registerTeam } from '../../../bot/src/features/team/installation';
 import { startTestStore, type TestStore } from '../../support/embedded-store';

@@ -1,4 +1,4 @@
-import { detectDelimiter, parseCsv } from '../../../bot/src/features/shared/csv';
+import { detectDelimiter, parseCsv } from '../../../bot/src/features/common/csv';
 
 // The one CSV parser of the product (KPI readings, OKR import, Viva Goals import): RFC 4180.
 describe('parseCsv', () => {

@@ -1,4 +1,4 @@
-import { EvaluationCoalescer } from '../../../bot/src/features/shared/evaluation-coalescer';
+import { EvaluationCoalescer } from '../../../bot/src/features/common/evaluation-coalescer';
 
 describe('EvaluationCoalescer', () => {
   function gate() {

@@ -15,7 +15,7 @@ import {
   buildMessageCard,
   buildMyOkrsCard,
   buildWelcomeCard,
-} from '../../../bot/src/features/shared/cards/info-cards';
+} from '../../../bot/src/features/common/cards/info-cards';
 import { buildCheckInSummaryCard } from '../../../bot/src/features/check-in/summary-card';
 import {
   buildDigestCard,
@@ -29,10 +29,10 @@ import {
   type KpiAlertModel,
 } from '../../../bot/src/features/kpis/kpi-alert-card';
 import { buildKpiUpdateCard } from '../../../bot/src/features/kpis/kpi-update-card';
-import { escapeMarkdown } from '../../../bot/src/features/shared/cards/text';
+import { escapeMarkdown } from '../../../bot/src/features/common/cards/text';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PERSONAL_TAB_ENTITY_ID, tabLinker } from '../../../bot/src/features/shared';
+import { PERSONAL_TAB_ENTITY_ID, tabLinker } from '../../../bot/src/features/common';
 import { keyResult } from '../../fixtures/okrs';
 
 const APP_ID = '00000000-0000-4000-8000-00000000b001';

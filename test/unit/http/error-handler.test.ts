@@ -2,7 +2,7 @@ import { Router } from 'express';
 import request from 'supertest';
 import { API_ERROR_CODES } from '@bearing/core';
 import { createHttpApp } from '../../../bot/src/http/app';
-import { StoreConflictError } from '../../../bot/src/features/shared';
+import { StoreConflictError } from '../../../bot/src/features/common';
 import { memoryLogger } from '../../support/embedded-store';
 
 /** A route under each mount point that throws what it is told to. */

@@ -16,7 +16,7 @@ import {
   cycleRef,
   teamNotFound,
   type Caller,
-} from '../shared';
+} from '../common';
 import { itemLookup, teamOpenItems, type OpenItemStore } from '../open-items';
 import { openNotes } from './agenda-notes';
 import { teamWeekFor } from './team-week';

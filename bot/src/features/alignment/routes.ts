@@ -3,7 +3,7 @@ import { schemas } from '@bearing/core';
 import { getMeetingAgenda } from './meeting-agenda';
 import { getTeamDashboard, type DashboardStores } from './team-dashboard';
 import { getTeamViewForMember, type TeamViewStores } from './team-view';
-import { teamNotFound } from '../shared';
+import { teamNotFound } from '../common';
 import type { OpenItemStore } from '../open-items';
 import { callerOf, send, validate } from '../../http/respond';
 

@@ -24,7 +24,7 @@ import {
   cycleRef,
   teamNotFound,
   type Caller,
-} from '../shared';
+} from '../common';
 import { teamWeekFor } from './team-week';
 
 export interface DashboardStores {

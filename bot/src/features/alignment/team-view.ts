@@ -14,7 +14,7 @@ import {
 } from '@bearing/core';
 import { kpiView } from '../kpis';
 import { objectiveView } from '../objectives';
-import type { OkrStore, OrganizationStore, TeamStore, Versioned } from '../shared';
+import type { OkrStore, OrganizationStore, TeamStore, Versioned } from '../common';
 
 /** What the team view reads. */
 export interface TeamViewStores {

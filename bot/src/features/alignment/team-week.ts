@@ -8,7 +8,7 @@ import {
   type OrganizationStore,
   type TeamStore,
   type Versioned,
-} from '../shared';
+} from '../common';
 
 /** Where a team's views start: the caller's role, the cycle, and weeks in the team's time zone. */
 export interface TeamWeek {

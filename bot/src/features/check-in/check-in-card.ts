@@ -21,7 +21,7 @@ import {
   heading,
   note,
   text,
-} from '../shared';
+} from '../common';
 
 /** One key result on the check-in card. */
 export interface CheckInCardKeyResult {

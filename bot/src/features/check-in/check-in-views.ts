@@ -16,7 +16,7 @@ import {
   buildMyOkrsCard,
   type AdaptiveCard,
   type TabLink,
-} from '../shared';
+} from '../common';
 import { submitCheckIn } from './submit-check-in';
 import { checkInKeyResults, guardrailNotes, memberCheckInCard } from './member-check-in-card';
 import { buildCheckInSummaryCard } from './summary-card';

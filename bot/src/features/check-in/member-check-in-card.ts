@@ -6,7 +6,7 @@ import {
   type Kpi,
   type TeamMember,
 } from '@bearing/core';
-import type { AdaptiveCard, CardElement, UserProfile } from '../shared';
+import type { AdaptiveCard, CardElement, UserProfile } from '../common';
 import { buildCheckInCard } from './check-in-card';
 
 /** Guardrail lines per objective id. */

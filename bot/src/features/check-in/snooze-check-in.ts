@@ -1,5 +1,5 @@
 import { API_ERROR_CODES, err, ok, type Result } from '@bearing/core';
-import { deliveryJobId, type DeliveryJobStore, type MemberContext } from '../shared';
+import { deliveryJobId, type DeliveryJobStore, type MemberContext } from '../common';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -14,7 +14,7 @@ import {
   type OkrStore,
   type Versioned,
   type MemberContext,
-} from '../shared';
+} from '../common';
 import { recordOpenItems, type OpenItemStore } from '../open-items';
 
 /** What a stored check-in looks like to the caller. */

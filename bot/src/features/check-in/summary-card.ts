@@ -17,7 +17,7 @@ import {
   heading,
   note,
   text,
-} from '../shared';
+} from '../common';
 
 /** What the summary card (the check-in card after submit) shows. */
 export interface CheckInSummaryModel {

@@ -1,4 +1,4 @@
-import { adaptiveCard, type AdaptiveCard, text } from '../shared';
+import { adaptiveCard, type AdaptiveCard, text } from '../common';
 
 const UNSAVED = {
   message:

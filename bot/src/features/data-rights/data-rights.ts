@@ -1,5 +1,5 @@
 import type { TenantId, UserId } from '@bearing/core';
-import type { TeamStore } from '../shared';
+import type { TeamStore } from '../common';
 
 /**
  * Data-subject requests and retention (docs/admin-guide.md "Your data"): export everything stored

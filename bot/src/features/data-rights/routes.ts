@@ -8,7 +8,7 @@ import {
   type DataRightsStore,
   type RetentionPolicy,
 } from './data-rights';
-import { StoreConflictError, type TeamStore } from '../shared';
+import { StoreConflictError, type TeamStore } from '../common';
 import type { Logger } from '../../observability/logger';
 import { validate } from '../../http/respond';
 import { sendError } from '../../http/errors';

@@ -16,7 +16,7 @@ import {
   type AdaptiveCard,
   type TabLink,
   refreshUserIds,
-} from '../shared';
+} from '../common';
 import {
   type CheckInDeps,
   guardrailNotes,

@@ -5,7 +5,7 @@ import {
   type SendOutcome,
   StoreConflictError,
   type Versioned,
-} from '../shared';
+} from '../common';
 import type { Logger } from '../../observability/logger';
 import type { DeliveryContent } from './delivery-content';
 import type { SendRateLimiter } from './rate-limiter';

@@ -17,7 +17,7 @@ import {
   text,
   MAX_REFRESH_USERS,
   type TabLink,
-} from '../shared';
+} from '../common';
 
 /** What the manager digest shows for a team's week. */
 export interface DigestModel {
@@ -35,7 +35,7 @@ export interface DigestModel {
 }
 
 /** Kept for callers of the old path. */
-export { MAX_REFRESH_USERS, refreshUserIds } from '../shared';
+export { MAX_REFRESH_USERS, refreshUserIds } from '../common';
 
 /** Who is looking at the digest (their own view, through `refresh`). */
 export interface DigestViewer {

@@ -5,7 +5,7 @@ import {
   buildMessageCard,
   type MemberContext,
   type TeamStore,
-} from '../shared';
+} from '../common';
 import { buildDigestCard } from './digest-card';
 import { en } from '@bearing/core';
 import { digestItemLines, itemLookup, teamOpenItems, type OpenItemStore } from '../open-items';

@@ -7,7 +7,7 @@ import {
   heading,
   note,
   text,
-} from '../shared';
+} from '../common';
 
 /** One member who has missed check-ins, as the manager's card lists them. */
 export interface MissedMember {

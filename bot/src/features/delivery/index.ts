@@ -9,7 +9,7 @@ export type { MissedMember } from './escalation-card';
 export { missedCheckIns, missedWeeksSetting, nudgeMember } from './missed-check-ins';
 export { planTeamWeek, replanTeamWeek, sendCheckInsNow } from './planner';
 export type { PlannerStores, SendNowResult } from './planner';
-export { deliveryJobId, kpiAlertJobId } from '../shared';
+export { deliveryJobId, kpiAlertJobId } from '../common';
 export type {
   DeliveryJob,
   DeliveryJobStore,
@@ -17,6 +17,6 @@ export type {
   DeliveryTarget,
   ProactiveSender,
   SendOutcome,
-} from '../shared';
+} from '../common';
 export { SendRateLimiter, TEAMS_CONVERSATION_LIMITS, teamsTenantLimits } from './rate-limiter';
 export { Scheduler } from './scheduler';

@@ -15,7 +15,7 @@ import {
   type CheckInStore,
   deliveryJobId,
   type DeliveryJobStore,
-} from '../shared';
+} from '../common';
 import type { MissedMember } from './escalation-card';
 
 /** How far back the manager's card counts missed weeks. */

@@ -16,7 +16,7 @@ import {
   type OrganizationStore,
   type TeamStore,
   type UserStore,
-} from '../shared';
+} from '../common';
 
 /** The stores planning reads and writes. */
 export interface PlannerStores {

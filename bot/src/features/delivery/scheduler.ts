@@ -1,4 +1,4 @@
-import type { DeliveryJobStore, KpiStore } from '../shared';
+import type { DeliveryJobStore, KpiStore } from '../common';
 import type { Logger } from '../../observability/logger';
 import type { DeliveryWorker } from './delivery-worker';
 import { planTeamWeek, type PlannerStores } from './planner';

@@ -13,7 +13,7 @@ import type {
   OrganizationStore,
   TeamStore,
   UserStore,
-} from '../shared';
+} from '../common';
 import { recordOpenItems, type OpenItemStore } from '../open-items';
 
 /** The stores seeding writes to. */

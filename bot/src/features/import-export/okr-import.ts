@@ -12,7 +12,7 @@ import {
 } from '@bearing/core';
 import { readCsvTable, summariseRowErrors } from '../kpis';
 import type { ObjectiveStores } from '../objectives';
-import { invalid, roleIn, type Caller } from '../shared';
+import { invalid, roleIn, type Caller } from '../common';
 
 /** Objectives one import may create. */
 export const MAX_IMPORT_OBJECTIVES = 50;

@@ -15,7 +15,7 @@ import {
   roleIn,
   teamNotFound,
   type Caller,
-} from '../shared';
+} from '../common';
 import { myCheckInOf } from '../me';
 import { cycleWeeks } from '../alignment';
 

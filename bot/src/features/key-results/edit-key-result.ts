@@ -15,7 +15,7 @@ import {
   invalid,
   notFound,
   requireMember,
-} from '../shared';
+} from '../common';
 import { keyResultView } from './key-result-view';
 
 /** Kept for callers of the old path. */

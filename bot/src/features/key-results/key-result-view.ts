@@ -5,7 +5,7 @@ import {
   type KeyResultView,
   type KeyResultWithObjective,
 } from '@bearing/core';
-import type { TeamSnapshot } from '../shared';
+import type { TeamSnapshot } from '../common';
 
 /** The key result as the tab shows it. */
 export function keyResultView(k: KeyResult, etag: string, ownerName?: string): KeyResultView {

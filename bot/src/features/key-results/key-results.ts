@@ -8,7 +8,7 @@ import {
 } from '@bearing/core';
 import { editKeyResult } from './edit-key-result';
 import { keyResultView } from './key-result-view';
-import { invalid, notFound, roleIn, type Caller, type KpiStore, type OkrStores } from '../shared';
+import { invalid, notFound, roleIn, type Caller, type KpiStore, type OkrStores } from '../common';
 
 /** Adds a key result to an objective of the team; returns it with its lint hints. */
 export async function createKeyResult(

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { schemas } from '@bearing/core';
-import type { OkrStores } from '../shared';
+import type { OkrStores } from '../common';
 import { editKeyResult } from './edit-key-result';
 import { archiveKeyResult, createKeyResult } from './key-results';
 import { callerOf, send, validate, withIfMatch } from '../../http/respond';

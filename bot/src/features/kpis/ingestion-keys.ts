@@ -8,7 +8,7 @@ import {
   type TenantId,
   type UserId,
 } from '@bearing/core';
-import { type KpiStore, type TeamStore, notFound, requireMember, type Caller } from '../shared';
+import { type KpiStore, type TeamStore, notFound, requireMember, type Caller } from '../common';
 
 /** The team an ingestion key belongs to (what a valid key grants: readings for that team's KPIs). */
 export interface IngestionScope {

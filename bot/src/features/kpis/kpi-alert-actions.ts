@@ -1,5 +1,5 @@
 import { API_ERROR_CODES, en, err, ok, type Kpi, type Result, type TenantId } from '@bearing/core';
-import { conflict, forbidden, notFound } from '../shared';
+import { conflict, forbidden, notFound } from '../common';
 import {
   acknowledgeEpisode,
   draftCorrectiveOkr,

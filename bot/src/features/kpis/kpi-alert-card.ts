@@ -9,7 +9,7 @@ import {
   heading,
   note,
   text,
-} from '../shared';
+} from '../common';
 
 /** What an alert card shows. */
 export interface KpiAlertModel {

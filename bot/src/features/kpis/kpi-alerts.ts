@@ -19,7 +19,7 @@ import {
   type OrganizationStore,
   type TeamStore,
   type Versioned,
-} from '../shared';
+} from '../common';
 import { buildKpiAlertCard, type KpiAlertModel } from './kpi-alert-card';
 
 /** What the alert views and actions read and write. */

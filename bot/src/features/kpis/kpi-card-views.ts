@@ -5,7 +5,7 @@ import {
   type KpiStore,
   type MemberContext,
   type TabLink,
-} from '../shared';
+} from '../common';
 import { kpiAlertCard, type KpiAlertStores, type Viewer } from './kpi-alerts';
 import type { KpiAlertModel } from './kpi-alert-card';
 import { buildKpiUpdateCard } from './kpi-update-card';

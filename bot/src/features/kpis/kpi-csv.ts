@@ -11,7 +11,7 @@ import {
   type UserId,
 } from '@bearing/core';
 import { recordReadings, type ReadingInput, type ReadingStores } from './kpi-readings';
-import { canManage, forbidden, notFound, parseCsv, requireMember, type CsvTable } from '../shared';
+import { canManage, forbidden, notFound, parseCsv, requireMember, type CsvTable } from '../common';
 
 /** Rows one import may hold. */
 export const MAX_CSV_ROWS = 10_000;

@@ -16,7 +16,7 @@ import {
   notFound,
   requireMember,
   type Caller,
-} from '../shared';
+} from '../common';
 import { kpiView } from './kpi-view';
 
 /** Kept for callers of the old path. */

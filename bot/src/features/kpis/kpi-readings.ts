@@ -26,7 +26,7 @@ import {
   type TeamStore,
   type Versioned,
   EvaluationCoalescer,
-} from '../shared';
+} from '../common';
 
 /** Kept for callers of the old path. */
 export { EvaluationCoalescer };

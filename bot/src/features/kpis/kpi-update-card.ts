@@ -9,7 +9,7 @@ import {
   heading,
   note,
   text,
-} from '../shared';
+} from '../common';
 
 /** The "update kpi" card: pick one of your KPIs, type the new reading. */
 export function buildKpiUpdateCard(

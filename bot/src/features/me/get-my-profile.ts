@@ -1,5 +1,5 @@
 import type { TeamRole, TenantId, UserId } from '@bearing/core';
-import type { TeamStore, UserStore } from '../shared';
+import type { TeamStore, UserStore } from '../common';
 
 /** The caller's profile and the teams they belong to. */
 export interface MyProfile {

@@ -24,7 +24,7 @@ import {
   teamNotFound,
   weekIn,
   type Caller,
-} from '../shared';
+} from '../common';
 import { submitCheckIn } from '../check-in';
 import { itemLookup, memberOpenItems, type OpenItemStore } from '../open-items';
 

@@ -24,7 +24,7 @@ import {
   roleIn,
   teamNotFound,
   type Caller,
-} from '../shared';
+} from '../common';
 
 type Stores = {
   readonly teams: TeamStore;

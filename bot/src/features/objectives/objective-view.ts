@@ -8,7 +8,7 @@ import {
   type ObjectiveView,
 } from '@bearing/core';
 import { keyResultView } from '../key-results';
-import type { Versioned } from '../shared';
+import type { Versioned } from '../common';
 
 /** What an objective's view is built from besides the objective itself. */
 export interface ObjectiveViewContext {

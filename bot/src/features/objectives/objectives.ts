@@ -19,7 +19,7 @@ import {
   roleIn,
   type Caller,
   type OkrStores,
-} from '../shared';
+} from '../common';
 
 /** What objectives are read and written with (the OKR stores every OKR feature uses). */
 export type ObjectiveStores = OkrStores;

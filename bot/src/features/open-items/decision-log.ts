@@ -6,7 +6,7 @@ import {
   type OpenItemView,
   type Result,
 } from '@bearing/core';
-import { csvOf, requireMember, weekIn, type Caller } from '../shared';
+import { csvOf, requireMember, weekIn, type Caller } from '../common';
 import type { OpenItemStores } from './item-actions';
 import {
   agendaOrder,

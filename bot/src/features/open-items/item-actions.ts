@@ -19,7 +19,7 @@ import {
   requireMember,
   weekIn,
   type Caller,
-} from '../shared';
+} from '../common';
 import { itemLookup, openItemViewOf } from './open-item-views';
 import type { OpenItemStore } from './ports';
 

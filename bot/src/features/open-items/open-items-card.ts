@@ -5,7 +5,7 @@ import {
   en,
   type OpenItemView,
 } from '@bearing/core';
-import { type CardElement, escapeMarkdown, note, text } from '../shared';
+import { type CardElement, escapeMarkdown, note, text } from '../common';
 
 const KIND = { blocker: en.openItems.blocker, decision: en.openItems.decision } as const;
 

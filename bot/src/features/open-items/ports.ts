@@ -1,5 +1,5 @@
 import type { OpenItem, TeamId, TenantId, UserId } from '@bearing/core';
-import type { Versioned } from '../shared';
+import type { Versioned } from '../common';
 
 /** Open items in the team partition (one document per item, id from the check-in). */
 export interface OpenItemStore {

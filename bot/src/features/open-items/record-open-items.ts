@@ -5,7 +5,7 @@ import {
   type OpenItem,
   type OpenItemKind,
 } from '@bearing/core';
-import { StoreConflictError, type Versioned } from '../shared';
+import { StoreConflictError, type Versioned } from '../common';
 import type { OpenItemStore } from './ports';
 
 const ATTEMPTS = 3;

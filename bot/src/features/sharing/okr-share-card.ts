@@ -9,7 +9,7 @@ import {
   text,
   type AdaptiveCard,
   type CardElement,
-} from '../shared';
+} from '../common';
 
 /** One key result under a shared objective. */
 export interface OkrShareRow {

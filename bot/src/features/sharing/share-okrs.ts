@@ -23,7 +23,7 @@ import {
   type TeamStore,
   type UserStore,
   type Versioned,
-} from '../shared';
+} from '../common';
 import type { OkrShareModel } from './okr-share-card';
 
 /** What sharing reads: the caller's profile and teams, the calendar and the OKRs. */

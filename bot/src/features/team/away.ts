@@ -8,7 +8,7 @@ import {
   notFound,
   requireMember,
   type Caller,
-} from '../shared';
+} from '../common';
 
 /**
  * Marks a member away until a date (inclusive), or back (`null`): while away they get no weekly

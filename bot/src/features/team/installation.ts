@@ -11,7 +11,7 @@ import {
   type UserProfile,
   type UserStore,
   type Versioned,
-} from '../shared';
+} from '../common';
 
 /** A person as the Teams roster or an activity describes them. */
 export interface RosterPerson {

@@ -1,6 +1,6 @@
 import { Router, type Response } from 'express';
 import { API_ERROR_CODES, ok, schemas } from '@bearing/core';
-import type { TeamStore } from '../shared';
+import type { TeamStore } from '../common';
 import { auditRole, listTeamMembers, setMemberRole, type RoleCaller } from './team-roles';
 import type { Logger } from '../../observability/logger';
 import { ADMIN_ROLE } from '../data-rights';

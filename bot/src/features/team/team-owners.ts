@@ -1,6 +1,6 @@
 import type { TenantId, UserId } from '@bearing/core';
 import type { Logger } from '../../observability/logger';
-import { StoreConflictError, type TeamStore } from '../shared';
+import { StoreConflictError, type TeamStore } from '../common';
 import { auditRole } from './team-roles';
 
 /**

@@ -23,7 +23,7 @@ import {
   notFound,
   teamNotFound,
   type Caller,
-} from '../shared';
+} from '../common';
 
 /**
  * Who is an owner, a manager or a member of a team in Bearing. The person who adds Bearing to a

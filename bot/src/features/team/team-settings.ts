@@ -17,7 +17,7 @@ import {
   roleIn,
   teamNotFound,
   type Caller,
-} from '../shared';
+} from '../common';
 
 function view(team: Versioned<Team>, canEdit: boolean): TeamSettingsResponse {
   const s = team.value.settings;

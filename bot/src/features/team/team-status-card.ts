@@ -1,6 +1,6 @@
 import { DEFAULT_LOCALE, en, formatWeek } from '@bearing/core';
 import type { MemberStatus, WhoManages } from './team-status';
-import { adaptiveCard, type AdaptiveCard, escapeMarkdown, heading, note, text } from '../shared';
+import { adaptiveCard, type AdaptiveCard, escapeMarkdown, heading, note, text } from '../common';
 
 const LABEL: Record<MemberStatus['state'], string> = {
   checkedIn: '✓ Checked in',

@@ -6,7 +6,7 @@ import {
   type CheckInStore,
   type TeamStore,
   canManage,
-} from '../shared';
+} from '../common';
 import { byRole } from './team-roles';
 import { isoWeekStart, type OpenItemView } from '@bearing/core';
 import { ageText, itemLookup, teamOpenItems, type OpenItemStore } from '../open-items';

@@ -10,7 +10,7 @@ import {
   type Team,
   type VivaImportReport,
 } from '@bearing/core';
-import { StoreConflictError, type Versioned } from '../shared';
+import { StoreConflictError, type Versioned } from '../common';
 import type { ImportStores } from './context';
 
 /** Documents written concurrently in one batch. */

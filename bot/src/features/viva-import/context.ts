@@ -6,7 +6,7 @@ import type {
   TenantId,
   VivaImportRequest,
 } from '@bearing/core';
-import type { CheckInStore, KpiStore, OkrStore, OrganizationStore, TeamStore } from '../shared';
+import type { CheckInStore, KpiStore, OkrStore, OrganizationStore, TeamStore } from '../common';
 
 /** The stores an import reads and writes. */
 export interface ImportStores {

@@ -12,7 +12,7 @@ import {
   type LabelMeaning,
   type VivaExport,
 } from '@bearing/core';
-import { parseCsv } from '../shared';
+import { parseCsv } from '../common';
 import { htmlToText } from './html';
 import { readXlsx } from './xlsx';
 import { isZip, readZip, ZipRefused } from './zip';

@@ -1,4 +1,4 @@
-// What other folders use of the shared feature: import it from here, not from its files.
+// What other folders use of the common feature (what every feature uses): import it from here, not from its files.
 export { adaptiveCard, MAX_PRIMARY_ACTIONS, withOverflow } from './cards/adaptive-card';
 export { numberInput } from './cards/number-input';
 export type { AdaptiveCard, CardAction, CardElement } from './cards/adaptive-card';
