@@ -102,17 +102,18 @@ function keyResultSection(
   return {
     type: 'Container',
     separator: !first,
-    spacing: first ? 'default' : 'medium',
+    spacing: first ? 'small' : 'default',
     items: [
       ...(showObjective && item.objectiveTitle
         ? [note(escapeMarkdown(en.checkIn.objective(item.objectiveTitle)))]
         : []),
-      text(escapeMarkdown(kr.title), { weight: 'bolder', spacing: 'small' }),
+      text(escapeMarkdown(kr.title), { weight: 'bolder', spacing: 'none' }),
       text(
         `${formatValue(kr, kr.current, model.locale)} → ${formatValue(kr, kr.target, model.locale)} · ${percent(progress)}`,
         { size: 'small', spacing: 'none' },
       ),
-      progressBar(progress, kr.confidence),
+      // Right under its numbers: the bar is an image 5 px high (see progressBar).
+      { ...progressBar(progress, kr.confidence), spacing: 'none' },
       ...(item.guardrailNotes ?? []).map((g) =>
         text(`⚠ ${escapeMarkdown(g)}`, { size: 'small', weight: 'bolder', spacing: 'small' }),
       ),
@@ -175,7 +176,7 @@ function notes(model: CheckInCardModel): CardElement[] {
     {
       type: 'ActionSet',
       separator: true,
-      spacing: 'medium',
+      spacing: 'default',
       actions: [
         {
           type: 'Action.ToggleVisibility',

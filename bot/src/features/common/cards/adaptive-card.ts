@@ -49,6 +49,14 @@ export interface Container extends ElementBase {
   bleed?: boolean;
 }
 
+/** An image; Bearing draws only its progress bars as images (data URIs, see progress-bar.ts). */
+export interface Image extends ElementBase {
+  type: 'Image';
+  url: string;
+  altText: string;
+  size?: 'auto' | 'stretch' | 'small' | 'medium' | 'large';
+}
+
 export interface FactSet extends ElementBase {
   type: 'FactSet';
   facts: { title: string; value: string }[];
@@ -104,6 +112,7 @@ export type CardElement =
   | ColumnSet
   | Container
   | FactSet
+  | Image
   | InputNumber
   | InputText
   | InputToggle
