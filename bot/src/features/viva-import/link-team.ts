@@ -140,7 +140,7 @@ export async function linkImportedTeam(
       (t) => (t.parentTeamId ? t : { ...t, parentTeamId: parent, updatedAt: now }),
     );
   for (const child of (await allTeams(stores.teams, tenantId)).filter(
-    (t) => t.parentTeamId === importedTeamId,
+    (t) => t.parentTeamId === importedTeamId && t.id !== teamId,
   ))
     await rewrite<Team>(
       child,
