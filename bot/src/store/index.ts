@@ -22,11 +22,12 @@ import { restoreLocalData, SnapshotWriter } from './embedded/persistence';
 import { CosmosKpiStore } from './kpi-store';
 import { CosmosOkrStore } from './okr-store';
 import type { OperationCounter } from './op-counter';
-import { CosmosTeamStore } from './team-store';
+import { CosmosImportStore, CosmosTeamStore } from './team-store';
 import { CosmosUserStore } from './user-store';
 import { CosmosDeliveryJobStore } from './delivery-store';
 import { CosmosOpenItemStore } from './open-item-store';
 import type { OpenItemStore } from '../features/open-items';
+import type { ImportDocumentStore } from '../features/viva-import';
 
 export { OperationCounter } from './op-counter';
 export { CONTAINERS } from './containers';
@@ -42,6 +43,8 @@ export interface Stores {
   readonly dataRights: DataRightsStore;
   readonly deliveries: DeliveryJobStore;
   readonly openItems: OpenItemStore;
+  /** The Viva import's team links (moving an imported team's items). */
+  readonly imports: ImportDocumentStore;
   readonly database: Database;
   /** True when the store answers (used by /readyz). */
   probe(): Promise<boolean>;
@@ -105,6 +108,7 @@ export function createStores(
     }),
     deliveries: new CosmosDeliveryJobStore(deliveryDocs, teamDocs),
     openItems: new CosmosOpenItemStore(teamDocs),
+    imports: new CosmosImportStore(teamDocs),
   };
 }
 

@@ -31,6 +31,8 @@ export const docId = {
   reading: (id: string) => `reading|${id}`,
   ingestionKey: (id: string) => `ingestionKey|${id}`,
   openItem: (id: string) => `openItem|${id}`,
+  /** An imported team's link to its Teams team (in the tenant's `_org` partition). */
+  teamLink: (importedTeamId: string) => `teamLink|${importedTeamId}`,
 } as const;
 
 /** The `type` discriminator stored on every document. */
@@ -46,4 +48,5 @@ export type ItemType =
   | 'reading'
   | 'ingestionKey'
   | 'openItem'
+  | 'teamLink'
   | 'delivery';

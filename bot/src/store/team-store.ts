@@ -19,6 +19,12 @@ import type {
   TeamStore,
   Versioned,
 } from '../features/common';
+import type {
+  ImportDocumentStore,
+  TeamItem,
+  TeamItemKind,
+  TeamLink,
+} from '../features/viva-import';
 import type { DocumentCollection } from './documents';
 import { docId, teamPk, type ItemType } from './keys';
 
@@ -126,5 +132,74 @@ export class CosmosTeamStore implements TeamStore, OrganizationStore {
       kpis: byType('kpi') as Versioned<Kpi>[],
       checkIns: byType('checkIn') as Versioned<CheckIn>[],
     };
+  }
+}
+
+const KINDS: readonly TeamItemKind[] = ['objective', 'keyResult', 'kpi', 'checkIn'];
+
+/** The document id of an item: its kind, then its key (`checkIn|userId|week`, `objective|id`). */
+const idOf = (kind: TeamItemKind, key: string) => `${kind}|${key}`;
+
+/** The moves of a team link (find and delete an imported team's items) and the link records. */
+export class CosmosImportStore implements ImportDocumentStore {
+  constructor(private readonly docs: DocumentCollection) {}
+
+  async someTeamItems(tenantId: TenantId, teamId: TeamId, limit: number): Promise<TeamItem[]> {
+    const pk = teamPk(tenantId, teamId);
+    const top = Math.max(1, Math.min(1000, Math.floor(limit)));
+    const docs = await this.docs.queryPartitionDocuments<never>(pk, {
+      query: `SELECT TOP ${top} * FROM c WHERE c.pk = @pk AND ARRAY_CONTAINS(@kinds, c.type)`,
+      parameters: [
+        { name: '@pk', value: pk },
+        { name: '@kinds', value: [...KINDS] },
+      ],
+    });
+    return docs.map(
+      (d) =>
+        ({
+          kind: d.type,
+          key: d.id.slice(d.type.length + 1),
+          value: d.data,
+          etag: d._etag ?? '',
+        }) as TeamItem,
+    );
+  }
+
+  deleteTeamItem(
+    tenantId: TenantId,
+    teamId: TeamId,
+    kind: TeamItemKind,
+    key: string,
+  ): Promise<boolean> {
+    return this.docs.delete(teamPk(tenantId, teamId), idOf(kind, key));
+  }
+
+  deleteTeam(tenantId: TenantId, teamId: TeamId): Promise<boolean> {
+    return this.docs.delete(teamPk(tenantId, teamId), docId.team());
+  }
+
+  getTeamLink(
+    tenantId: TenantId,
+    importedTeamId: TeamId,
+  ): Promise<Versioned<TeamLink> | undefined> {
+    return this.docs.read(teamPk(tenantId, null), docId.teamLink(importedTeamId));
+  }
+
+  saveTeamLink(link: TeamLink, etag?: string): Promise<Versioned<TeamLink>> {
+    const doc = {
+      id: docId.teamLink(link.importedTeamId),
+      pk: teamPk(link.tenantId, null),
+      type: 'teamLink' as const,
+    };
+    return this.docs.write({ ...doc, tenantId: link.tenantId, data: link }, etag, 'team link');
+  }
+
+  async listTeamLinks(tenantId: TenantId): Promise<TeamLink[]> {
+    const pk = teamPk(tenantId, null);
+    const links = await this.docs.queryPartition<TeamLink>(pk, {
+      query: "SELECT * FROM c WHERE c.pk = @pk AND c.type = 'teamLink'",
+      parameters: [{ name: '@pk', value: pk }],
+    });
+    return links.map((l) => l.value);
   }
 }

@@ -3,6 +3,7 @@ import type { DeliveryJobStore, SendNowResult } from '../features/delivery';
 import type { CheckInDeps } from '../features/check-in';
 import type { TeamStore, UserStore } from '../features/common';
 import type { TeamOwnerDirectory } from '../features/team';
+import type { ImportDocumentStore } from '../features/viva-import';
 import type { Logger } from '../observability/logger';
 
 /** What the bot needs from the composition root. */
@@ -12,6 +13,7 @@ export interface BotDeps extends CheckInDeps {
       readonly users: UserStore;
       readonly teams: TeamStore;
       readonly deliveries: DeliveryJobStore;
+      readonly imports: ImportDocumentStore;
     };
   readonly logger: Logger;
   /** The tab's own address: pasted links to it unfurl into the shared OKR card. */

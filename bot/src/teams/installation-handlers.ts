@@ -11,13 +11,14 @@ import {
   type TeamOwnerDirectory,
 } from '../features/team';
 import { type TeamStore, type UserStore, buildWelcomeCard } from '../features/common';
+import { linkOnInstall, type TeamLinkStores } from '../features/viva-import';
 import type { Logger } from '../observability/logger';
 import { cardReply } from './replies';
 import { identityOf, timeZoneOf } from './identity';
 
 /** What installation handling needs. */
 export interface InstallDeps {
-  readonly stores: { readonly users: UserStore; readonly teams: TeamStore };
+  readonly stores: { readonly users: UserStore; readonly teams: TeamStore } & TeamLinkStores;
   readonly now: () => Date;
   /** Where role changes made by installation (the installer becomes owner) are audited. */
   readonly logger?: Logger;
@@ -40,6 +41,24 @@ function adoptOwnersLater(deps: InstallDeps, tenantId: string, teamId: string): 
     deps.logger,
   ).catch((error: unknown) =>
     deps.logger?.warn('team owners not adopted', { teamId, error: (error as Error).name }),
+  );
+}
+
+/**
+ * A team an import created under this team's name becomes this team (its OKRs and check-ins move
+ * here), after the turn has answered: moving a team's history never holds up the install.
+ */
+function linkImportedLater(
+  deps: InstallDeps,
+  tenantId: string,
+  team: { id: string; name: string },
+): void {
+  void linkOnInstall(deps.stores, tenantId, team, deps.now().toISOString(), deps.logger).catch(
+    (error: unknown) =>
+      deps.logger?.warn('imported team not linked', {
+        teamId: team.id,
+        error: (error as Error).name,
+      }),
   );
 }
 
@@ -166,6 +185,7 @@ export async function handleMembersAdded(deps: InstallDeps, context: TurnContext
         );
     }
     adoptOwnersLater(deps, identity.tenantId, teamId);
+    linkImportedLater(deps, identity.tenantId, { id: teamId, name: team.team.name ?? '' });
     await context.sendActivity(cardReply(buildWelcomeCard(team.team.name ?? 'your team')));
     return;
   }

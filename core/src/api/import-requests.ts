@@ -122,3 +122,29 @@ export const vivaImportReport = z.object({
 export type VivaImportRequest = z.infer<typeof vivaImportRequest>;
 export type VivaImportReport = z.infer<typeof vivaImportReport>;
 export type VivaImportCounts = z.infer<typeof vivaImportCounts>;
+
+/**
+ * `POST /api/v1/admin/import/viva-goals/link-team`: a team an import created (`importedTeamId`,
+ * as the preview's `teams[].teamId` names it) becomes the Teams team `teamId` Bearing is
+ * installed in: its objectives, key results, KPIs and check-ins move there.
+ */
+export const vivaTeamLinkRequest = z.strictObject({
+  importedTeamId: id,
+  teamId: id,
+});
+
+/** What a team link did (`again`: it was already linked, nothing changed). */
+export const vivaTeamLinkResult = z.object({
+  importedTeamId: z.string(),
+  teamId: z.string(),
+  again: z.boolean(),
+  moved: z.object({
+    objectives: z.number().int(),
+    keyResults: z.number().int(),
+    kpis: z.number().int(),
+    checkIns: z.number().int(),
+  }),
+});
+
+export type VivaTeamLinkRequest = z.infer<typeof vivaTeamLinkRequest>;
+export type VivaTeamLinkResult = z.infer<typeof vivaTeamLinkResult>;

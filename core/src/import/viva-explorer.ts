@@ -63,6 +63,7 @@ const COLUMNS = {
   status: ['status'],
   note: ['last check-in note', 'last checkin note'],
   score: ['score'],
+  checkins: ['checkins', 'check-ins'],
 } as const;
 
 const WEIGHT_AND_ID = /\(\s*weight:\s*([\d.]+)\s*%?\s*,\s*id:\s*(\d+)\s*\)/gi;
@@ -82,11 +83,45 @@ export function parseAlignedTo(value: string): { id: string; title: string; weig
   return out;
 }
 
+const CHECKIN_ENTRY =
+  /^(\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?(?:\s*(?:UTC|Z))?)\s*[:=]\s*([-+]?[$€£]?\s*[\d.,]+\s*%?)\s*(?:\(([^)]*)\))?\s*(.*)$/is;
+
+/**
+ * The `Checkins` cell: a `;`-joined history whose exact format Viva Goals never documented. Each
+ * entry starts with its date: `2025-10-15: 8`, `2025-10-15 14:00 UTC: 8 (Behind) two demos booked`
+ * (value, then an optional status in brackets and a note). A `;` not followed by a date belongs
+ * to the note. A date without a time is noon UTC. Entries that do not read so are `unread`.
+ */
+export function parseCheckins(cell: string): {
+  entries: { at: string; value: number; status?: string; note?: string }[];
+  unread: string[];
+} {
+  const entries: { at: string; value: number; status?: string; note?: string }[] = [];
+  const unread: string[] = [];
+  for (const raw of cell.split(/;\s*(?=\d{4}-\d{2}-\d{2})/)) {
+    const entry = raw.trim().replace(/;$/, '').trim();
+    if (!entry) continue;
+    const m = CHECKIN_ENTRY.exec(entry);
+    // A date alone is taken at noon UTC, so it stays on its day in the organisation's zone.
+    const at = m ? instant(/\d:\d/.test(m[1]!) ? m[1] : `${m[1]} 12:00`) : undefined;
+    const value = m ? num(m[2]) : undefined;
+    if (!m || !at || value === undefined) {
+      unread.push(entry);
+      continue;
+    }
+    const status = text(m[3]);
+    const note = text(m[4]);
+    entries.push({ at, value, ...(status ? { status } : {}), ...(note ? { note } : {}) });
+  }
+  return { entries, unread };
+}
+
 /**
  * Reads Explorer exports (one row per item) into a {@link VivaExport}. Rows without an `Id` column
  * get an id derived from their title, type and period (so a re-import finds them again); parents
- * are then found by title. The `Checkins` column's format was never documented: it is not read,
- * and the last check-in (date, value, status, note) of each key result is imported instead.
+ * are then found by title. The `Checkins` column becomes the item's check-in history (see
+ * {@link parseCheckins}), with the last check-in (date, value, status, note) of its own columns
+ * in place of a history entry of the same day.
  */
 export function readExplorerExport(
   tables: readonly ExplorerTable[],
@@ -116,13 +151,7 @@ export function readExplorerExport(
       });
       continue;
     }
-    if (header.includes('checkins'))
-      issues.push({
-        severity: 'warning',
-        code: 'csv.checkinsColumn',
-        message: `${table.name}: the Checkins column is not imported (its format is undocumented); each key result's last check-in is. For the full history, import the organisation JSON export.`,
-        source: table.name,
-      });
+    const unread: string[] = [];
     for (const { line, cells } of table.records) {
       const source = `${table.name} line ${line}`;
       const cell = (k: keyof typeof COLUMNS) => (at[k] >= 0 ? text(cells[at[k]]) : undefined);
@@ -215,6 +244,20 @@ export function readExplorerExport(
       });
       const last = instant(cell('lastCheckIn'));
       const value = num(cell('actual'));
+      const history = parseCheckins(cell('checkins') ?? '');
+      unread.push(...history.unread);
+      for (const [n, e] of history.entries.entries())
+        if (!last || e.at.slice(0, 10) !== last.slice(0, 10))
+          checkIns.push({
+            vivaId: `${vivaId}-h${n}`,
+            source,
+            itemId: vivaId,
+            at: e.at,
+            ...(owners[0] ? { owner: owners[0] } : {}),
+            value: e.value,
+            ...(e.status ? { status: e.status } : {}),
+            ...(e.note ? { note: e.note } : {}),
+          });
       if (last && (value !== undefined || cell('note')))
         checkIns.push({
           vivaId: `${vivaId}-last`,
@@ -227,6 +270,13 @@ export function readExplorerExport(
           ...(value !== undefined ? { value } : {}),
         });
     }
+    if (unread.length)
+      issues.push({
+        severity: 'warning',
+        code: 'csv.checkinsUnread',
+        message: `${table.name}: ${unread.length} entry(ies) of the Checkins column could not be read (e.g. "${unread[0]!.slice(0, 60)}"); an entry reads "YYYY-MM-DD: value (status) note". The rest of the history is imported.`,
+        source: table.name,
+      });
   }
   return { items, checkIns, comments: [], teams: [], users: [], periods: [], issues, skipped };
 }

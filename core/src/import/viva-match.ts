@@ -21,6 +21,16 @@ export interface TeamMatch {
   readonly parent?: string;
   /** False when items name the team but the Teams file does not list it. */
   readonly listed: boolean;
+  /** The team an earlier import created was linked to this Teams team. */
+  readonly linked?: boolean;
+}
+
+/** A team an earlier import created, linked since to the Teams team `teamId`. */
+export interface LinkedTeam {
+  readonly importedTeamId: string;
+  readonly teamId: string;
+  /** `install`: linked by name when the app was added; `admin`: an admin linked them. */
+  readonly by: 'install' | 'admin';
 }
 
 export interface PersonMatch {
@@ -36,40 +46,55 @@ export interface PersonMatch {
 export const importedTeamId = (name: string) => `viva-team-${stableHash(normalName(name))}`;
 
 /**
- * Viva teams → Bearing teams: each override first (a team id, or `null` for a new team), then a
- * known team of the same name (case and spacing ignored), else a new team, linked when the app is
- * added to the Teams team of that name. Teams that items name but the Teams file does not list are
- * matched the same way and reported as not listed.
+ * Viva teams → Bearing teams: each override first (a team id, or `null` for a new team), then the
+ * team an earlier import's team was linked to, then a known team of the same name (case and
+ * spacing ignored), else a new team, linked when the app is added to the Teams team of that name.
+ * Teams that items name but the Teams file does not list are matched the same way and reported
+ * as not listed.
  */
 export function matchTeams(
   data: VivaExport,
   known: readonly KnownTeam[],
   overrides: readonly { readonly viva: string; readonly teamId: string | null }[] = [],
+  links: readonly LinkedTeam[] = [],
 ): Map<string, TeamMatch> {
   const byName = new Map<string, KnownTeam[]>();
   for (const t of known)
     byName.set(normalName(t.name), [...(byName.get(normalName(t.name)) ?? []), t]);
   const override = new Map(overrides.map((o) => [normalName(o.viva), o.teamId]));
   const knownIds = new Set(known.map((t) => t.id));
+  const linked = new Map(
+    links.filter((l) => knownIds.has(l.teamId)).map((l) => [l.importedTeamId, l]),
+  );
   const out = new Map<string, TeamMatch>();
   const add = (name: string, listed: boolean, parent?: string) => {
     const key = normalName(name);
     if (out.has(key)) return;
     const forced = override.get(key);
     const same = byName.get(key) ?? [];
+    const link = forced === undefined ? linked.get(importedTeamId(name)) : undefined;
     const teamId =
       forced !== undefined && forced !== null && knownIds.has(forced)
         ? forced
-        : forced === undefined && same.length === 1
-          ? same[0]!.id
-          : importedTeamId(name);
+        : link
+          ? link.teamId
+          : forced === undefined && same.length === 1
+            ? same[0]!.id
+            : importedTeamId(name);
     const match =
-      forced !== undefined && (forced === null || knownIds.has(forced))
+      (forced !== undefined && (forced === null || knownIds.has(forced))) || link?.by === 'admin'
         ? 'override'
         : teamId === importedTeamId(name)
           ? 'new'
           : 'name';
-    out.set(key, { viva: name, teamId, match, listed, ...(parent ? { parent } : {}) });
+    out.set(key, {
+      viva: name,
+      teamId,
+      match,
+      listed,
+      ...(parent ? { parent } : {}),
+      ...(link ? { linked: true } : {}),
+    });
   };
   for (const t of data.teams) add(t.name, true, t.parentName);
   for (const item of data.items) for (const t of item.teams) add(t, false);

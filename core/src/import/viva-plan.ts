@@ -7,7 +7,8 @@ import { planHistory } from './viva-history';
 import { periodResolver } from './viva-periods';
 import { itemTree, originOf } from './viva-tree';
 import { buildReport, newTeams } from './viva-report';
-import { matchPeople, matchTeams, personKey, type KnownPerson, type KnownTeam } from './viva-match';
+import { matchPeople, matchTeams, personKey } from './viva-match';
+import type { KnownPerson, KnownTeam, LinkedTeam } from './viva-match';
 import { guardrailKpi, importedKeyResult, mapOutcome } from './viva-outcome';
 import { clip, looksLikeFormula, normalName } from './values';
 import type { ImportIssue, SkippedRow, VivaExport, VivaItem } from './viva-types';
@@ -22,6 +23,8 @@ export interface PlanContext {
   readonly timeZone: string;
   readonly now: string;
   readonly knownTeams: readonly KnownTeam[];
+  /** Teams earlier imports created and that were linked since to their Teams teams. */
+  readonly linkedTeams?: readonly LinkedTeam[];
   readonly roster: readonly KnownPerson[];
   readonly people?: readonly { readonly viva: string; readonly userId: string | null }[];
   readonly teams?: readonly { readonly viva: string; readonly teamId: string | null }[];
@@ -55,7 +58,7 @@ export function planImport(data: VivaExport, ctx: PlanContext): ImportPlan {
     issues.push({ severity: 'warning', code, message, ...(source ? { source } : {}) });
 
   // Teams.
-  const teamMatches = matchTeams(data, ctx.knownTeams, ctx.teams);
+  const teamMatches = matchTeams(data, ctx.knownTeams, ctx.teams, ctx.linkedTeams);
   const knownIds = new Set(ctx.knownTeams.map((t) => t.id));
   for (const o of ctx.teams ?? [])
     if (o.teamId !== null && !knownIds.has(o.teamId))
@@ -64,9 +67,11 @@ export function planImport(data: VivaExport, ctx: PlanContext): ImportPlan {
         `Team "${o.viva}" was set to ${o.teamId}, which is not a team Bearing is installed in; it becomes a new team.`,
       );
   const teamOf = (name: string) => teamMatches.get(normalName(name))?.teamId;
-  for (const m of teamMatches.values())
+  for (const m of teamMatches.values()) {
     if (!m.listed)
       warn('team.notListed', `Team "${m.viva}" is named by items but not in the Teams file.`);
+    if (m.linked) decide('Team linked earlier', 'its items go to the Teams team it was linked to');
+  }
   const teams = newTeams(teamMatches, ctx);
 
   // People.
@@ -96,8 +101,7 @@ export function planImport(data: VivaExport, ctx: PlanContext): ImportPlan {
   };
 
   // Periods → cycles.
-  const periods = periodResolver(data, ctx.fiscalStartMonth, warn);
-  const cycleOf = periods.cycleOf;
+  const { cycleOf, report: cycleReport } = periodResolver(data, ctx.fiscalStartMonth, warn);
 
   // Items by id and by title (Explorer rows without ids name their parents by title).
   const tree = itemTree(data, teamOf, warn, decide);
@@ -110,8 +114,6 @@ export function planImport(data: VivaExport, ctx: PlanContext): ImportPlan {
           'A cell starts like a spreadsheet formula; it is imported as plain text and never run.',
           i.source,
         );
-
-  const origin = originOf;
 
   const objectives = new Map<string, Objective>();
   const makeObjective = (item: VivaItem, id: string, cycleId: string, parents: VivaItem[]) => {
@@ -141,7 +143,7 @@ export function planImport(data: VivaExport, ctx: PlanContext): ImportPlan {
       ownerId,
       parentIds,
       status: 'active',
-      origin: { ...origin(item, unmatched), ...(Object.keys(weights).length ? { weights } : {}) },
+      origin: { ...originOf(item, unmatched), ...(Object.keys(weights).length ? { weights } : {}) },
       createdAt,
       updatedAt: createdAt,
     });
@@ -223,7 +225,7 @@ export function planImport(data: VivaExport, ctx: PlanContext): ImportPlan {
       cycleId: cycleId ?? objective.cycleId,
       title,
       ownerId,
-      origin: origin(item, unmatched),
+      origin: originOf(item, unmatched),
     };
     if (item.kind === 'initiative') {
       decide('Project', 'milestone key result (one milestone: done or not) on its objective');
@@ -278,7 +280,7 @@ export function planImport(data: VivaExport, ctx: PlanContext): ImportPlan {
       checkIns: history.checkInCount,
       comments: history.commentCount,
     },
-    cycles: periods.report(),
+    cycles: cycleReport(),
     teamMatches,
     people,
     owned,

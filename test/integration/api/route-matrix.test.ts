@@ -110,6 +110,7 @@ function validBody(method: string, route: string): unknown {
     'PUT /teams/:teamId/members/:userId/role': { role: 'member' },
     'POST /admin/import/viva-goals/apply': vivaUpload,
     'POST /admin/import/viva-goals/preview': vivaUpload,
+    'POST /admin/import/viva-goals/link-team': { importedTeamId: 'viva-team-x', teamId: TEAM },
     'POST /teams/:teamId/open-items/:itemId/decision': { decision: 'Decided by tenant B' },
     'PATCH /teams/:teamId/open-items/:itemId': { text: 'Reworded by tenant B' },
     'PUT /teams/:teamId/members/:userId/away': { until: '2099-01-01' },

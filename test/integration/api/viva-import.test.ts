@@ -272,10 +272,13 @@ describe('the Explorer export (CSV with custom terminology, and the same data as
     const res = await post(APPLY, { files: [fileOf('northwind.csv', csv)], labels });
     expect(res.status).toBe(200);
     const r = report(res.body);
-    expect(r.counts).toMatchObject({ objectives: 1, keyResults: 3, checkIns: 2, errors: 0 });
+    // The Checkins column: 3 history entries of logos (the one of the last check-in's day gives
+    // way to it) and one of churn (its "n/a" entry is unreadable), plus each last check-in.
+    expect(r.counts).toMatchObject({ objectives: 1, keyResults: 3, checkIns: 5, errors: 0 });
     expect(r.issues.map((i) => i.code)).toEqual(
-      expect.arrayContaining(['cell.formula', 'duplicate', 'csv.checkinsColumn']),
+      expect.arrayContaining(['cell.formula', 'duplicate', 'csv.checkinsUnread']),
     );
+    expect(r.issues.find((i) => i.code === 'csv.checkinsUnread')?.message).toContain('"n/a"');
     expect(r.skipped.map((s) => s.code)).toEqual(['item.ignoredType']);
     const logos = r.written.keyResults;
     expect(logos).toBe(3);
@@ -302,13 +305,42 @@ describe('the Explorer export (CSV with custom terminology, and the same data as
     expect(week.whatChanged).toContain(
       'Pipeline is thin.\nTwo deals slipped; "Contoso" signed.\n\nNext: webinar',
     );
+    // The history before it, week by week, values chained from the baseline (5).
+    const logosId = byTitle['Mid-market logos']!.id;
+    const updateIn = async (userId: string, isoWeek: string, krId: string) => {
+      const c = await h.stores.checkIns.getCheckIn(DEMO_TENANT_ID, DEMO_TEAM_ID, userId, isoWeek);
+      return { update: c?.value.updates.find((u) => u.keyResultId === krId), c: c?.value };
+    };
+    expect((await updateIn(MEGAN, '2025-W41', logosId)).update).toEqual({
+      keyResultId: logosId,
+      previousValue: 5,
+      value: 5,
+      confidence: 'onTrack',
+    });
+    const w42 = await updateIn(MEGAN, '2025-W42', logosId);
+    expect(w42.update).toEqual({
+      keyResultId: logosId,
+      previousValue: 5,
+      value: 8,
+      confidence: 'atRisk',
+    });
+    expect(w42.c?.whatChanged).toContain('Two demos booked; see CRM');
+    expect(week.updates.find((u) => u.keyResultId === logosId)).toMatchObject({
+      previousValue: 8,
+      value: 15,
+    });
+    const churn = byTitle['Churn under 2 %']!.id;
+    expect((await updateIn(ISAIAH, '2025-W43', churn)).update).toMatchObject({
+      value: 3.5,
+      confidence: 'atRisk',
+    });
 
     const xlsx = await northwindXlsx();
     const before = await h.contents();
     const same = report(
       (await post(APPLY, { files: [fileOf('northwind.xlsx', xlsx)], labels })).body,
     );
-    expect(same.counts).toMatchObject({ objectives: 1, keyResults: 3, checkIns: 2, written: 0 });
+    expect(same.counts).toMatchObject({ objectives: 1, keyResults: 3, checkIns: 5, written: 0 });
     expect(await h.contents()).toBe(before);
   });
 });

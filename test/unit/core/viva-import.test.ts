@@ -8,8 +8,10 @@ import {
   mapOutcome,
   matchPeople,
   matchTeams,
+  importedTeamId,
   num,
   parseAlignedTo,
+  parseCheckins,
   planImport,
   readExplorerExport,
   readOrganisationExport,
@@ -57,6 +59,26 @@ describe('export values', () => {
     expect(looksLikeFormula('@SUM(1+1)')).toBe(true);
     expect(looksLikeFormula('-5 % churn')).toBe(false);
     expect(looksLikeFormula('Grow revenue')).toBe(false);
+  });
+
+  it('reads the Checkins column: date, value, status, note; a ";" inside a note stays', () => {
+    expect(
+      parseCheckins(
+        '2025-10-08: 5 (On Track); 2025-10-15 14:00 UTC: 8 (Behind) Two demos; see CRM;2025-11-06=1,250.5',
+      ),
+    ).toEqual({
+      entries: [
+        { at: '2025-10-08T12:00:00.000Z', value: 5, status: 'On Track' },
+        { at: '2025-10-15T14:00:00.000Z', value: 8, status: 'Behind', note: 'Two demos; see CRM' },
+        { at: '2025-11-06T12:00:00.000Z', value: 1250.5 },
+      ],
+      unread: [],
+    });
+    expect(parseCheckins('n/a; 2025-02-31: 4; 2025-03-01: lots; 2025-03-02: 40 %')).toEqual({
+      entries: [{ at: '2025-03-02T12:00:00.000Z', value: 40 }],
+      unread: ['n/a', '2025-02-31: 4', '2025-03-01: lots'],
+    });
+    expect(parseCheckins('')).toEqual({ entries: [], unread: [] });
   });
 
   it('parses the Aligned To column', () => {
@@ -228,6 +250,26 @@ describe('people and teams', () => {
       ['Ops', 't-2', 'override', true],
       ['Ghost', 'new', 'new', false],
     ]);
+  });
+
+  it('maps a team linked since to its Teams team, unless the admin says otherwise', () => {
+    const data: VivaExport = { ...emptyExport(), teams: [{ name: 'Platform' }, { name: 'Ops' }] };
+    const known = [
+      { id: 't-9', name: 'Platform Engineering' },
+      { id: 't-8', name: 'Ops' },
+    ];
+    const links = [
+      { importedTeamId: importedTeamId('platform'), teamId: 't-9', by: 'admin' as const },
+      { importedTeamId: importedTeamId('Ops'), teamId: 't-8', by: 'install' as const },
+    ];
+    const m = matchTeams(data, known, [], links);
+    expect(m.get('platform')).toMatchObject({ teamId: 't-9', match: 'override', linked: true });
+    expect(m.get('ops')).toMatchObject({ teamId: 't-8', match: 'name', linked: true });
+    // A link to a team Bearing no longer knows is ignored; an override wins over a link.
+    expect(matchTeams(data, [], [], links).get('platform')?.match).toBe('new');
+    const overridden = matchTeams(data, known, [{ viva: 'Platform', teamId: null }], links);
+    expect(overridden.get('platform')).toMatchObject({ match: 'override' });
+    expect(overridden.get('platform')?.linked).toBeUndefined();
   });
 });
 

@@ -156,6 +156,8 @@ export async function registerTeam(
           tenantId,
           id: team.id,
           name: team.name || current?.name || 'Team',
+          // Its place in the organisation (set by a Viva Goals import) survives a reinstall.
+          ...(current?.parentTeamId ? { parentTeamId: current.parentTeamId } : {}),
           settings: current?.settings ?? DEFAULT_TEAM_SETTINGS,
           channelReference,
           createdAt: current?.createdAt ?? now,

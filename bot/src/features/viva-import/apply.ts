@@ -28,7 +28,7 @@ function canonical(value: unknown): string {
 }
 
 /** Writes `next` unless the stored version already says the same; true when it wrote. */
-async function upsert<T extends { createdAt?: string; updatedAt?: string }>(
+export async function upsert<T extends { createdAt?: string; updatedAt?: string }>(
   read: () => Promise<Versioned<T> | undefined>,
   merge: (planned: T, stored: T) => T,
   write: (doc: T, etag?: string) => Promise<unknown>,
@@ -100,7 +100,7 @@ const mergeTeam = (p: Team, s: Team): Team => ({
  * the imported notes follow its own.
  * Another import's check-in (same person, team and week) keeps its other key results' updates.
  */
-function mergeCheckIn(p: CheckIn, s: CheckIn): CheckIn {
+export function mergeCheckIn(p: CheckIn, s: CheckIn): CheckIn {
   const planned = new Set(p.updates.map((u) => u.keyResultId));
   const joined = () => {
     const text =

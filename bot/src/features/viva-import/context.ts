@@ -7,6 +7,7 @@ import type {
   VivaImportRequest,
 } from '@bearing/core';
 import type { CheckInStore, KpiStore, OkrStore, OrganizationStore, TeamStore } from '../common';
+import type { ImportDocumentStore } from './ports';
 
 /** The stores an import reads and writes. */
 export interface ImportStores {
@@ -15,6 +16,7 @@ export interface ImportStores {
   readonly okrs: OkrStore;
   readonly kpis: KpiStore;
   readonly checkIns: CheckInStore;
+  readonly imports: ImportDocumentStore;
 }
 
 /** Every team of the tenant (paged). */
@@ -32,7 +34,7 @@ export async function allTeams(teams: TeamStore, tenantId: TenantId): Promise<Te
 /**
  * What the mapping needs to know about the tenant: its fiscal year and zone, the teams the app is
  * installed in (teams an earlier import created are not matched by name, so a re-import maps
- * the same way), and the members of their rosters with the e-mail/UPN kept for lookup.
+ * the same way; those linked since map to their Teams team), and the members of their rosters with the e-mail/UPN kept for lookup.
  */
 export async function loadPlanContext(
   stores: ImportStores,
@@ -44,6 +46,7 @@ export async function loadPlanContext(
   const teams = await allTeams(stores.teams, tenantId);
   const installed = teams.filter((t) => !t.importedFrom);
   const knownTeams: KnownTeam[] = installed.map((t) => ({ id: t.id, name: t.name }));
+  const links = await stores.imports.listTeamLinks(tenantId);
   const roster = new Map<string, KnownPerson>();
   for (const t of installed)
     for (const m of await stores.teams.listMembers(tenantId, t.id))
@@ -59,6 +62,11 @@ export async function loadPlanContext(
     timeZone: org?.value.defaultTimeZone ?? 'UTC',
     now: now.toISOString(),
     knownTeams,
+    linkedTeams: links.map((l) => ({
+      importedTeamId: l.importedTeamId,
+      teamId: l.teamId,
+      by: l.by,
+    })),
     roster: [...roster.values()],
     ...(request.people ? { people: request.people } : {}),
     ...(request.teams ? { teams: request.teams } : {}),

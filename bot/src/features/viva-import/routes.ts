@@ -6,6 +6,7 @@ import { callerOf, validate } from '../../http/respond';
 import { sendError } from '../../http/errors';
 import type { ImportStores } from './context';
 import { runVivaImport } from './run-import';
+import { linkImportedTeam } from './link-team';
 
 /** Largest request body: the files' limit in base64 plus room for the admin's decisions. */
 export const IMPORT_BODY_LIMIT = Math.ceil((VIVA_IMPORT_MAX_BYTES * 4) / 3) + 2 * 1024 * 1024;
@@ -23,7 +24,8 @@ const tooLarge: ErrorRequestHandler = (error: { type?: string }, _req, res, next
 /**
  * `/api/v1/admin/import`: moving in from Viva Goals, for admins. `POST /viva-goals/preview` maps
  * the files and writes nothing; `POST /viva-goals/apply` writes what the preview showed (refused
- * with 400 and nothing written when the preview has errors). Audited with counts only.
+ * with 400 and nothing written when the preview has errors); `POST /viva-goals/link-team` makes a
+ * team the import created the Teams team it stands for. Audited with ids and counts only.
  */
 export function vivaImportRouter(
   stores: ImportStores,
@@ -73,5 +75,62 @@ export function vivaImportRouter(
         );
       res.json(outcome.report);
     });
+
+  router.post('/viva-goals/link-team', async (req, res) => {
+    const caller = callerOf(res);
+    const body = validate(res, schemas.vivaTeamLinkRequest, req.body);
+    if (!body) return;
+    const { importedTeamId, teamId } = body;
+    const outcome = await linkImportedTeam(
+      stores,
+      caller.tenantId,
+      importedTeamId,
+      teamId,
+      'admin',
+      now().toISOString(),
+    );
+    const moved = outcome.kind === 'linked' ? outcome.link.moved : undefined;
+    audit(caller, 'vivaImportLinkTeam', {
+      outcome: outcome.kind,
+      importedTeamId,
+      teamId,
+      ...(moved ?? {}),
+    });
+    if (outcome.kind === 'notImported')
+      return sendError(
+        res,
+        404,
+        API_ERROR_CODES.notFound,
+        `${importedTeamId} is not a team an import created: use a teamId the import preview lists with match "new".`,
+        'importedTeamId',
+      );
+    if (outcome.kind === 'notInstalled')
+      return sendError(
+        res,
+        404,
+        API_ERROR_CODES.notFound,
+        `Bearing is not installed in the team ${teamId}: add the app to that team in Teams, then link.`,
+        'teamId',
+      );
+    if (outcome.kind === 'linkedElsewhere')
+      return sendError(
+        res,
+        409,
+        API_ERROR_CODES.conflict,
+        `${importedTeamId} is already linked to the team ${outcome.teamId}.`,
+        'importedTeamId',
+      );
+    res.json({
+      importedTeamId,
+      teamId,
+      again: outcome.again,
+      moved: {
+        objectives: moved?.objective ?? 0,
+        keyResults: moved?.keyResult ?? 0,
+        kpis: moved?.kpi ?? 0,
+        checkIns: moved?.checkIn ?? 0,
+      },
+    });
+  });
   return router;
 }
