@@ -13,7 +13,12 @@ export type * from './tab-views';
 export type * from './team-data';
 export type * from './team-members';
 export { OKR_CSV_COLUMNS } from './team-data';
-export type { VivaImportReport, VivaImportRequest, VivaImportCounts } from './import-requests';
+export type {
+  VivaImportCounts,
+  VivaImportReport,
+  VivaImportRequest,
+  VivaImportStreamLine,
+} from './import-requests';
 export {
   VIVA_IMPORT_MAX_BYTES,
   VIVA_IMPORT_MAX_FILES,
