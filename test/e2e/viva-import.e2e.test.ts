@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startTokenIssuer } from '../../simulators/identity/token-issuer';
 import { launchChromium } from '../../simulators/browser/chromium';
 import { ALEX, SSO_TENANT as TENANT, entraToken, ssoEnv } from '../support/entra-tokens';
 import { startInProcess } from '../support/in-process-server';
+import { REPO_ROOT } from '../support/server-process';
 import { fabrikamZip } from '../support/viva-fixtures';
 import { buildTab, newPage, openInHost, serveHost } from './support/tab-page';
 
@@ -12,12 +14,14 @@ import { buildTab, newPage, openInHost, serveHost } from './support/tab-page';
 // export; a member signed in through Teams does not get the page, and the API refuses them.
 const TEAM = '00000000-0000-0000-0000-000000000031';
 const PREVIEW = '/api/v1/admin/import/viva-goals/preview';
+const SHOT = path.join(REPO_ROOT, 'test-output', 'screenshots', 'viva-import-320.png');
 
 type Server = Awaited<ReturnType<typeof startInProcess>>;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 let zip: Buffer;
 beforeAll(async () => {
   await buildTab();
+  fs.mkdirSync(path.dirname(SHOT), { recursive: true });
   browser = await launchChromium();
   zip = await fabrikamZip();
 }, 120_000);
@@ -109,9 +113,16 @@ describe('an admin moves in from Viva Goals', () => {
     expect(csv).toMatch(/person,Jordan Doe,00000000-0000-0000-0000-000000000022,override/);
   }, 120_000);
 
-  it('a second import of the same files writes nothing', async () => {
+  it('a second import of the same files writes nothing (at 320 px, nothing wider)', async () => {
+    await page.setViewportSize({ width: 320, height: 900 });
     await upload(page);
     await page.getByRole('table', { name: 'What the files hold' }).waitFor({ timeout: 20_000 });
+    // Wide tables scroll inside their cards; the page itself never scrolls sideways.
+    const overflow = await page.evaluate(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: SHOT, fullPage: true });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page
       .getByText('Nothing was written: everything in these files was already imported.')

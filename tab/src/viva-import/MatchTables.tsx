@@ -32,11 +32,11 @@ export function TeamsTable({ state }: { readonly state: VivaImportState }) {
               </Text>
               {t.parent && <Text block>{m.teams.parent(t.parent)}</Text>}
               {!t.listed && (
-                <Text block className={styles.muted}>
+                <Text block className={styles.note}>
                   {m.teams.notListed}
                 </Text>
               )}
-              <Text block className={styles.muted}>
+              <Text block className={styles.note}>
                 {m.teams.how[t.match] ?? t.match}
               </Text>
             </>,
@@ -126,14 +126,14 @@ export function PeopleTable({ state }: { readonly state: VivaImportState }) {
               {p.viva}
             </Text>
             {p.email && <Text block>{p.email}</Text>}
-            <Text block className={styles.muted}>
+            <Text block className={styles.note}>
               {m.people.how[p.match] ?? p.match}
               {p.userId && p.match !== 'unmatched' ? ` · ${names.get(p.userId) ?? p.userId}` : ''}
             </Text>
             {p.ambiguous && <Text block>{m.people.ambiguous}</Text>}
           </>,
           p.itemCount === 0 ? (
-            <Text className={styles.muted}>{m.people.nothing}</Text>
+            <Text className={styles.note}>{m.people.nothing}</Text>
           ) : (
             <ul className={styles.list}>
               {p.items.map((i) => (

@@ -27,9 +27,17 @@ export const useImportStyles = makeStyles({
     },
   },
   table: { minWidth: '280px' },
-  cell: { overflowWrap: 'anywhere', verticalAlign: 'top' },
-  number: { textAlign: 'end', whiteSpace: 'nowrap' },
-  picker: { minWidth: '160px', maxWidth: '100%' },
+  // Words break only when one alone is wider than its column (the table scrolls instead).
+  cell: { overflowWrap: 'break-word', verticalAlign: 'top' },
+  number: {
+    textAlign: 'end',
+    whiteSpace: 'nowrap',
+    '& .fui-TableHeaderCell__button': { justifyContent: 'flex-end' },
+  },
+  picker: { minWidth: '140px', maxWidth: '100%' },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   muted: { color: tokens.colorNeutralForeground2 },
+  // Secondary lines inside table rows keep the row's colour: rows change it on hover (high
+  // contrast swaps it with the background), and a colour of their own would lose contrast.
+  note: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
 });
