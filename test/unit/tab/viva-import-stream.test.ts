@@ -18,9 +18,10 @@ function streamed(chunks: string[], type = 'application/x-ndjson', status = 200)
   };
 }
 
-const apply = (fetch: typeof fetch, seen: [number, number][]) =>
-  createApiClient({ fetch }).applyVivaImport({ files: [{ name: 'a.zip', data: 'UEs=' }] }, (d, t) =>
-    seen.push([d, t]),
+const apply = (fetcher: typeof globalThis.fetch, seen: [number, number][]) =>
+  createApiClient({ fetch: fetcher }).applyVivaImport(
+    { files: [{ name: 'a.zip', data: 'UEs=' }] },
+    (d, t) => seen.push([d, t]),
   );
 
 describe('the Viva Goals apply stream', () => {
