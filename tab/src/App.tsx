@@ -17,6 +17,9 @@ const ConfigPage = lazy(() =>
 const MyOkrsPage = lazy(() =>
   import('./personal/MyOkrsPage').then((m) => ({ default: m.MyOkrsPage })),
 );
+const VivaImportPage = lazy(() =>
+  import('./viva-import/VivaImportPage').then((m) => ({ default: m.VivaImportPage })),
+);
 
 export interface AppProps {
   /** Resolves once we know whether Teams hosts the tab (`connectTeams`). */
@@ -90,7 +93,14 @@ export function App({
                 />
               )}
               {view === 'personal' && <MyOkrsPage api={api} onSettled={onSettled} />}
-              {view !== 'config' && view !== 'personal' && (
+              {view === 'import' && (
+                <VivaImportPage
+                  api={api}
+                  backHref={`${tabUrl}?view=data${teamId ? `&teamId=${encodeURIComponent(teamId)}` : ''}`}
+                  onSettled={onSettled}
+                />
+              )}
+              {view !== 'config' && view !== 'personal' && view !== 'import' && (
                 <TeamPage
                   api={api}
                   view={view}

@@ -11,13 +11,22 @@ export type TabView =
   | 'meeting'
   | 'stage'
   | 'personal'
-  | 'config';
+  | 'config'
+  | 'import';
 
 /** Views reached through the team page's navigation. */
 export const TEAM_VIEWS = ['alignment', 'dashboard', 'manage', 'close', 'data'] as const;
 export type TeamView = (typeof TEAM_VIEWS)[number];
 
-const VIEWS: readonly TabView[] = [...TEAM_VIEWS, 'meeting', 'stage', 'personal', 'config'];
+const VIEWS: readonly TabView[] = [
+  ...TEAM_VIEWS,
+  'meeting',
+  'stage',
+  'personal',
+  'config',
+  // Admins: moving in from Viva Goals (a whole page; the Data view links to it).
+  'import',
+];
 
 /** What the tab URL (or a deep link) asks for (`?view=…&teamId=…&cycleId=…&kpi=…&theme=…`). */
 export interface TabParams {

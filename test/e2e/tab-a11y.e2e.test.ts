@@ -4,6 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { startInProcess } from '../support/in-process-server';
 import { REPO_ROOT } from '../support/server-process';
 import { launchChromium } from '../../simulators/browser/chromium';
+import { fabrikamZip } from '../support/viva-fixtures';
 import { buildTab, eventually, newPage } from './support/tab-page';
 
 // axe-core's WCAG 2.1 A and AA rules on every view of the built tab, in headless Chromium, in the
@@ -56,6 +57,11 @@ const VIEWS: View[] = [
     name: 'config',
     query: 'view=config',
     loaded: (p) => p.getByRole('combobox', { name: /Team/ }),
+  },
+  {
+    name: 'viva import',
+    query: 'view=import',
+    loaded: (p) => p.getByLabel(/^Viva Goals export files/),
   },
   {
     name: 'meeting side panel',
@@ -189,6 +195,29 @@ const OPENED: { name: string; view: string; width: number; act: (p: Page) => Pro
     },
   },
 ];
+// The import preview's tables and pickers (a dry run: nothing is written), wide and at 320 px.
+const vivaPreview = async (p: Page) => {
+  const buffer = await fabrikamZip();
+  await p.getByLabel(/^Viva Goals export files/).setInputFiles({
+    name: 'export.zip',
+    mimeType: 'application/zip',
+    buffer,
+  });
+  await p.getByRole('table', { name: 'People' }).waitFor({ timeout: 20_000 });
+  await p
+    .getByRole('button', { name: /^Change the member for / })
+    .first()
+    .click();
+};
+OPENED.push(
+  { name: 'the Viva Goals import preview', view: 'viva import', width: 1280, act: vivaPreview },
+  {
+    name: 'the Viva Goals import preview at 320 px',
+    view: 'viva import',
+    width: 320,
+    act: vivaPreview,
+  },
+);
 
 describe.each(THEMES)('what opens on top of a view, in the %s theme', (theme) => {
   it.each(OPENED)('$name: no WCAG 2.1 A/AA violation', async (opened) => {

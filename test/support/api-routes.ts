@@ -45,6 +45,7 @@ export const API_ROUTES: readonly { method: string; path: string; body?: boolean
   { method: 'POST', path: '/admin/import/viva-goals/preview', body: true },
   { method: 'POST', path: '/admin/import/viva-goals/apply', body: true },
   { method: 'POST', path: '/admin/import/viva-goals/link-team', body: true },
+  { method: 'POST', path: '/admin/import/viva-goals/report', body: true },
   // Ingestion (authenticated with an ingestion key, which the fuzzer does not have: still 4xx).
   { method: 'POST', path: '/kpis/readings:batch', body: true },
   // The same handler under a path without `:` (for clients that cannot send one).

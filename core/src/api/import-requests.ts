@@ -117,7 +117,28 @@ export const vivaImportReport = z.object({
     readings: z.number().int(),
   }),
   batches: z.number().int(),
+  /**
+   * What the admin may pick from to change a decision: the members of the installed teams'
+   * rosters, the installed teams, and the Explorer type labels nobody said the meaning of yet.
+   */
+  choices: z
+    .object({
+      members: z.array(z.object({ userId: z.string(), displayName: z.string() })),
+      teams: z.array(z.object({ id: z.string(), name: z.string() })),
+      labels: z.array(z.string()),
+    })
+    .optional(),
 });
+
+/**
+ * One line of an apply's progress stream (`Accept: application/x-ndjson`): the documents done
+ * after each batch, then the report, or an error when the apply stopped half-way.
+ */
+export const vivaImportStreamLine = z.union([
+  z.object({ progress: z.object({ done: z.number().int(), total: z.number().int() }) }),
+  z.object({ report: vivaImportReport }),
+  z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
+]);
 
 export type VivaImportRequest = z.infer<typeof vivaImportRequest>;
 export type VivaImportReport = z.infer<typeof vivaImportReport>;
@@ -148,3 +169,4 @@ export const vivaTeamLinkResult = z.object({
 
 export type VivaTeamLinkRequest = z.infer<typeof vivaTeamLinkRequest>;
 export type VivaTeamLinkResult = z.infer<typeof vivaTeamLinkResult>;
+export type VivaImportStreamLine = z.infer<typeof vivaImportStreamLine>;

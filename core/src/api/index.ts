@@ -14,9 +14,10 @@ export type * from './team-data';
 export type * from './team-members';
 export { OKR_CSV_COLUMNS } from './team-data';
 export type {
+  VivaImportCounts,
   VivaImportReport,
   VivaImportRequest,
-  VivaImportCounts,
+  VivaImportStreamLine,
   VivaTeamLinkRequest,
   VivaTeamLinkResult,
 } from './import-requests';

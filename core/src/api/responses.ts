@@ -21,6 +21,8 @@ export const meResponse = z.object({
   displayName: z.string(),
   timeZone: z.string().optional(),
   identitySource: z.enum(['sso', 'local']),
+  /** The caller holds the Bearing admin app role (`Bearing.Admin`): admin pages are theirs. */
+  isAdmin: z.boolean().optional(),
   teams: z.array(z.object({ id, name: z.string(), role: teamRole })),
 });
 

@@ -1,4 +1,10 @@
-import type { KeyResultView, MeResponse, TeamViewResponse } from '@bearing/core';
+import type {
+  KeyResultView,
+  MeResponse,
+  TeamViewResponse,
+  VivaImportReport,
+  VivaImportStreamLine,
+} from '@bearing/core';
 import { ApiRequestError, errorFromBody } from './errors';
 import type { TabViewsApi } from './views';
 
@@ -48,8 +54,9 @@ export function createApiClient(options: ApiClientOptions = {}): TabApi {
     path: string,
     body: unknown,
     signal: AbortSignal | undefined,
+    accept = 'application/json',
   ): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: accept };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (options.getToken) {
       let token: string;
@@ -167,9 +174,53 @@ export function createApiClient(options: ApiClientOptions = {}): TabApi {
     },
     setAway: (teamId, userId, until) =>
       request('PUT', `${team(teamId)}/members/${segment(userId)}/away`, { until }),
+    previewVivaImport: (body) => request('POST', `${VIVA}/preview`, body),
+    applyVivaImport: async (body, onProgress) => {
+      const response = await send('POST', `${VIVA}/apply`, body, undefined, NDJSON);
+      return readImportStream(response, onProgress);
+    },
+    vivaImportReportCsv: async (report) =>
+      (await send('POST', `${VIVA}/report`, report, undefined, 'text/csv')).blob(),
     exportOkrs: async (teamId, format, cycleId) => {
       const path = `${team(teamId)}/export${qs({ format, what: 'okrs', cycleId })}`;
       return (await send('GET', path, undefined, undefined)).blob();
     },
   };
+}
+
+const VIVA = '/admin/import/viva-goals';
+const NDJSON = 'application/x-ndjson';
+
+/**
+ * Reads an apply's progress stream (one JSON value a line: progress after each batch, then the
+ * report, or why it stopped) and resolves to the report. A server that answers plain JSON (one
+ * that does not stream) is read as the report itself.
+ */
+async function readImportStream(
+  response: Response,
+  onProgress: (done: number, total: number) => void,
+): Promise<VivaImportReport> {
+  if (!response.headers.get('content-type')?.includes(NDJSON) || !response.body)
+    return (await response.json()) as VivaImportReport;
+  let report: VivaImportReport | undefined;
+  const handle = (text: string) => {
+    if (!text.trim()) return;
+    const line = JSON.parse(text) as VivaImportStreamLine;
+    if ('progress' in line) onProgress(line.progress.done, line.progress.total);
+    else if ('report' in line) report = line.report;
+    else throw new ApiRequestError(line.error.code, line.error.message, response.status);
+  };
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let rest = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const lines = (rest + value).split('\n');
+    rest = lines.pop() ?? '';
+    lines.forEach(handle);
+  }
+  handle(rest);
+  if (!report)
+    throw new ApiRequestError('CLIENT.NETWORK', 'The import ended without its report.', 0);
+  return report;
 }

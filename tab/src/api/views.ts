@@ -20,6 +20,8 @@ import type {
   TeamMembersResponse,
   TeamSettingsResponse,
   UpdateObjectiveRequest,
+  VivaImportReport,
+  VivaImportRequest,
 } from '@bearing/core';
 
 // The contracts are core's (core/src/api/tab-views.ts); these names are what the views use.
@@ -92,6 +94,15 @@ export interface TabViewsApi {
   ): Promise<Blob>;
   /** Marks a member away until a date (inclusive), or back with `null`. */
   setAway(teamId: string, userId: string, until: string | null): Promise<AwayResponse>;
+  /** Admins: what importing these Viva Goals files would do (writes nothing). */
+  previewVivaImport(body: VivaImportRequest): Promise<VivaImportReport>;
+  /** Admins: imports them, calling `onProgress` with the documents done after each batch. */
+  applyVivaImport(
+    body: VivaImportRequest,
+    onProgress: (done: number, total: number) => void,
+  ): Promise<VivaImportReport>;
+  /** An import report as a CSV file. */
+  vivaImportReportCsv(report: VivaImportReport): Promise<Blob>;
 }
 
 /** Filters of the decision log (all optional). */

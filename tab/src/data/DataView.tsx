@@ -2,6 +2,7 @@ import { useState } from 'react';
 import {
   Button,
   Field,
+  Link,
   MessageBar,
   MessageBarBody,
   Text,
@@ -12,9 +13,10 @@ import {
 import type { OkrImportResponse } from '@bearing/core';
 import type { TabApi } from '../api/client';
 import { asApiError } from '../api/errors';
+import { saveFile } from '../api/save-file';
 import { AlertMessage, ErrorState, LoadingState } from '../components/StatusStates';
 import { describeError } from '../components/describe-error';
-import { useLoad, useSettled } from '../hooks/useLoad';
+import { useLoad, useMe, useSettled } from '../hooks/useLoad';
 import { useViewStyles } from '../components/viewStyles';
 import { useLocale } from '../i18n/locale';
 
@@ -47,6 +49,9 @@ export function DataView({ api, teamId, cycleId, canEdit = false, onSettled }: D
     async (signal) => cycleId ?? (await api.getTeamAlignment(teamId, {}, signal)).cycle.id,
   );
   useSettled(state.status, onSettled);
+  // Moving in from Viva Goals is for admins (the server checks too).
+  const me = useMe(api);
+  const isAdmin = me.status === 'ready' && me.data.isAdmin === true;
   const [busy, setBusy] = useState<'csv' | 'json' | 'preview' | 'import'>();
   const [failure, setFailure] = useState<string>();
   const [file, setFile] = useState<File>();
@@ -67,14 +72,10 @@ export function DataView({ api, teamId, cycleId, canEdit = false, onSettled }: D
   };
   const download = (format: 'csv' | 'json') =>
     run(format, async () => {
-      const blob = await api.exportOkrs(teamId, format, cycle);
-      // The API needs the Teams token, so a plain link cannot fetch it: save the response instead.
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `bearing-okrs-${cycle ?? 'current'}.${format}`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 0);
+      saveFile(
+        await api.exportOkrs(teamId, format, cycle),
+        `bearing-okrs-${cycle ?? 'current'}.${format}`,
+      );
     });
   const check = () =>
     run('preview', async () => {
@@ -196,6 +197,16 @@ export function DataView({ api, teamId, cycleId, canEdit = false, onSettled }: D
         </section>
       )}
       {cycle && !canEdit && <Text>{m.readOnly}</Text>}
+      {isAdmin && (
+        <section className={mergeClasses(layout.card, styles.card)} aria-label={m.viva}>
+          <h2 className={layout.cardTitle}>{m.viva}</h2>
+          <Text>{m.vivaHint}</Text>
+          <div>
+            {/* A page of its own (`?view=import`), loaded only when opened. */}
+            <Link href={`?view=import&teamId=${encodeURIComponent(teamId)}`}>{m.vivaOpen}</Link>
+          </div>
+        </section>
+      )}
     </main>
   );
 }

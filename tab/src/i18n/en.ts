@@ -234,6 +234,9 @@ export const en = {
       `${title} (${baseline} → ${target})`,
     noFile: 'Choose a CSV file first.',
     readOnly: 'Only team owners and managers can import.',
+    viva: 'Move in from Viva Goals',
+    vivaHint: 'Import your organisation’s Viva Goals export with its check-in history (admins).',
+    vivaOpen: 'Import from Viva Goals',
   },
 };
 

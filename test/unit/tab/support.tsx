@@ -62,6 +62,10 @@ type UpdateAnswer = KeyResultView | Error;
 /** An answer for one of the views' calls: a value, an error to throw, or a pending promise. */
 export type ViewAnswer = unknown;
 type ViewMethod = keyof TabViewsApi;
+/** The calls that answer a file. */
+const BLOB_METHODS = ['exportOkrs', 'exportDecisionLog', 'vivaImportReportCsv'] as const;
+type BlobMethod = (typeof BLOB_METHODS)[number];
+const isBlob = (method: string) => (BLOB_METHODS as readonly string[]).includes(method);
 
 /**
  * The server's answer to each call, as core defines it: every answer the fake gives is checked
@@ -91,10 +95,9 @@ const RESPONSES = {
   recordDecision: schemas.openItemView,
   getDecisionLog: schemas.decisionLogResponse,
   setAway: schemas.awayResponse,
-} as const satisfies Record<
-  Exclude<keyof TabApi, 'exportOkrs' | 'exportDecisionLog'>,
-  { safeParse: unknown }
->;
+  previewVivaImport: schemas.vivaImportReport,
+  applyVivaImport: schemas.vivaImportReport,
+} as const satisfies Record<Exclude<keyof TabApi, BlobMethod>, { safeParse: unknown }>;
 
 /** Answers that did not match core's response schema (checked after every test). */
 const drifted: string[] = [];
@@ -129,6 +132,8 @@ export class FakeApi implements TabApi {
       update?: UpdateAnswer[];
       /** Queued answers per views call; the last one repeats. */
       views?: Partial<Record<ViewMethod, ViewAnswer[]>>;
+      /** The progress an apply of a Viva Goals import reports before it answers. */
+      progress?: readonly (readonly [number, number])[];
     },
   ) {
     // Checked up front too, so a drifted fixture fails however the view handles the answer.
@@ -136,7 +141,7 @@ export class FakeApi implements TabApi {
     for (const a of answers.alignment ?? []) checkedAnswer('getTeamAlignment', a);
     for (const a of answers.update ?? []) checkedAnswer('updateKeyResult', a);
     for (const [method, queue] of Object.entries(answers.views ?? {}))
-      if (method !== 'exportOkrs' && method !== 'exportDecisionLog')
+      if (!isBlob(method))
         for (const a of queue ?? []) checkedAnswer(method as keyof typeof RESPONSES, a);
   }
 
@@ -157,8 +162,7 @@ export class FakeApi implements TabApi {
     if (answer === undefined) throw new Error(`FakeApi: no ${method} answer queued`);
     const value = await answer;
     if (value instanceof Error) throw value;
-    const blob = method === 'exportOkrs' || method === 'exportDecisionLog';
-    return (blob ? value : checkedAnswer(method, value)) as T;
+    return (isBlob(method) ? value : checkedAnswer(method as keyof typeof RESPONSES, value)) as T;
   }
 
   getMeetingAgenda(
@@ -262,6 +266,24 @@ export class FakeApi implements TabApi {
     ...args: Parameters<TabViewsApi['exportDecisionLog']>
   ): ReturnType<TabViewsApi['exportDecisionLog']> {
     return this.answer('exportDecisionLog', args);
+  }
+
+  previewVivaImport(
+    ...args: Parameters<TabViewsApi['previewVivaImport']>
+  ): ReturnType<TabViewsApi['previewVivaImport']> {
+    return this.answer('previewVivaImport', args);
+  }
+  /** Reports each queued `progress` step, then answers the queued report. */
+  async applyVivaImport(
+    ...[body, onProgress]: Parameters<TabViewsApi['applyVivaImport']>
+  ): ReturnType<TabViewsApi['applyVivaImport']> {
+    for (const [done, total] of this.answers.progress ?? []) onProgress(done, total);
+    return this.answer('applyVivaImport', [body]);
+  }
+  vivaImportReportCsv(
+    ...args: Parameters<TabViewsApi['vivaImportReportCsv']>
+  ): ReturnType<TabViewsApi['vivaImportReportCsv']> {
+    return this.answer('vivaImportReportCsv', args);
   }
 
   async getMe(): Promise<MeResponse> {

@@ -3,6 +3,7 @@ import { schemas } from '@bearing/core';
 import { getMyProfile } from './get-my-profile';
 import { getMyOkrs, submitMyCheckIn, type MyOkrStores } from './my-okrs';
 import { callerOf, send, validate } from '../../http/respond';
+import { ADMIN_ROLE } from '../data-rights';
 
 /** The signed-in user's profile, own OKRs and check-ins (the personal tab). */
 export function meRoutes(stores: MyOkrStores, now: () => Date): Router {
@@ -11,7 +12,8 @@ export function meRoutes(stores: MyOkrStores, now: () => Date): Router {
   router.get('/me', async (_req, res) => {
     const caller = callerOf(res);
     const profile = await getMyProfile(stores, caller.tenantId, caller.userId, caller.name);
-    res.json({ ...profile, identitySource: caller.source });
+    const isAdmin = caller.roles?.includes(ADMIN_ROLE) ?? false;
+    res.json({ ...profile, identitySource: caller.source, isAdmin });
   });
 
   router.get('/me/okrs', async (_req, res) => {

@@ -1,15 +1,25 @@
-import express, { Router, type ErrorRequestHandler } from 'express';
-import { API_ERROR_CODES, schemas, VIVA_IMPORT_MAX_BYTES } from '@bearing/core';
+import express, { Router, type ErrorRequestHandler, type Response } from 'express';
+import {
+  API_ERROR_CODES,
+  ok,
+  schemas,
+  VIVA_IMPORT_MAX_BYTES,
+  type VivaImportStreamLine,
+} from '@bearing/core';
 import { adminAudit, adminOnly } from '../data-rights';
 import type { Logger } from '../../observability/logger';
-import { callerOf, validate } from '../../http/respond';
+import { callerOf, sendDownload, validate } from '../../http/respond';
 import { sendError } from '../../http/errors';
 import type { ImportStores } from './context';
+import { reportCsv } from './report-csv';
 import { runVivaImport } from './run-import';
 import { linkImportedTeam } from './link-team';
 
 /** Largest request body: the files' limit in base64 plus room for the admin's decisions. */
 export const IMPORT_BODY_LIMIT = Math.ceil((VIVA_IMPORT_MAX_BYTES * 4) / 3) + 2 * 1024 * 1024;
+
+/** The media type of the apply's progress stream (one JSON value per line). */
+export const NDJSON = 'application/x-ndjson';
 
 const tooLarge: ErrorRequestHandler = (error: { type?: string }, _req, res, next) => {
   if (error?.type !== 'entity.too.large') return next(error);
@@ -21,11 +31,26 @@ const tooLarge: ErrorRequestHandler = (error: { type?: string }, _req, res, next
   );
 };
 
+/** Writes one line of the progress stream, starting the 200 answer with the first one. */
+function streamLine(res: Response, line: VivaImportStreamLine): void {
+  if (!res.headersSent) res.status(200).type(NDJSON);
+  res.write(`${JSON.stringify(line)}\n`);
+}
+
 /**
  * `/api/v1/admin/import`: moving in from Viva Goals, for admins. `POST /viva-goals/preview` maps
  * the files and writes nothing; `POST /viva-goals/apply` writes what the preview showed (refused
- * with 400 and nothing written when the preview has errors); `POST /viva-goals/link-team` makes a
- * team the import created the Teams team it stands for. Audited with ids and counts only.
+ * with 400 and nothing written when the preview has errors); `POST /viva-goals/report` turns a
+ * report into CSV for download; `POST /viva-goals/link-team` makes a team the import created the
+ * Teams team it stands for. Audited with ids and counts only.
+ *
+ * An apply asked for with `Accept: application/x-ndjson` answers its progress as it goes: a line
+ * `{"progress":{"done","total"}}` after each written batch, then `{"report":…}` (or `{"error":…}`
+ * if it stopped half-way). A stream rather than steps the client repeats: one upload and one plan
+ * for the whole apply (steps would send up to 40 MB and plan again each time, and a plan that
+ * changed between steps, say a member added to a roster, would shift any cursor into it), and
+ * the counts are exactly the batches being written. A dropped connection loses nothing: the apply
+ * is idempotent and resumable, so applying again finishes it.
  */
 export function vivaImportRouter(
   stores: ImportStores,
@@ -44,21 +69,41 @@ export function vivaImportRouter(
       const caller = callerOf(res);
       const body = validate(res, schemas.vivaImportRequest, req.body);
       if (!body) return;
+      const stream = step === 'apply' && (req.get('accept') ?? '').includes(NDJSON);
       // Progress of a long apply in the log (counts only), every 40 batches.
       let batch = 0;
       const progress = (done: number, total: number) => {
         batch += 1;
         if (batch % 40 === 0 || done === total)
           logger.info('viva import progress', { tenantId: caller.tenantId, done, total });
+        if (stream) streamLine(res, { progress: { done, total } });
       };
-      const outcome = await runVivaImport(
-        stores,
-        caller.tenantId,
-        body,
-        step === 'preview',
-        now(),
-        progress,
-      );
+      let outcome: Awaited<ReturnType<typeof runVivaImport>>;
+      try {
+        outcome = await runVivaImport(
+          stores,
+          caller.tenantId,
+          body,
+          step === 'preview',
+          now(),
+          progress,
+        );
+      } catch (error) {
+        // Before the stream started, the one error middleware answers; after, the stream says so.
+        if (!res.headersSent) throw error;
+        logger.error('viva import stopped', {
+          tenantId: caller.tenantId,
+          error: error instanceof Error ? error.name : 'unknown',
+        });
+        streamLine(res, {
+          error: {
+            code: 'IMPORT.INTERRUPTED',
+            message:
+              'The import stopped before it finished. What was written stays: apply again to finish it.',
+          },
+        });
+        return res.end();
+      }
       const { counts } = outcome.report;
       audit(caller, step === 'preview' ? 'vivaImportPreview' : 'vivaImportApply', {
         outcome: outcome.kind,
@@ -73,7 +118,9 @@ export function vivaImportRouter(
           `The files have ${counts.errors} problem(s) (first: ${outcome.report.issues.find((i) => i.severity === 'error')?.message ?? 'see the preview'}). Nothing was written; fix them and preview again.`,
           'files',
         );
-      res.json(outcome.report);
+      if (!stream) return res.json(outcome.report);
+      streamLine(res, { report: outcome.report });
+      res.end();
     });
 
   router.post('/viva-goals/link-team', async (req, res) => {
@@ -131,6 +178,16 @@ export function vivaImportRouter(
         checkIns: moved?.checkIn ?? 0,
       },
     });
+  });
+
+  router.post('/viva-goals/report', (req, res) => {
+    const report = validate(res, schemas.vivaImportReport, req.body);
+    if (!report) return;
+    audit(callerOf(res), 'vivaImportReport', {
+      rows: report.issues.length + report.skipped.length,
+    });
+    const fileName = `viva-goals-${report.dryRun ? 'preview' : 'import'}-report.csv`;
+    sendDownload(res, ok({ format: 'csv', body: reportCsv(report), fileName }));
   });
   return router;
 }

@@ -23,7 +23,15 @@ export async function runVivaImport(
 ): Promise<ImportOutcome> {
   const data = await readUpload(request.files, request.labels ?? {});
   const ctx = await loadPlanContext(stores, tenantId, request, now);
-  const plan = planImport(data, ctx);
+  const planned = planImport(data, ctx);
+  // What the tab offers for changing a match: the rosters' members, the installed teams, and the
+  // Explorer type labels still without a meaning.
+  const choices = {
+    members: ctx.roster.map((p) => ({ userId: p.userId, displayName: p.displayName })),
+    teams: ctx.knownTeams.map((t) => ({ id: t.id, name: t.name })),
+    labels: [...new Set(data.items.filter((i) => !i.kind).map((i) => i.typeLabel))].sort(),
+  };
+  const plan = { ...planned, report: { ...planned.report, choices } };
   if (dryRun) return { kind: 'done', report: plan.report };
   if (plan.report.counts.errors > 0) return { kind: 'refused', report: plan.report };
   const { written, batches } = await applyPlan(stores, plan, onProgress);
