@@ -31,6 +31,19 @@ export function initialJs(dist: string): { gzipBytes: number; files: string[] } 
   return { gzipBytes, files };
 }
 
+/** The stylesheets index.html links (render-blocking, so part of what a first visit waits for). */
+export function initialCss(dist: string): { gzipBytes: number; files: string[] } {
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+\.css)"/g)].map((m) =>
+    (m[1] as string).replace(/^\/tab\//, ''),
+  );
+  const gzipBytes = files.reduce(
+    (sum, ref) => sum + gzipSync(fs.readFileSync(path.join(dist, ref)), { level: 9 }).length,
+    0,
+  );
+  return { gzipBytes, files };
+}
+
 /**
  * The largest modules of the initial JS, by rendered size (before minification), from the
  * bundle report the tab's build writes (tab/vite.config.mts: dist/bundle-stats.json).

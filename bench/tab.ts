@@ -9,24 +9,24 @@ import { openStores } from '../bot/src/store';
 import { EMBEDDED_KEY } from '../bot/src/store/embedded/embedded-cosmos';
 import { seedDemoOrganization } from '../bot/src/features/demo/seed-demo';
 import { DEMO_TEAM_ID } from '../bot/src/features/demo/demo-organization';
-import { launchChromium } from '../simulators/browser/chromium';
 import { CORRECTED_STORE, startCosmosProcess } from '../simulators/cosmos/process';
 import { option, percentile, report } from './report';
-import { buildFloor, initialJs, serveDist, topInitialModules } from './tab-floor';
+import { buildFloor, initialCss, initialJs, serveDist, topInitialModules } from './tab-floor';
+import { firstRenders, renderRows } from './tab-render';
 import { generateTenant } from './tab-tenant';
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'tab', 'dist');
-const TREE = 'Alignment: company objectives, team objectives and key results';
 
 /**
  * `npm run bench -- tab [--teams 1000] [--objectives 5] [--krs 4] [--requests 400]
  * [--concurrency 4] [--seconds 90] [--renders 5] [--store process|embedded]
  * [--profile-store DIR] [--save]`: builds the tab and measures
  * (1) the initial JS it ships, gzipped (the entry script and the chunks index.html preloads), with
- * the largest modules from the build's bundle report; (2) first meaningful render in headless
- * Chromium (navigation → alignment tree visible) on the demo team, with a cold cache and a warm
- * one. Both beside the floor, built and measured in the same run: bench/tab-floor (React +
+ * the largest modules from the build's bundle report, and the stylesheet index.html links;
+ * (2) first meaningful render in headless Chromium (navigation → alignment tree visible) on the
+ * demo team, with a cold cache and a warm one, with the JS loaded by then and the API's share
+ * (bench/tab-render.ts). Both beside the floor, built and measured in the same run: bench/tab-floor (React +
  * FluentProvider + teams-js `app.initialize`, a static tree of the same size) served on its own; (3) the team view API (`GET /api/v1/teams/:id/alignment`) p50/p95 over a generated
  * tenant of `teams` teams × `objectives` objectives × `krs` key results, written straight into
  * the store through the store classes. The API phase stops after `requests` or `seconds`,
@@ -57,6 +57,7 @@ export async function tab(args: readonly string[]): Promise<void> {
     { cwd: path.join(ROOT, 'tab'), stdio: 'inherit' },
   );
   const js = initialJs(DIST);
+  const css = initialCss(DIST);
   const topModules = topInitialModules(DIST, js.files, 10);
   const floorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bearing-bench-floor-'));
   buildFloor(floorDir);
@@ -98,8 +99,11 @@ export async function tab(args: readonly string[]): Promise<void> {
   const url = server.url;
   try {
     // First render is a client figure: measured on the demo team before the store grows.
-    const renderMs = await firstRenders(`${url}/tab/?teamId=${DEMO_TEAM_ID}`, renders);
-    const floorMs = await firstRenders(`${floorServer.url}/tab/`, renders);
+    const render = renderRows(
+      await firstRenders(`${url}/tab/?teamId=${DEMO_TEAM_ID}`, renders),
+      await firstRenders(`${floorServer.url}/tab/`, renders),
+      DIST,
+    );
 
     const g0 = Date.now();
     const teamIds = await generateTenant(stores, teamCount, objectivesPerTeam, krsPerObjective);
@@ -127,14 +131,8 @@ export async function tab(args: readonly string[]): Promise<void> {
 
     const p50 = Math.round(percentile(latencies, 50));
     const p95 = Math.round(percentile(latencies, 95));
-    const median = (values: number[]) => Math.round(percentile(values, 50));
-    const renderMedian = median(renderMs.cold);
     const ratio = (a: number, b: number) => (Math.round((a / b) * 100) / 100).toFixed(2);
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-    const renderRow = (name: string, runs: number[]): [string, string] => [
-      `  ${name}`,
-      `${median(runs)} ms (runs: ${runs.join(', ')})`,
-    ];
     const objectives = teamCount * objectivesPerTeam;
     report(
       'tab',
@@ -146,15 +144,11 @@ export async function tab(args: readonly string[]): Promise<void> {
           `  largest module ${i + 1}`,
           `${m.kb} KB raw  ${m.id}`,
         ]),
-        ['first meaningful render (median)', `${renderMedian} ms cold cache (target < 700 ms)`],
-        renderRow('cold cache', renderMs.cold),
-        renderRow('warm cache', renderMs.warm),
-        renderRow('floor, cold cache', floorMs.cold),
-        renderRow('floor, warm cache', floorMs.warm),
         [
-          '  tab / floor (cold, warm)',
-          `${ratio(median(renderMs.cold), median(floorMs.cold))}, ${ratio(median(renderMs.warm), median(floorMs.warm))} (target ≤ 1.3)`,
+          'initial CSS (gzip)',
+          `${kb(css.gzipBytes)} in ${css.files.length} files (Fluent's and the tab's styles, extracted)`,
         ],
+        ...render.rows,
         [
           'store',
           cosmos
@@ -180,10 +174,8 @@ export async function tab(args: readonly string[]): Promise<void> {
         initialJsGzipBytes: js.gzipBytes,
         floorJsGzipBytes: floorJs.gzipBytes,
         topModules,
-        firstRenderMedianMs: renderMedian,
-        firstRenderWarmMedianMs: median(renderMs.warm),
-        floorRenderMedianMs: median(floorMs.cold),
-        floorRenderWarmMedianMs: median(floorMs.warm),
+        initialCssGzipBytes: css.gzipBytes,
+        ...render.figures,
         teams: teamCount,
         objectives,
         keyResults: objectives * krsPerObjective,
@@ -218,42 +210,4 @@ async function getAlignment(
   if (view.objectives.length !== objectives)
     throw new Error(`team view ${teamId}: ${view.objectives.length} objectives`);
   return undefined;
-}
-
-/**
- * Navigation → alignment tree visible, in a fresh page each time: first with the browser cache
- * cleared (cold), then again with what that visit cached (warm).
- */
-async function firstRenders(
-  pageUrl: string,
-  runs: number,
-): Promise<{ cold: number[]; warm: number[] }> {
-  const browser = await launchChromium();
-  const origin = new URL(pageUrl).origin;
-  try {
-    const cold: number[] = [];
-    const warm: number[] = [];
-    for (let i = 0; i < runs; i += 1) {
-      for (const times of [cold, warm]) {
-        const page = await browser.context.newPage();
-        await page.route(
-          (u) => u.origin !== origin,
-          (route) => route.abort(),
-        );
-        if (times === cold) {
-          const cdp = await browser.context.newCDPSession(page);
-          await cdp.send('Network.clearBrowserCache');
-          await cdp.detach();
-        }
-        const t = performance.now();
-        await page.goto(pageUrl);
-        await page.getByRole('list', { name: TREE }).waitFor({ timeout: 30_000 });
-        times.push(Math.round(performance.now() - t));
-        await page.close();
-      }
-    }
-    return { cold, warm };
-  } finally {
-    await browser.close();
-  }
 }

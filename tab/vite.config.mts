@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
+import griffel from '@griffel/vite-plugin';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { griffelCss } from './griffel-css.mts';
 
 /**
  * The bundle report: dist/bundle-stats.json lists every chunk with what it imports and the size of
@@ -40,7 +42,17 @@ function bundleStats(): Plugin {
 // (core/src/lint/draft.ts, no imports) are imported by path for the same reason.
 export default defineConfig({
   base: '/tab/',
-  plugins: [react(), bundleStats()],
+  // The tab's own makeStyles are resolved to CSS at build time (Fluent's are shipped that way), and
+  // all of it leaves the JavaScript for one stylesheet (griffel-css.mts).
+  plugins: [
+    react(),
+    griffel({
+      include: [/\/tab\/src\/.*\.tsx?$/],
+      babelOptions: { presets: ['@babel/preset-typescript'] },
+    }),
+    griffelCss(),
+    bundleStats(),
+  ],
   resolve: {
     alias: { '@bearing/core': fileURLToPath(new URL('../core/src/index.ts', import.meta.url)) },
   },

@@ -4,7 +4,7 @@ import { createApiClient, type TabApi } from './api/client';
 import { LoadingState } from './components/StatusStates';
 import { TeamPage } from './components/TeamPage';
 import { LocaleContext, createLocale } from './i18n/locale';
-import { linkedParams, viewFor, type TabParams } from './params';
+import { linkedParams, viewFor, type TabParams, type TabView } from './params';
 import { HighlightContext } from './nav/highlight';
 import type { TeamsHost, TeamsTheme } from './teams/host';
 import { hostFeatures, viewInHost } from './teams/host-features';
@@ -14,12 +14,16 @@ import { useTeamsTheme } from './theme';
 const ConfigPage = lazy(() =>
   import('./config/ConfigPage').then((m) => ({ default: m.ConfigPage })),
 );
-const MyOkrsPage = lazy(() =>
-  import('./personal/MyOkrsPage').then((m) => ({ default: m.MyOkrsPage })),
-);
+const loadMyOkrs = () => import('./personal/MyOkrsPage');
+const MyOkrsPage = lazy(() => loadMyOkrs().then((m) => ({ default: m.MyOkrsPage })));
 const VivaImportPage = lazy(() =>
   import('./viva-import/VivaImportPage').then((m) => ({ default: m.VivaImportPage })),
 );
+
+/** My OKRs is the personal tab's first view: its code is fetched while Teams connects. */
+export function prefetchView(view: TabView): void {
+  if (view === 'personal') void loadMyOkrs().catch(() => undefined);
+}
 
 export interface AppProps {
   /** Resolves once we know whether Teams hosts the tab (`connectTeams`). */
@@ -76,6 +80,8 @@ export function App({
   // Teams says which team the tab is in; that picks the team, the server decides access.
   const teamId = opened.teamId ?? teams?.teamGroupId;
   const highlight = useMemo(() => opened.highlight ?? {}, [opened]);
+  // A dark or high-contrast theme on its way (theme.ts): a moment of nothing, not a light flash.
+  if (!theme) return null;
   return (
     <FluentProvider theme={theme} className={styles.provider}>
       <LocaleContext.Provider value={locale}>

@@ -1,42 +1,24 @@
 import { Suspense, lazy } from 'react';
-import { Tab, TabList, makeStyles } from '@fluentui/react-components';
-import { useLocale } from '../i18n/locale';
+import { makeStyles } from '@fluentui/react-components';
 import type { ViewNavProps } from './ViewNav';
 
-// The overflow-aware tabs (Fluent Overflow, ~6 KB gzipped) are not in the first bundle: they are
-// fetched as soon as the tab starts, alongside `/me`, and until they are here (or if they fail)
-// the plain tabs below, which scroll sideways, stand in.
+// The tabs (Fluent TabList with Overflow, and tabster, the focus manager behind their arrow keys,
+// ~30 KB gzipped) are not in the first bundle: they are fetched as soon as the tab starts,
+// alongside `/me`, and until they are here an empty bar of their height holds their place, so the
+// alignment tree waits for neither and nothing moves when they arrive.
 const load = () => import('./ViewNav');
 void load().catch(() => undefined);
 const ViewNav = lazy(() => load().then((m) => ({ default: m.ViewNav })));
 
-const useStyles = makeStyles({ plain: { overflowX: 'auto' } });
+// A small TabList's height.
+const useStyles = makeStyles({ placeholder: { height: '32px' } });
 
 /** The team views' navigation: the tabs, with a "More" menu for those that do not fit. */
 export function TeamNav(props: ViewNavProps) {
+  const styles = useStyles();
   return (
-    <Suspense fallback={<PlainNav {...props} />}>
+    <Suspense fallback={<div className={styles.placeholder} />}>
       <ViewNav {...props} />
     </Suspense>
-  );
-}
-
-function PlainNav({ views, current, onSelect }: ViewNavProps) {
-  const styles = useStyles();
-  const m = useLocale().messages.nav;
-  return (
-    <TabList
-      className={styles.plain}
-      selectedValue={current}
-      onTabSelect={(_, d) => onSelect(d.value as typeof current)}
-      aria-label={m.label}
-      size="small"
-    >
-      {views.map((v) => (
-        <Tab key={v} value={v}>
-          {m[v]}
-        </Tab>
-      ))}
-    </TabList>
   );
 }

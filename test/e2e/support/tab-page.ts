@@ -102,7 +102,7 @@ function tabSourcesHash(): string {
       ? fs.readdirSync(entry).flatMap((name) => walk(path.join(entry, name)))
       : [entry];
   const inputs = ['tab/src', 'tab/index.html', 'tab/package.json', 'tab/tsconfig.json']
-    .concat(['tab/vite.config.mts', 'core/src', 'package-lock.json'])
+    .concat(['tab/vite.config.mts', 'tab/griffel-css.mts', 'core/src', 'package-lock.json'])
     .flatMap((relative) => walk(path.join(REPO_ROOT, relative)))
     .sort();
   const hash = createHash('sha256');
