@@ -5,7 +5,7 @@ import { startInProcess } from '../support/in-process-server';
 import { REPO_ROOT } from '../support/server-process';
 import { launchChromium } from '../../simulators/browser/chromium';
 import { fabrikamZip } from '../support/viva-fixtures';
-import { buildTab, eventually, newPage } from './support/tab-page';
+import { buildTab, eventually, newPage, TAB_BUILD_TIMEOUT } from './support/tab-page';
 
 // axe-core's WCAG 2.1 A and AA rules on every view of the built tab, in headless Chromium, in the
 // three Teams themes (local mode, `?theme=`). axe is injected with `page.evaluate`, which the page's
@@ -94,7 +94,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   server = await startInProcess({ BEARING_JOBS: 'off' });
   page = await newPage(browser.context, server.url);
-}, 120_000);
+}, TAB_BUILD_TIMEOUT);
 afterAll(async () => {
   await page?.close();
   await server?.stop();

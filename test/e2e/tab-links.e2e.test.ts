@@ -6,7 +6,14 @@ import { startInProcess } from '../support/in-process-server';
 import { launchChromium } from '../../simulators/browser/chromium';
 import { buildKpiAlertCard } from '../../bot/src/features/kpis';
 import { tabLinker } from '../../bot/src/features/common';
-import { buildTab, newPage, openInHost, serveHost, type WatchedPage } from './support/tab-page';
+import {
+  buildTab,
+  newPage,
+  openInHost,
+  serveHost,
+  type WatchedPage,
+  TAB_BUILD_TIMEOUT,
+} from './support/tab-page';
 
 // Links into the tab and narrow screens, in headless Chromium against the built tab: a Teams deep
 // link built with core's `tabDeepLink` opened the way Teams opens it (the app's static tab with the
@@ -19,7 +26,7 @@ let browser: Awaited<ReturnType<typeof launchChromium>>;
 beforeAll(async () => {
   await buildTab();
   browser = await launchChromium();
-}, 120_000);
+}, TAB_BUILD_TIMEOUT);
 afterAll(async () => {
   await browser?.close();
 });

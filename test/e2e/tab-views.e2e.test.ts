@@ -12,6 +12,7 @@ import {
   openInHost,
   serveHost,
   type WatchedPage,
+  TAB_BUILD_TIMEOUT,
 } from './support/tab-page';
 
 // Every view of the built tab, in headless Chromium, alone (local mode) and inside the stand-in
@@ -96,7 +97,7 @@ let browser: Awaited<ReturnType<typeof launchChromium>>;
 beforeAll(async () => {
   await buildTab();
   browser = await launchChromium();
-}, 120_000);
+}, TAB_BUILD_TIMEOUT);
 afterAll(async () => {
   await browser?.close();
 });

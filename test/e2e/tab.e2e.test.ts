@@ -18,6 +18,7 @@ import {
   openInHost as openHost,
   serveHost,
   type WatchedPage,
+  TAB_BUILD_TIMEOUT,
 } from './support/tab-page';
 
 // The built tab (vite build of tab/) served by the real server on a random port, in headless
@@ -35,7 +36,7 @@ beforeAll(async () => {
   await buildTab();
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   browser = await launchChromium();
-}, 120_000);
+}, TAB_BUILD_TIMEOUT);
 afterAll(async () => {
   await browser?.close();
 });

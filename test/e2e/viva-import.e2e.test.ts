@@ -7,7 +7,7 @@ import { ALEX, SSO_TENANT as TENANT, entraToken, ssoEnv } from '../support/entra
 import { startInProcess } from '../support/in-process-server';
 import { REPO_ROOT } from '../support/server-process';
 import { fabrikamZip } from '../support/viva-fixtures';
-import { buildTab, newPage, openInHost, serveHost } from './support/tab-page';
+import { buildTab, newPage, openInHost, serveHost, TAB_BUILD_TIMEOUT } from './support/tab-page';
 
 // The "Import from Viva Goals" page of the built tab in headless Chromium, against the real server
 // and its embedded store: an admin (the local identity) imports the small Fabrikam organisation
@@ -24,7 +24,7 @@ beforeAll(async () => {
   fs.mkdirSync(path.dirname(SHOT), { recursive: true });
   browser = await launchChromium();
   zip = await fabrikamZip();
-}, 120_000);
+}, TAB_BUILD_TIMEOUT);
 afterAll(async () => {
   await browser?.close();
 });

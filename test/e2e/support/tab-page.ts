@@ -114,6 +114,12 @@ const built = (sources: string) =>
   fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8') === sources;
 
 /**
+ * How long a test file's setup may take when it builds the tab: styles are compiled to CSS at build
+ * time, which costs about 25 s of CPU, and a busy 2-core machine stretches that to minutes.
+ */
+export const TAB_BUILD_TIMEOUT = 300_000;
+
+/**
  * Builds the tab (what `npm run build -w tab` produces) unless tab/dist already holds a build of
  * the current sources. Jest runs e2e files in parallel workers and a second build would empty
  * tab/dist under the first file's feet: one builds under a lock, the others then find its stamp.
