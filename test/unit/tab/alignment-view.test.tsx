@@ -124,7 +124,13 @@ describe('AlignmentView', () => {
 
   it('filters by cycle: the cycles around the current one, loaded from the server', async () => {
     const q1 = teamView({
-      cycle: { id: 'FY2027-Q1', name: 'FY2027 Q1', start: '2026-07-01', end: '2026-09-30' },
+      cycle: {
+        id: 'FY2027-Q1',
+        kind: 'quarter',
+        name: 'FY2027 Q1',
+        start: '2026-07-01',
+        end: '2026-09-30',
+      },
       objectives: [],
     });
     const api = new FakeApi({ alignment: [teamView(), q1] });

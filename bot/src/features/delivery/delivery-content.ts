@@ -1,4 +1,5 @@
 import {
+  cycleScopeOf,
   isAway,
   memberLocale,
   teamLocale,
@@ -238,7 +239,9 @@ export class DeliveryContentResolver {
 
   private async load(job: DeliveryJob): Promise<TeamWeek | undefined> {
     const [snapshot, items] = await Promise.all([
-      this.deps.stores.teams.loadTeamSnapshot(job.tenantId, job.teamId, job.cycleId, [job.week]),
+      this.deps.stores.teams.loadTeamSnapshot(job.tenantId, job.teamId, cycleScopeOf(job.cycleId), [
+        job.week,
+      ]),
       this.deps.stores.openItems.listItems(job.tenantId, job.teamId, {
         openOrChangedSince: outcomesSince(this.deps.now()),
       }),
