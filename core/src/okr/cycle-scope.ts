@@ -30,6 +30,18 @@ export function inCycleScope(cycle: Cycle, itemCycleId: string): boolean {
   return cycleScope(cycle).includes(itemCycleId);
 }
 
+/**
+ * May a key result of `keyResultCycleId` sit under an objective of `objectiveCycleId`? Its own
+ * cycle always; under an annual objective also one of that year's quarters.
+ */
+export function keyResultCycleFits(objectiveCycleId: string, keyResultCycleId: string): boolean {
+  if (keyResultCycleId === objectiveCycleId) return true;
+  return (
+    cycleKindOf(objectiveCycleId) === 'year' &&
+    cycleScopeOf(objectiveCycleId).includes(keyResultCycleId)
+  );
+}
+
 /** The kind of a cycle id (`FY2026` a year, `FY2026-Q2` a quarter); undefined when malformed. */
 export function cycleKindOf(cycleId: string): Cycle['kind'] | undefined {
   return cycleById(cycleId, 1)?.kind;

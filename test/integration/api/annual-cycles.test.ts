@@ -174,6 +174,42 @@ describe('the dashboard, My OKRs and the check-in card of a quarter list annual 
   });
 });
 
+describe('key results of an annual objective', () => {
+  it('may be set for one of its quarters, and show in that quarter only', async () => {
+    const body = { title: 'Teams onboarded in Q3', type: 'number', baseline: 0, target: 40 };
+    const created = await call('POST', `${TEAM}/objectives/viva-o-1001/key-results`, {
+      ...body,
+      ownerId: MEGAN,
+      cycleId: 'FY2026-Q3',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.cycleId).toBe('FY2026-Q3');
+    const q3 = await alignment('FY2026-Q3');
+    const inQ3 = q3.objectives.find((o) => o.id === 'viva-o-1001')!;
+    expect(ids(inQ3.keyResults)).toContain(created.body.id);
+    const q2 = await alignment('FY2026-Q2');
+    const inQ2 = q2.objectives.find((o) => o.id === 'viva-o-1001')!;
+    expect(ids(inQ2.keyResults)).not.toContain(created.body.id);
+  });
+
+  it('refuses a cycle outside the objective’s year (and a year under a quarterly objective)', async () => {
+    const before = await h.contents();
+    const body = { title: 'Out of place', type: 'number', baseline: 0, target: 1, ownerId: MEGAN };
+    for (const [objectiveId, cycleId] of [
+      ['viva-o-1001', 'FY2027-Q1'],
+      ['viva-o-1004', 'FY2026'],
+    ]) {
+      const res = await call('POST', `${TEAM}/objectives/${objectiveId}/key-results`, {
+        ...body,
+        cycleId,
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ field: 'cycleId' });
+    }
+    expect(await h.contents()).toBe(before);
+  });
+});
+
 describe('export and cycle close', () => {
   it('exports name each item’s cycle and kind (JSON and CSV)', async () => {
     const json = schemas.teamExportJson.parse(

@@ -8,6 +8,7 @@ import {
   cycleScope,
   cycleScopeOf,
   inCycleScope,
+  keyResultCycleFits,
   lintTeamOkrs,
 } from '@bearing/core';
 import { keyResult, objective } from '../../fixtures/okrs';
@@ -56,6 +57,15 @@ describe('what the view of a cycle contains', () => {
       expect(y.start <= q.start && q.end <= y.end).toBe(true);
     },
   );
+
+  it('lets an annual objective hold key results of its quarters, and nothing else', () => {
+    expect(keyResultCycleFits('FY2026', 'FY2026')).toBe(true);
+    expect(keyResultCycleFits('FY2026', 'FY2026-Q4')).toBe(true);
+    expect(keyResultCycleFits('FY2026', 'FY2027-Q1')).toBe(false);
+    expect(keyResultCycleFits('FY2026-Q2', 'FY2026-Q2')).toBe(true);
+    expect(keyResultCycleFits('FY2026-Q2', 'FY2026')).toBe(false);
+    expect(keyResultCycleFits('FY2026-Q2', 'FY2026-Q3')).toBe(false);
+  });
 
   it('tells the kind of a cycle id', () => {
     expect(cycleKindOf('FY2026')).toBe('year');
