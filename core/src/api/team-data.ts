@@ -38,6 +38,11 @@ export const cycleCloseResponse = z.object({
     z.object({
       objectiveId: id,
       title: z.string(),
+      /**
+       * False for an annual objective a quarter's close leaves open: only its key results of the
+       * quarter are scored (no retrospective, no carry-over).
+       */
+      closes: z.boolean(),
       status: objectiveView.shape.status,
       score: z.number().min(0).max(1).optional(),
       whatWorked: z.string().optional(),

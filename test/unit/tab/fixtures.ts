@@ -376,6 +376,7 @@ export function closePreviewFixture(
       {
         objectiveId: 'obj-engagement',
         title: 'Make My Team a place people want to stay',
+        closes: true,
         status: 'active',
         keyResults: [
           {
@@ -395,6 +396,7 @@ export function closePreviewFixture(
       {
         objectiveId: 'obj-side-project',
         title: 'Refresh the team wiki',
+        closes: true,
         status: 'active',
         keyResults: [
           {

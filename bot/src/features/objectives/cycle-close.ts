@@ -124,6 +124,7 @@ function summary(
     objectives: objectives.map((o) => ({
       objectiveId: o.id,
       title: o.title,
+      closes: listed.closingIds.has(o.id),
       status: o.status,
       ...(o.score !== undefined ? { score: o.score } : {}),
       ...(o.retrospective ? { ...o.retrospective } : {}),
