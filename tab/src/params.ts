@@ -37,8 +37,8 @@ export interface TabParams {
   readonly highlight?: Highlight;
 }
 
-/** Cycle ids as the server writes them (`FY2027-Q2`). */
-export const CYCLE_ID = /^FY\d{4}-Q[1-4]$/;
+/** Cycle ids as the server writes them: a quarter `FY2027-Q2` or a fiscal year `FY2027`. */
+export const CYCLE_ID = /^FY\d{4}(-Q[1-4])?$/;
 
 /**
  * Reads the query string, or Teams' `subPageId` (the deep link's `subEntityId`): both are written
@@ -82,13 +82,4 @@ export function viewFor(params: TabParams, frameContext: string | undefined): Ta
   if (frameContext === 'sidePanel') return 'meeting';
   if (frameContext === 'meetingStage') return 'stage';
   return params.view;
-}
-
-/** The cycles around `cycleId` (two back, one ahead), newest first, for the cycle filter. */
-export function nearbyCycles(cycleId: string): string[] {
-  const match = /^FY(\d{4})-Q([1-4])$/.exec(cycleId);
-  if (!match) return [cycleId];
-  const index = Number(match[1]) * 4 + Number(match[2]) - 1;
-  const name = (i: number) => `FY${Math.floor(i / 4)}-Q${(i % 4) + 1}`;
-  return [index + 1, index, index - 1, index - 2].map(name);
 }

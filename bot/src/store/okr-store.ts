@@ -31,23 +31,23 @@ export class CosmosOkrStore implements OkrStore {
   listObjectives(
     tenantId: TenantId,
     teamId: TeamId | null,
-    cycleId: string,
+    cycleIds: readonly string[],
   ): Promise<Versioned<Objective>[]> {
-    return this.inCycle<Objective>('objective', teamPk(tenantId, teamId), cycleId);
+    return this.inCycle<Objective>('objective', teamPk(tenantId, teamId), cycleIds);
   }
 
   listTenantObjectives(
     tenantId: TenantId,
-    cycleId: string,
+    cycleIds: readonly string[],
     continuationToken?: string,
   ): Promise<Page<Objective>> {
     return this.docs.queryPage<Objective>(
       {
         query:
-          "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'objective' AND c.data.cycleId = @cycleId",
+          "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'objective' AND ARRAY_CONTAINS(@cycleIds, c.data.cycleId)",
         parameters: [
           { name: '@tenantId', value: tenantId },
-          { name: '@cycleId', value: cycleId },
+          { name: '@cycleIds', value: [...cycleIds] },
         ],
       },
       { continuationToken, maxItemCount: 500 },
@@ -69,25 +69,25 @@ export class CosmosOkrStore implements OkrStore {
   listKeyResults(
     tenantId: TenantId,
     teamId: TeamId | null,
-    cycleId: string,
+    cycleIds: readonly string[],
   ): Promise<Versioned<KeyResult>[]> {
-    return this.inCycle<KeyResult>('keyResult', teamPk(tenantId, teamId), cycleId);
+    return this.inCycle<KeyResult>('keyResult', teamPk(tenantId, teamId), cycleIds);
   }
 
   listKeyResultsOwnedBy(
     tenantId: TenantId,
     teamId: TeamId,
-    cycleId: string,
+    cycleIds: readonly string[],
     ownerId: UserId,
   ): Promise<Versioned<KeyResult>[]> {
     const pk = teamPk(tenantId, teamId);
     return this.docs.queryPartition<KeyResult>(pk, {
       query:
-        "SELECT * FROM c WHERE c.pk = @pk AND c.type = 'keyResult' AND c.data.cycleId = @cycleId " +
+        "SELECT * FROM c WHERE c.pk = @pk AND c.type = 'keyResult' AND ARRAY_CONTAINS(@cycleIds, c.data.cycleId) " +
         'AND c.data.ownerId = @ownerId',
       parameters: [
         { name: '@pk', value: pk },
-        { name: '@cycleId', value: cycleId },
+        { name: '@cycleIds', value: [...cycleIds] },
         { name: '@ownerId', value: ownerId },
       ],
     });
@@ -96,14 +96,15 @@ export class CosmosOkrStore implements OkrStore {
   private inCycle<T>(
     type: 'objective' | 'keyResult',
     pk: string,
-    cycleId: string,
+    cycleIds: readonly string[],
   ): Promise<Versioned<T>[]> {
     return this.docs.queryPartition<T>(pk, {
-      query: 'SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND c.data.cycleId = @cycleId',
+      query:
+        'SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND ARRAY_CONTAINS(@cycleIds, c.data.cycleId)',
       parameters: [
         { name: '@pk', value: pk },
         { name: '@type', value: type },
-        { name: '@cycleId', value: cycleId },
+        { name: '@cycleIds', value: [...cycleIds] },
       ],
     });
   }

@@ -103,20 +103,20 @@ export class CosmosTeamStore implements TeamStore, OrganizationStore {
   async loadTeamSnapshot(
     tenantId: TenantId,
     teamId: TeamId,
-    cycleId: string,
+    cycleIds: readonly string[],
     weeks: readonly IsoWeek[],
   ): Promise<TeamSnapshot | undefined> {
     const pk = teamPk(tenantId, teamId);
-    // One single-partition query: team, members and KPIs always; OKRs of the cycle; check-ins of the weeks.
+    // One single-partition query: team, members and KPIs always; OKRs of the cycles; check-ins of the weeks.
     const rows = await this.docs.queryPartitionDocuments<unknown>(pk, {
       query:
         'SELECT * FROM c WHERE c.pk = @pk AND (' +
         "c.type IN ('team', 'member', 'kpi') " +
-        "OR (c.type IN ('objective', 'keyResult') AND c.data.cycleId = @cycleId) " +
+        "OR (c.type IN ('objective', 'keyResult') AND ARRAY_CONTAINS(@cycleIds, c.data.cycleId)) " +
         "OR (c.type = 'checkIn' AND ARRAY_CONTAINS(@weeks, c.data.week)))",
       parameters: [
         { name: '@pk', value: pk },
-        { name: '@cycleId', value: cycleId },
+        { name: '@cycleIds', value: [...cycleIds] },
         { name: '@weeks', value: [...weeks] },
       ],
     });

@@ -84,7 +84,12 @@ function keyResultRules(kr: KrLike, ctx: z.RefinementCtx): void {
 /** `POST /api/v1/teams/:teamId/objectives/:objectiveId/key-results` (baseline == target is linted, not rejected). */
 // The default applies when creating only (in zod 4 it would also fill a PATCH that leaves it out).
 export const createKeyResultRequest = z
-  .strictObject({ ...keyResultShape, confidence: confidence.default('onTrack') })
+  .strictObject({
+    ...keyResultShape,
+    confidence: confidence.default('onTrack'),
+    /** The key result's own cycle: the objective's, or a quarter of an annual objective's year. */
+    cycleId: cycleId.optional(),
+  })
   .superRefine(keyResultRules);
 
 /** `PATCH /api/v1/teams/:teamId/key-results/:keyResultId` */

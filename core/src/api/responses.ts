@@ -53,10 +53,21 @@ export const kpiView = z.object({
   etag: z.string(),
 });
 
+/** A cycle as responses name it; `kind` tells a fiscal year (`FY2026`) from a quarter. */
+export const cycleRef = z.object({
+  id: cycleId,
+  kind: z.enum(['quarter', 'year']),
+  name: z.string(),
+  start: z.string(),
+  end: z.string(),
+});
+
 /** A key result as the tab shows it. */
 export const keyResultView = z.object({
   id,
   objectiveId: id,
+  /** The key result's own cycle (a quarterly key result may sit under an annual objective). */
+  cycleId,
   title: z.string(),
   type: keyResultType,
   unit: z.string().optional(),
@@ -76,6 +87,8 @@ export const keyResultView = z.object({
 export const objectiveView = z.object({
   id,
   title: z.string(),
+  /** The objective's own cycle: a quarter, or the fiscal year for an annual objective. */
+  cycleId,
   level: objectiveLevel,
   status: z.enum(['draft', 'active', 'closed', 'archived']),
   ownerId: z.string(),
@@ -93,9 +106,11 @@ export const objectiveView = z.object({
 /** `GET /api/v1/teams/:teamId/alignment` — the team view. */
 export const teamViewResponse = z.object({
   team: z.object({ id, name: z.string(), etag: z.string() }),
-  cycle: z.object({ id: cycleId, name: z.string(), start: z.string(), end: z.string() }),
+  cycle: cycleRef,
+  /** What the cycle picker offers (core's `cycleChoices`), newest first, in the org's calendar. */
+  cycles: z.array(cycleRef),
   progress: z.number().min(0).max(1),
-  companyObjectives: z.array(z.object({ id, title: z.string(), progress: z.number() })),
+  companyObjectives: z.array(z.object({ id, title: z.string(), cycleId, progress: z.number() })),
   objectives: z.array(objectiveView),
   kpis: z.array(kpiView),
   warnings: z.array(lintWarning),

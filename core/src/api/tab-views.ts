@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { confidence, cycleId, etag, id, instant, isoWeekLabel, teamRole } from './primitives';
-import { keyResultView, kpiView, objectiveView } from './responses';
+import { cycleRef, keyResultView, kpiView, objectiveView } from './responses';
 import { submitCheckInRequest, weeklyRhythmFields } from './team-requests';
 import { openItemView } from '../checkin/open-item-contracts';
 
@@ -9,12 +9,6 @@ import { openItemView } from '../checkin/open-item-contracts';
 // reused.
 
 export const teamRef = z.object({ id, name: z.string() });
-export const cycleRef = z.object({
-  id: cycleId,
-  name: z.string(),
-  start: z.string(),
-  end: z.string(),
-});
 const personRef = z.object({ userId: z.string(), displayName: z.string() });
 const keyResultRef = z.object({ id, title: z.string() });
 

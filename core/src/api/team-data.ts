@@ -10,8 +10,8 @@ import {
   objectiveLevel,
 } from './primitives';
 import { importOkrsRequest } from './team-requests';
-import { csvErrorSummary, objectiveView } from './responses';
-import { cycleRef, myCheckIn, teamRef } from './tab-views';
+import { csvErrorSummary, cycleRef, objectiveView } from './responses';
+import { myCheckIn, teamRef } from './tab-views';
 
 // Contracts of a team's data beyond the week: closing a cycle, exporting, importing OKRs.
 
@@ -38,6 +38,11 @@ export const cycleCloseResponse = z.object({
     z.object({
       objectiveId: id,
       title: z.string(),
+      /**
+       * False for an annual objective a quarter's close leaves open: only its key results of the
+       * quarter are scored (no retrospective, no carry-over).
+       */
+      closes: z.boolean(),
       status: objectiveView.shape.status,
       score: z.number().min(0).max(1).optional(),
       whatWorked: z.string().optional(),
@@ -60,8 +65,14 @@ export const teamExportQuery = z.strictObject({
   cycleId: cycleId.optional(),
 });
 
+/** A cycle's kind, exported beside its id. */
+const cycleKind = z.enum(['quarter', 'year']);
+
 export const exportedKeyResult = z.object({
   id,
+  /** The key result's own cycle (may differ from its objective's: quarterly under annual). */
+  cycleId,
+  cycleKind,
   title: z.string(),
   type: keyResultType,
   unit: z.string().optional(),
@@ -78,6 +89,8 @@ export const exportedKeyResult = z.object({
 
 export const exportedObjective = z.object({
   id,
+  cycleId,
+  cycleKind,
   title: z.string(),
   description: z.string().optional(),
   level: objectiveLevel,
@@ -92,7 +105,9 @@ export const exportedObjective = z.object({
 /** `GET /teams/:teamId/export?format=json` — one of the three arrays, matching `what`. */
 export const teamExportJson = z.object({
   team: teamRef,
+  /** The exported view's cycle: a quarter (with its year's annual items) or a fiscal year. */
   cycleId,
+  cycleKind,
   what: teamExportQuery.shape.what.unwrap(),
   exportedAt: instant,
   objectives: z.array(exportedObjective).optional(),

@@ -1,5 +1,6 @@
 export * from './types';
 export * from './cycles';
+export * from './cycle-scope';
 export * from './progress';
 export * from './scoring';
 export * from './carry-over';

@@ -120,29 +120,34 @@ export function CloseForm({
               />
             </Field>
           ))}
-          <Field label={`${m.whatWorked} (${o.title})`}>
-            <Textarea
-              value={retro(id).whatWorked}
-              onChange={(_, d) =>
-                setRetros((r) => ({ ...r, [id]: { ...retro(id), whatWorked: d.value } }))
-              }
-            />
-          </Field>
-          <Field label={`${m.whatDidNot} (${o.title})`}>
-            <Textarea
-              value={retro(id).whatDidNot}
-              onChange={(_, d) =>
-                setRetros((r) => ({ ...r, [id]: { ...retro(id), whatDidNot: d.value } }))
-              }
-            />
-          </Field>
-          <Checkbox
-            label={`${m.carryOver}: ${o.title}`}
-            checked={carry.includes(id)}
-            onChange={(_, d) =>
-              setCarry((c) => (d.checked ? [...c, id] : c.filter((x) => x !== id)))
-            }
-          />
+          {/* An annual objective a quarter's close leaves open only has scores to give. */}
+          {o.closes && (
+            <>
+              <Field label={`${m.whatWorked} (${o.title})`}>
+                <Textarea
+                  value={retro(id).whatWorked}
+                  onChange={(_, d) =>
+                    setRetros((r) => ({ ...r, [id]: { ...retro(id), whatWorked: d.value } }))
+                  }
+                />
+              </Field>
+              <Field label={`${m.whatDidNot} (${o.title})`}>
+                <Textarea
+                  value={retro(id).whatDidNot}
+                  onChange={(_, d) =>
+                    setRetros((r) => ({ ...r, [id]: { ...retro(id), whatDidNot: d.value } }))
+                  }
+                />
+              </Field>
+              <Checkbox
+                label={`${m.carryOver}: ${o.title}`}
+                checked={carry.includes(id)}
+                onChange={(_, d) =>
+                  setCarry((c) => (d.checked ? [...c, id] : c.filter((x) => x !== id)))
+                }
+              />
+            </>
+          )}
         </section>
       ))}
       {form.formError && <AlertMessage>{form.formError}</AlertMessage>}

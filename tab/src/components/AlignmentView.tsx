@@ -6,7 +6,6 @@ import type { KeyResultChanges, TabApi } from '../api/client';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { useLoad, useSettled, type LoadState } from '../hooks/useLoad';
 import { useLocale } from '../i18n/locale';
-import { nearbyCycles } from '../params';
 import { AlignmentHeader } from './AlignmentHeader';
 import { AlignmentTree } from './AlignmentTree';
 import { EmptyState, ErrorState, LoadingState } from './StatusStates';
@@ -46,6 +45,8 @@ export interface AlignmentViewProps {
   readonly api: TabApi;
   readonly teamId: string;
   readonly cycleId?: string;
+  /** Called with the cycle picked, so the team's other views follow it. */
+  readonly onCycleChange?: (cycleId: string) => void;
   /** From `/me`: owners and managers may edit; members only read. */
   readonly canEdit: boolean;
   /** Called once, when the first load has settled (Teams' `notifySuccess`). */
@@ -58,7 +59,14 @@ interface Editing {
 }
 
 /** The team's alignment: header, search, the tree, and the key result editor. */
-export function AlignmentView({ api, teamId, cycleId, canEdit, onSettled }: AlignmentViewProps) {
+export function AlignmentView({
+  api,
+  teamId,
+  cycleId,
+  onCycleChange,
+  canEdit,
+  onSettled,
+}: AlignmentViewProps) {
   const styles = useStyles();
   const locale = useLocale();
   const [searchText, setSearchText] = useState('');
@@ -71,8 +79,6 @@ export function AlignmentView({ api, teamId, cycleId, canEdit, onSettled }: Alig
     (signal) => api.getTeamAlignment(teamId, query, signal),
     JSON.stringify(query),
   );
-  // The cycle list is anchored on the first cycle shown, so it does not shift as you pick.
-  const [anchorCycle, setAnchorCycle] = useState<string>();
   const [editing, setEditing] = useState<Editing>();
   const [announcement, setAnnouncement] = useState('');
   // Focus goes back to the Edit button when the dialog closes (the dialog unmounts with it).
@@ -85,10 +91,16 @@ export function AlignmentView({ api, teamId, cycleId, canEdit, onSettled }: Alig
   useSettled(state.status, onSettled);
 
   const view = state.status === 'ready' ? state.data : undefined;
+  // The server lists the picker's cycles in the organisation's calendar: the fiscal year of the
+  // cycle shown with its quarters, and the years around it. The last list stays while one loads.
+  const [cycles, setCycles] = useState<TeamViewResponse['cycles']>([]);
   useEffect(() => {
-    if (view && !anchorCycle) setAnchorCycle(view.cycle.id);
-  }, [view, anchorCycle]);
-  const cycles = anchorCycle ? nearbyCycles(anchorCycle) : [];
+    if (view) setCycles(view.cycles);
+  }, [view]);
+  const pick = (id: string) => {
+    setPickedCycle(id);
+    onCycleChange?.(id);
+  };
   const groups = useMemo(() => view && groupAlignment(view, search !== ''), [view, search]);
   const editingKeyResult = view && editing && findKeyResult(view, editing.keyResultId);
 
@@ -115,18 +127,18 @@ export function AlignmentView({ api, teamId, cycleId, canEdit, onSettled }: Alig
   return (
     <main className={styles.root}>
       {view && <AlignmentHeader view={view} />}
-      {(view || anchorCycle) && (
+      {(view || cycles.length > 0) && (
         <div className={styles.toolbar} role="search">
           {cycles.length > 0 && (
             <Select
               className={styles.cycle}
-              value={pickedCycle ?? view?.cycle.id ?? anchorCycle}
-              onChange={(_, d) => setPickedCycle(d.value)}
+              value={pickedCycle ?? view?.cycle.id}
+              onChange={(_, d) => pick(d.value)}
               aria-label={locale.messages.search.cycle}
             >
               {cycles.map((c) => (
-                <option key={c} value={c}>
-                  {c.replace('-', ' ')}
+                <option key={c.id} value={c.id}>
+                  {c.kind === 'year' ? locale.messages.search.year(c.name) : c.name}
                 </option>
               ))}
             </Select>

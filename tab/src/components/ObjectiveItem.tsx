@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { KeyResultView } from '@bearing/core';
 import type { ObjectiveNode } from '../alignment/group';
 import { useLocale } from '../i18n/locale';
@@ -82,6 +82,12 @@ export function ObjectiveItem({
           <Text size={200}>{objective.ownerName ? m.owner(objective.ownerName) : m.noOwner}</Text>
           <Text size={200}>{m.keyResults(objective.keyResults.length)}</Text>
           {objective.confidence && <ConfidenceBadge confidence={objective.confidence} />}
+          {/* A fiscal year's id has no quarter (`FY2026`): the objective is set for the year. */}
+          {!objective.cycleId.includes('-Q') && (
+            <Badge appearance="tint" shape="rounded" color="informative">
+              {m.annual(objective.cycleId)}
+            </Badge>
+          )}
         </div>
         <ProgressMeter value={objective.progress} label={m.progressOf(objective.title)} />
         <GuardrailBadges guardrails={objective.guardrails} />

@@ -85,6 +85,8 @@ export function TeamPage({
   const me = useMe(api);
   const [pickedTeamId, setPickedTeamId] = useState<string>();
   const [current, setCurrent] = useState<TeamView>(isTeamView(view) ? view : 'alignment');
+  // The cycle picked in the alignment view: the dashboard, close and data views follow it.
+  const [pickedCycle, setPickedCycle] = useState<string>();
   const teams = me.status === 'ready' ? me.data.teams : [];
   // The URL or Teams says which team; otherwise the viewer picks, starting with their first team.
   const teamId = requestedTeamId ?? pickedTeamId ?? teams[0]?.id;
@@ -99,7 +101,8 @@ export function TeamPage({
   }, [meFailed, noTeam, onSettled]);
 
   const settled = onSettled ? { onSettled } : {};
-  const cycle = cycleId ? { cycleId } : {};
+  const shownCycle = pickedCycle ?? cycleId;
+  const cycle = shownCycle ? { cycleId: shownCycle } : {};
   return (
     <div className={mergeClasses(layout.page, styles.root, view === 'stage' && styles.stage)}>
       {me.status === 'ready' && me.data.identitySource === 'local' && (
@@ -146,6 +149,7 @@ export function TeamPage({
               api={api}
               teamId={teamId}
               canEdit={canEdit}
+              onCycleChange={setPickedCycle}
               {...cycle}
               {...settled}
             />

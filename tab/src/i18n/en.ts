@@ -37,6 +37,8 @@ export const en = {
     noMatches: (text: string) => `No objectives or key results match “${text}”.`,
     clear: 'Clear search',
     cycle: 'Cycle',
+    /** A fiscal year in the cycle picker (its quarters follow it). */
+    year: (name: string) => `${name} (whole year)`,
   },
   empty: {
     title: (team: string, cycle: string) => `No objectives for ${team} in ${cycle} yet.`,
@@ -56,6 +58,8 @@ export const en = {
     noKeyResults: 'No key results yet. Add two to five measurable results.',
     owner: (name: string) => `Owner: ${name}`,
     noOwner: 'No owner',
+    /** The badge of an objective set for the whole fiscal year. */
+    annual: (cycle: string) => `Annual ${cycle}`,
     progressOf: (title: string) => `Progress of ${title}`,
     lastCheckIn: (when: string) => `Last check-in ${when}`,
     neverCheckedIn: 'No check-in yet',

@@ -157,6 +157,6 @@ it('finishes an import that crashed half-way when run again', async () => {
   const again = await runVivaImport(h.stores, 'tenant-crash', request, false, now);
   expect(again.report.counts.written).toBe(0);
   const ids = async (tenant: string) =>
-    (await h.stores.okrs.listTenantObjectives(tenant, 'FY2026-Q2')).items.map((o) => o.id).sort();
+    (await h.stores.okrs.listTenantObjectives(tenant, ['FY2026-Q2'])).items.map((o) => o.id).sort();
   expect(await ids('tenant-crash')).toEqual(await ids('tenant-clean'));
 });

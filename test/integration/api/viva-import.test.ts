@@ -283,7 +283,7 @@ describe('the Explorer export (CSV with custom terminology, and the same data as
     const logos = r.written.keyResults;
     expect(logos).toBe(3);
 
-    const stored = (await h.stores.okrs.listKeyResults(DEMO_TENANT_ID, DEMO_TEAM_ID, 'FY2026-Q2'))
+    const stored = (await h.stores.okrs.listKeyResults(DEMO_TENANT_ID, DEMO_TEAM_ID, ['FY2026-Q2']))
       .map((k) => k.value)
       .filter((k) => k.origin?.id.startsWith('csv-'));
     const byTitle = Object.fromEntries(stored.map((k) => [k.title, k]));

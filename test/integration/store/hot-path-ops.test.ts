@@ -102,7 +102,7 @@ it('check-in submit from the card: no query; from the tab: one, for the fresh ke
   const krs = await t.stores.okrs.listKeyResultsOwnedBy(
     DEMO_TENANT_ID,
     DEMO_TEAM_ID,
-    ctx.cycle.id,
+    [ctx.cycle.id],
     ALEX,
   );
   const updates = krs.map((k) => ({
@@ -123,7 +123,7 @@ it('check-in submit from the card: no query; from the tab: one, for the fresh ke
   const own = await t.stores.okrs.listKeyResultsOwnedBy(
     DEMO_TENANT_ID,
     DEMO_TEAM_ID,
-    meganCtx.cycle.id,
+    [meganCtx.cycle.id],
     megan,
   );
   expect(own.map((k) => k.value.type)).toEqual(['number']);

@@ -56,13 +56,13 @@ it('answers single-partition, company and cross-partition queries as the embedde
   });
   const read = (s: Stores) =>
     Promise.all([
-      s.okrs.listObjectives(A, 'team-a', 'FY2027-Q2').then(withoutEtags),
-      s.okrs.listObjectives(A, null, 'FY2027-Q2').then(withoutEtags),
-      s.okrs.listKeyResults(A, 'team-a', 'FY2027-Q2').then(withoutEtags),
-      s.okrs.listTenantObjectives(A, 'FY2027-Q2'),
+      s.okrs.listObjectives(A, 'team-a', ['FY2027-Q2']).then(withoutEtags),
+      s.okrs.listObjectives(A, null, ['FY2027-Q2']).then(withoutEtags),
+      s.okrs.listKeyResults(A, 'team-a', ['FY2027-Q2']).then(withoutEtags),
+      s.okrs.listTenantObjectives(A, ['FY2027-Q2']),
       s.teams.listTeams(A),
       s.teams
-        .loadTeamSnapshot(A, 'team-b', 'FY2027-Q2', [])
+        .loadTeamSnapshot(A, 'team-b', ['FY2027-Q2'], [])
         .then(
           (snap) =>
             snap && { ...snap, team: snap.team.value, objectives: withoutEtags(snap.objectives) },

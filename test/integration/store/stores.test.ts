@@ -120,13 +120,13 @@ describe('tenant isolation', () => {
       expect((await s.okrs.getObjective(tenantId, 'shared', 'o1'))?.value.title).toBe(name);
       expect((await s.okrs.getObjective(tenantId, null, 'c1'))?.value.title).toBe(name);
       expect(
-        (await s.okrs.listObjectives(tenantId, 'shared', 'FY2027-Q2')).map((o) => o.value.title),
+        (await s.okrs.listObjectives(tenantId, 'shared', ['FY2027-Q2'])).map((o) => o.value.title),
       ).toEqual([name]);
       expect(
-        (await s.okrs.listKeyResults(tenantId, 'shared', 'FY2027-Q2')).map((k) => k.value.title),
+        (await s.okrs.listKeyResults(tenantId, 'shared', ['FY2027-Q2'])).map((k) => k.value.title),
       ).toEqual([name]);
       expect(
-        (await s.okrs.listKeyResultsOwnedBy(tenantId, 'shared', 'FY2027-Q2', 'u1')).map(
+        (await s.okrs.listKeyResultsOwnedBy(tenantId, 'shared', ['FY2027-Q2'], 'u1')).map(
           (k) => k.value.title,
         ),
       ).toEqual([name]);
@@ -152,12 +152,15 @@ describe('tenant isolation', () => {
       expect((await s.users.getUser(tenantId, 'u1'))?.value.displayName).toBe(name);
       const teams = await s.teams.listTeams(tenantId);
       expect(teams.items.every((x) => x.tenantId === tenantId)).toBe(true);
-      const snapshot = await s.teams.loadTeamSnapshot(tenantId, 'shared', 'FY2027-Q2', [
-        '2026-W47',
-      ]);
+      const snapshot = await s.teams.loadTeamSnapshot(
+        tenantId,
+        'shared',
+        ['FY2027-Q2'],
+        ['2026-W47'],
+      );
       expect(snapshot?.team.value.name).toBe(name);
       expect(snapshot?.objectives.map((o) => o.value.tenantId)).toEqual([tenantId]);
-      const all = await s.okrs.listTenantObjectives(tenantId, 'FY2027-Q2');
+      const all = await s.okrs.listTenantObjectives(tenantId, ['FY2027-Q2']);
       expect(all.items.every((o) => o.tenantId === tenantId)).toBe(true);
     }
   });
@@ -190,7 +193,7 @@ describe('team snapshot', () => {
       await s.checkIns.saveCheckIn(checkIn(A, 'u1', week, 'snap'));
 
     t.counter.reset();
-    const snap = await s.teams.loadTeamSnapshot(A, 'snap', 'FY2027-Q2', ['2026-W47', '2026-W48']);
+    const snap = await s.teams.loadTeamSnapshot(A, 'snap', ['FY2027-Q2'], ['2026-W47', '2026-W48']);
     expect(t.counter.snapshot()).toEqual({
       pointRead: 0,
       pointWrite: 0,
@@ -203,7 +206,7 @@ describe('team snapshot', () => {
     expect(snap?.kpis.map((k) => k.value.id)).toEqual(['kp']);
     expect(snap?.checkIns.map((c) => c.value.week).sort()).toEqual(['2026-W47', '2026-W48']);
     expect(snap?.team.etag).toBeTruthy();
-    expect(await s.teams.loadTeamSnapshot(A, 'no-such-team', 'FY2027-Q2', [])).toBeUndefined();
+    expect(await s.teams.loadTeamSnapshot(A, 'no-such-team', ['FY2027-Q2'], [])).toBeUndefined();
   });
 });
 

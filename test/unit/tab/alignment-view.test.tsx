@@ -2,7 +2,15 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ApiRequestError } from '../../../tab/src/api/errors';
 import { AlignmentView } from '../../../tab/src/components/AlignmentView';
-import { FakeApi, TEAM_ID, deferred, renderInTab, stubBrowserApis, teamView } from './support';
+import {
+  FakeApi,
+  TEAM_ID,
+  deferred,
+  objective,
+  renderInTab,
+  stubBrowserApis,
+  teamView,
+} from './support';
 import type { TeamViewResponse } from '@bearing/core';
 
 beforeAll(stubBrowserApis);
@@ -122,28 +130,41 @@ describe('AlignmentView', () => {
     expect(api.alignmentCalls[2]?.search).toBeUndefined();
   });
 
-  it('filters by cycle: the cycles around the current one, loaded from the server', async () => {
+  it('filters by cycle: the fiscal year and its quarters as the server lists them', async () => {
     const q1 = teamView({
-      cycle: { id: 'FY2027-Q1', name: 'FY2027 Q1', start: '2026-07-01', end: '2026-09-30' },
+      cycle: {
+        id: 'FY2027-Q1',
+        kind: 'quarter',
+        name: 'FY2027 Q1',
+        start: '2026-07-01',
+        end: '2026-09-30',
+      },
       objectives: [],
     });
-    const api = new FakeApi({ alignment: [teamView(), q1] });
+    const year = teamView({
+      cycle: { id: 'FY2027', kind: 'year', name: 'FY2027', start: '2026-07-01', end: '2027-07-01' },
+      objectives: [objective({ id: 'obj-annual', title: 'Grow the platform', cycleId: 'FY2027' })],
+    });
+    const api = new FakeApi({ alignment: [teamView(), q1, year] });
     renderView(api);
     const cycle = (await screen.findByRole('combobox', { name: 'Cycle' })) as HTMLSelectElement;
     expect(cycle.value).toBe('FY2027-Q2');
-    expect(Array.from(cycle.options).map((o) => o.value)).toEqual([
-      'FY2027-Q3',
-      'FY2027-Q2',
-      'FY2027-Q1',
-      'FY2026-Q4',
+    expect(Array.from(cycle.options).map((o) => [o.value, o.text])).toEqual([
+      ['FY2028', 'FY2028 (whole year)'],
+      ['FY2027', 'FY2027 (whole year)'],
+      ['FY2027-Q1', 'FY2027 Q1'],
+      ['FY2027-Q2', 'FY2027 Q2'],
+      ['FY2027-Q3', 'FY2027 Q3'],
+      ['FY2027-Q4', 'FY2027 Q4'],
+      ['FY2026', 'FY2026 (whole year)'],
     ]);
     fireEvent.change(cycle, { target: { value: 'FY2027-Q1' } });
     expect(await screen.findByText('No objectives for My Team in FY2027 Q1 yet.')).toBeTruthy();
-    expect(api.alignmentCalls.map((c) => c.cycleId)).toEqual([undefined, 'FY2027-Q1']);
-    // The list stays anchored on the first cycle shown.
-    expect(
-      Array.from((screen.getByRole('combobox', { name: 'Cycle' }) as HTMLSelectElement).options)
-        .length,
-    ).toBe(4);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Cycle' }), {
+      target: { value: 'FY2027' },
+    });
+    // An annual objective wears its badge.
+    expect(await screen.findByText('Annual FY2027')).toBeTruthy();
+    expect(api.alignmentCalls.map((c) => c.cycleId)).toEqual([undefined, 'FY2027-Q1', 'FY2027']);
   });
 });

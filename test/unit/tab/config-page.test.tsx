@@ -4,7 +4,7 @@ import type { MeResponse } from '@bearing/core';
 import { App } from '../../../tab/src/App';
 import { ApiRequestError } from '../../../tab/src/api/errors';
 import { ConfigPage, instanceConfig } from '../../../tab/src/config/ConfigPage';
-import { readParams, viewFor, nearbyCycles } from '../../../tab/src/params';
+import { readParams, viewFor } from '../../../tab/src/params';
 import type { ConfigHost, TabInstanceConfig, TeamsHost } from '../../../tab/src/teams/host';
 import {
   FakeApi,
@@ -111,10 +111,6 @@ describe('routing', () => {
     expect(viewFor(params, 'settings')).toBe('config');
     expect(viewFor(params, 'sidePanel')).toBe('meeting');
     expect(viewFor(params, 'meetingStage')).toBe('stage');
-  });
-
-  it('offers the cycles around the current one for the cycle filter', () => {
-    expect(nearbyCycles('FY2027-Q1')).toEqual(['FY2027-Q2', 'FY2027-Q1', 'FY2026-Q4', 'FY2026-Q3']);
   });
 
   it('opens the meeting side panel from the frame context, with Share to stage', async () => {

@@ -32,6 +32,29 @@ describe('CycleCloseView', () => {
     expect(await screen.findByRole('heading', { name: 'Close FY2027 Q2' })).toBeTruthy();
   });
 
+  it('asks only for scores of an annual objective the quarter leaves open', async () => {
+    const annual = {
+      objectiveId: 'obj-annual',
+      title: 'Grow the platform business',
+      closes: false,
+      status: 'active' as const,
+      keyResults: [
+        { keyResultId: 'kr-q2', title: 'Teams onboarded', progress: 0.5, suggestedScore: 0.5 },
+      ],
+    };
+    const preview = closePreviewFixture();
+    renderClose(
+      new FakeApi({
+        views: { getCycleClose: [{ ...preview, objectives: [...preview.objectives, annual] }] },
+      }),
+    );
+    const card = await screen.findByRole('region', { name: 'Grow the platform business' });
+    expect(within(card).getByText(/Teams onboarded/)).toBeTruthy();
+    expect(within(card).queryByRole('checkbox')).toBeNull();
+    const closing = screen.getByRole('region', { name: 'Refresh the team wiki' });
+    expect(within(closing).getByRole('checkbox')).toBeTruthy();
+  });
+
   it('says there is nothing to score in an empty cycle', async () => {
     renderClose(
       new FakeApi({ views: { getCycleClose: [closePreviewFixture({ objectives: [] })] } }),

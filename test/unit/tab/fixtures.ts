@@ -14,6 +14,15 @@ import type {
   TeamDashboard,
   TeamSettingsView,
 } from '../../../tab/src/api/views';
+import { cycleById, cycleChoices } from '@bearing/core';
+
+const CYCLE = {
+  id: 'FY2027-Q2',
+  kind: 'quarter' as const,
+  name: 'FY2027 Q2',
+  start: '2026-10-01',
+  end: '2026-12-31',
+};
 
 // What the fake API answers in the tab's component tests: the demo team's views, small and
 // consistent with each other, each overridable per test.
@@ -33,6 +42,7 @@ export function keyResult(overrides: Partial<KeyResultView> = {}): KeyResultView
   return {
     id: 'kr-engagement',
     objectiveId: 'obj-engagement',
+    cycleId: 'FY2027-Q2',
     title: 'Raise the engagement score from 7.2 to 8.5',
     type: 'number',
     unit: 'points',
@@ -53,6 +63,7 @@ export function keyResult(overrides: Partial<KeyResultView> = {}): KeyResultView
 export function objective(overrides: Partial<ObjectiveView> & { id: string }): ObjectiveView {
   return {
     title: overrides.id,
+    cycleId: 'FY2027-Q2',
     level: 'team',
     status: 'active',
     ownerId: 'u-alex',
@@ -72,11 +83,29 @@ export function objective(overrides: Partial<ObjectiveView> & { id: string }): O
 export function teamView(overrides: Partial<TeamViewResponse> = {}): TeamViewResponse {
   return {
     team: { id: TEAM_ID, name: 'My Team', etag: '"team"' },
-    cycle: { id: 'FY2027-Q2', name: 'FY2027 Q2', start: '2026-10-01', end: '2026-12-31' },
+    cycle: CYCLE,
+    // The picker's choices as the server lists them (July fiscal start, as the demo organisation).
+    cycles: cycleChoices(cycleById('FY2027-Q2', 7)!, 7).map(({ id, kind, name, start, end }) => ({
+      id,
+      kind,
+      name,
+      start,
+      end,
+    })),
     progress: 0.42,
     companyObjectives: [
-      { id: 'obj-company-people', title: 'Be the place great people choose', progress: 0.4 },
-      { id: 'obj-company-growth', title: 'Grow a business our customers love', progress: 0.3 },
+      {
+        id: 'obj-company-people',
+        title: 'Be the place great people choose',
+        cycleId: 'FY2027-Q2',
+        progress: 0.4,
+      },
+      {
+        id: 'obj-company-growth',
+        title: 'Grow a business our customers love',
+        cycleId: 'FY2027-Q2',
+        progress: 0.3,
+      },
     ],
     objectives: [
       objective({
@@ -135,7 +164,6 @@ export function teamView(overrides: Partial<TeamViewResponse> = {}): TeamViewRes
   };
 }
 
-const CYCLE = { id: 'FY2027-Q2', name: 'FY2027 Q2', start: '2026-10-01', end: '2026-12-31' };
 const person = (userId: string, displayName: string) => ({ userId, displayName });
 const withObjective = (
   kr: KeyResultView,
@@ -336,12 +364,19 @@ export function closePreviewFixture(
 ): CycleCloseResponse {
   return {
     cycle: CYCLE,
-    nextCycle: { id: 'FY2027-Q3', name: 'FY2027 Q3', start: '2027-01-01', end: '2027-03-31' },
+    nextCycle: {
+      id: 'FY2027-Q3',
+      kind: 'quarter',
+      name: 'FY2027 Q3',
+      start: '2027-01-01',
+      end: '2027-03-31',
+    },
     closed: false,
     objectives: [
       {
         objectiveId: 'obj-engagement',
         title: 'Make My Team a place people want to stay',
+        closes: true,
         status: 'active',
         keyResults: [
           {
@@ -361,6 +396,7 @@ export function closePreviewFixture(
       {
         objectiveId: 'obj-side-project',
         title: 'Refresh the team wiki',
+        closes: true,
         status: 'active',
         keyResults: [
           {

@@ -1,4 +1,5 @@
 import {
+  cycleScope,
   isAway,
   ok,
   type AgendaKpiAlert,
@@ -48,7 +49,7 @@ export async function getMeetingAgenda(
   if (!start.ok) return start;
   const { role, cycle, team, timeZone, week } = start.value;
   const lastWeek = start.value.weekAt(new Date(now.getTime() - WEEK_MS));
-  const snapshot = await stores.teams.loadTeamSnapshot(caller.tenantId, teamId, cycle.id, [
+  const snapshot = await stores.teams.loadTeamSnapshot(caller.tenantId, teamId, cycleScope(cycle), [
     week,
     lastWeek,
   ]);

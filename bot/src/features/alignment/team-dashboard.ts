@@ -1,4 +1,5 @@
 import {
+  cycleScope,
   addWeeks,
   evaluateKpi,
   historyOf,
@@ -33,7 +34,7 @@ export interface DashboardStores {
   readonly kpis: KpiStore;
 }
 
-/** ISO weeks from the cycle's first week to `until` (at most 14), oldest first. */
+/** ISO weeks from the cycle's first week to `until` (at most 54: a fiscal year), oldest first. */
 export function cycleWeeks(start: string, end: string, until: string): string[] {
   const first = isoWeek(`${start}T12:00:00Z`, 'UTC');
   const last = isoWeek(
@@ -42,7 +43,7 @@ export function cycleWeeks(start: string, end: string, until: string): string[] 
   );
   const stop = until < last ? until : last;
   const weeks: string[] = [];
-  for (let w = first; w <= stop && weeks.length < 14; w = addWeeks(w, 1)) weeks.push(w);
+  for (let w = first; w <= stop && weeks.length < 54; w = addWeeks(w, 1)) weeks.push(w);
   return weeks;
 }
 
@@ -104,7 +105,12 @@ export async function getTeamDashboard(
   if (!start.ok) return start;
   const { cycle, team, week } = start.value;
   const weeks = cycleWeeks(cycle.start, cycle.end, week);
-  const snapshot = await stores.teams.loadTeamSnapshot(caller.tenantId, teamId, cycle.id, weeks);
+  const snapshot = await stores.teams.loadTeamSnapshot(
+    caller.tenantId,
+    teamId,
+    cycleScope(cycle),
+    weeks,
+  );
   if (!snapshot) return teamNotFound;
   const krs = liveKeyResultViews(snapshot);
   const history = historyOf(

@@ -1,6 +1,8 @@
 import {
   cycleById,
+  cycleChoices,
   cycleFor,
+  cycleScope,
   isoWeek,
   lintTeamOkrs,
   resolveMemberTimeZone,
@@ -14,7 +16,13 @@ import {
 } from '@bearing/core';
 import { kpiView } from '../kpis';
 import { objectiveView } from '../objectives';
-import type { OkrStore, OrganizationStore, TeamStore, Versioned } from '../common';
+import {
+  cycleRef,
+  type OkrStore,
+  type OrganizationStore,
+  type TeamStore,
+  type Versioned,
+} from '../common';
 
 /** What the team view reads. */
 export interface TeamViewStores {
@@ -88,9 +96,12 @@ async function buildTeamView(
     cycleFor(now.toISOString().slice(0, 10), fiscalStart);
   const zone = resolveMemberTimeZone(team.value.settings.timeZone, org?.defaultTimeZone);
   const week = isoWeek(now.toISOString(), zone);
+  // What the cycle's view holds (core's cycleScope): a quarter with its year's annual objectives
+  // and key results, or a year with its quarters'. Still one query for each partition.
+  const scope = cycleScope(cycle);
   const [snapshot, company] = await Promise.all([
-    stores.teams.loadTeamSnapshot(tenantId, teamId, cycle.id, [week]),
-    stores.okrs.listObjectives(tenantId, null, cycle.id),
+    stores.teams.loadTeamSnapshot(tenantId, teamId, scope, [week]),
+    stores.okrs.listObjectives(tenantId, null, scope),
   ]);
   if (!snapshot) return undefined;
 
@@ -108,6 +119,7 @@ async function buildTeamView(
     keyResults: keyResults.map((k) => k.value),
     kpis: kpis.map((k) => k.value),
     now: nowIso,
+    fiscalStartMonth: fiscalStart,
   });
   const kpiViews = kpis.map((k) => kpiView(k.value, k.etag, now));
   const krsOf = (objectiveId: string) =>
@@ -133,7 +145,8 @@ async function buildTeamView(
   const checkedIn = new Set(snapshot.checkIns.map((c) => c.value.userId));
   return {
     team: { id: team.value.id, name: team.value.name, etag: team.etag },
-    cycle: { id: cycle.id, name: cycle.name, start: cycle.start, end: cycle.end },
+    cycle: cycleRef(cycle),
+    cycles: cycleChoices(cycle, fiscalStart).map(cycleRef),
     progress: teamProgress(
       objectives.map((o) => o.value),
       keyResults.map((k) => k.value),
@@ -146,6 +159,7 @@ async function buildTeamView(
         return {
           id: o.value.id,
           title: o.value.title,
+          cycleId: o.value.cycleId,
           progress: aligned.length
             ? aligned.reduce((sum, v) => sum + v.progress, 0) / aligned.length
             : 0,

@@ -1,4 +1,5 @@
 import {
+  cycleScope,
   en,
   formatInstant,
   type CheckInCardSubmission,
@@ -58,8 +59,10 @@ export async function checkInCardFor(
   } = {},
 ): Promise<AdaptiveCard> {
   const { tenantId, userId } = ctx.user.value;
+  // The quarter's own key results and the annual ones of its year (core's cycleScope).
+  const scope = cycleScope(ctx.cycle);
   const owned = (
-    await deps.stores.okrs.listKeyResultsOwnedBy(tenantId, ctx.team.id, ctx.cycle.id, userId)
+    await deps.stores.okrs.listKeyResultsOwnedBy(tenantId, ctx.team.id, scope, userId)
   ).map((k) => k.value);
   const krs = checkInKeyResults(owned);
   if (krs.length === 0) return buildMessageCard(en.checkIn.noKeyResults(ctx.team.name));
@@ -138,8 +141,9 @@ export async function errorCard(
 /** The "my OKRs" card. */
 export async function myOkrsCard(deps: CheckInDeps, ctx: MemberContext): Promise<AdaptiveCard> {
   const { tenantId, userId } = ctx.user.value;
+  const scope = cycleScope(ctx.cycle);
   const krs = (
-    await deps.stores.okrs.listKeyResultsOwnedBy(tenantId, ctx.team.id, ctx.cycle.id, userId)
+    await deps.stores.okrs.listKeyResultsOwnedBy(tenantId, ctx.team.id, scope, userId)
   ).map((k) => k.value);
   const titles = await objectiveTitles(deps, ctx, krs);
   return buildMyOkrsCard(

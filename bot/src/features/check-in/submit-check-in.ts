@@ -1,6 +1,7 @@
 import {
   applyCheckIn,
   err,
+  inCycleScope,
   ok,
   type CheckIn,
   type CheckInCardSubmission,
@@ -99,7 +100,7 @@ export async function submitCheckIn(
 
 /**
  * The key results the card submits, read by id (the card carries them; at most 20) and kept only
- * when the user owns them in the card's cycle. Point reads instead of a query over the team: what
+ * when the user owns them in the card's cycle's view (its quarter and that year's annual ones). Point reads instead of a query over the team: what
  * applyCheckIn then sees is the same, since it only looks at the submitted ids.
  */
 async function submittedKeyResults(
@@ -114,7 +115,7 @@ async function submittedKeyResults(
   );
   return found.filter(
     (k): k is Versioned<KeyResult> =>
-      k !== undefined && k.value.ownerId === userId && k.value.cycleId === submission.cycleId,
+      k !== undefined && k.value.ownerId === userId && inCycleScope(context.cycle, k.value.cycleId),
   );
 }
 

@@ -104,11 +104,14 @@ export interface TeamStore {
   listMembers(tenantId: TenantId, teamId: TeamId): Promise<readonly TeamMember[]>;
   /** The members with their ETags (role changes name the version they change). */
   listMemberVersions(tenantId: TenantId, teamId: TeamId): Promise<readonly Versioned<TeamMember>[]>;
-  /** One single-partition query for the team, its members, the cycle's OKRs, KPIs and the weeks' check-ins. */
+  /**
+   * One single-partition query for the team, its members, the OKRs of the cycles (a view's
+   * `cycleScope`), KPIs and the weeks' check-ins.
+   */
   loadTeamSnapshot(
     tenantId: TenantId,
     teamId: TeamId,
-    cycleId: string,
+    cycleIds: readonly string[],
     weeks: readonly IsoWeek[],
   ): Promise<TeamSnapshot | undefined>;
 }
@@ -120,16 +123,16 @@ export interface OkrStore {
     id: string,
   ): Promise<Versioned<Objective> | undefined>;
   saveObjective(objective: Objective, etag?: string): Promise<Versioned<Objective>>;
-  /** Objectives of a team (or of the company when `teamId` is null) in a cycle. */
+  /** Objectives of a team (or of the company when `teamId` is null) in the cycles (one query). */
   listObjectives(
     tenantId: TenantId,
     teamId: TeamId | null,
-    cycleId: string,
+    cycleIds: readonly string[],
   ): Promise<readonly Versioned<Objective>[]>;
-  /** All objectives of a tenant in a cycle, across teams (org alignment view; not a hot path). */
+  /** All objectives of a tenant in the cycles, across teams (org alignment view; not a hot path). */
   listTenantObjectives(
     tenantId: TenantId,
-    cycleId: string,
+    cycleIds: readonly string[],
     continuationToken?: string,
   ): Promise<Page<Objective>>;
   getKeyResult(
@@ -141,13 +144,13 @@ export interface OkrStore {
   listKeyResults(
     tenantId: TenantId,
     teamId: TeamId | null,
-    cycleId: string,
+    cycleIds: readonly string[],
   ): Promise<readonly Versioned<KeyResult>[]>;
-  /** The key results a user owns in a team's cycle (check-in card). */
+  /** The key results a user owns in a team's cycles (check-in card). */
   listKeyResultsOwnedBy(
     tenantId: TenantId,
     teamId: TeamId,
-    cycleId: string,
+    cycleIds: readonly string[],
     ownerId: UserId,
   ): Promise<readonly Versioned<KeyResult>[]>;
 }

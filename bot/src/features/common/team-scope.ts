@@ -99,4 +99,10 @@ export const weekIn = (now: Date, ...zones: (string | undefined)[]) =>
   isoWeek(now.toISOString(), resolveMemberTimeZone(...zones));
 
 /** Public cycle fields of a response. */
-export const cycleRef = (c: Cycle) => ({ id: c.id, name: c.name, start: c.start, end: c.end });
+export const cycleRef = (c: Cycle) => ({
+  id: c.id,
+  kind: c.kind,
+  name: c.name,
+  start: c.start,
+  end: c.end,
+});

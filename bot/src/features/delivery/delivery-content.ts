@@ -1,4 +1,5 @@
 import {
+  cycleScopeOf,
   isAway,
   memberLocale,
   teamLocale,
@@ -237,8 +238,9 @@ export class DeliveryContentResolver {
   }
 
   private async load(job: DeliveryJob): Promise<TeamWeek | undefined> {
+    const { tenantId, teamId, week } = job;
     const [snapshot, items] = await Promise.all([
-      this.deps.stores.teams.loadTeamSnapshot(job.tenantId, job.teamId, job.cycleId, [job.week]),
+      this.deps.stores.teams.loadTeamSnapshot(tenantId, teamId, cycleScopeOf(job.cycleId), [week]),
       this.deps.stores.openItems.listItems(job.tenantId, job.teamId, {
         openOrChangedSince: outcomesSince(this.deps.now()),
       }),

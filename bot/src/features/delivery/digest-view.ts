@@ -7,7 +7,7 @@ import {
   type TeamStore,
 } from '../common';
 import { buildDigestCard } from './digest-card';
-import { en } from '@bearing/core';
+import { cycleScope, en } from '@bearing/core';
 import { digestItemLines, itemLookup, teamOpenItems, type OpenItemStore } from '../open-items';
 
 /**
@@ -24,7 +24,7 @@ export async function digestViewFor(
   const snapshot = await stores.teams.loadTeamSnapshot(
     ctx.team.tenantId,
     ctx.team.id,
-    ctx.cycle.id,
+    cycleScope(ctx.cycle),
     [week],
   );
   if (!snapshot) return buildMessageCard(en.errors.outOfDate);

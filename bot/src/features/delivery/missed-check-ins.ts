@@ -1,4 +1,5 @@
 import {
+  cycleScopeOf,
   addWeeks,
   DEFAULT_MISSED_CHECK_IN_WEEKS,
   err,
@@ -41,7 +42,7 @@ export async function missedCheckIns(
 ): Promise<MissedMember[]> {
   if (threshold <= 0) return [];
   const weeks = Array.from({ length: LOOK_BACK_WEEKS }, (_, i) => addWeeks(week, -(i + 1)));
-  const snapshot = await teams.loadTeamSnapshot(tenantId, teamId, cycleId, weeks);
+  const snapshot = await teams.loadTeamSnapshot(tenantId, teamId, cycleScopeOf(cycleId), weeks);
   if (!snapshot) return [];
   const done = new Set(snapshot.checkIns.map((c) => `${c.value.userId}|${c.value.week}`));
   const nowIso = now.toISOString();

@@ -1,5 +1,8 @@
 import {
   OKR_CSV_COLUMNS,
+  cycleKindOf,
+  cycleScope,
+  inCycleScope,
   ok,
   type ExportedObjective,
   type Result,
@@ -30,7 +33,9 @@ export type TeamExport =
 function okrRows(objectives: readonly ExportedObjective[]): unknown[][] {
   return objectives.flatMap((o) => {
     const extra = [o.id, o.status];
-    if (o.keyResults.length === 0) return [[o.title, '', '', '', '', '', '', o.ownerId, ...extra]];
+    const cycles = [o.cycleId, o.cycleKind];
+    if (o.keyResults.length === 0)
+      return [[o.title, '', '', '', '', '', '', o.ownerId, ...extra, '', '', '', '', ...cycles]];
     return o.keyResults.map((k) => [
       o.title,
       k.title,
@@ -45,6 +50,9 @@ function okrRows(objectives: readonly ExportedObjective[]): unknown[][] {
       k.current,
       k.confidence,
       k.score,
+      ...cycles,
+      k.cycleId,
+      k.cycleKind,
     ]);
   });
 }
@@ -69,12 +77,20 @@ export async function exportTeam(
   if (!role.ok) return role;
   const { cycle } = await cycleOf(stores.organizations, caller.tenantId, now, query.cycleId);
   const weeks = query.what === 'checkins' ? cycleWeeks(cycle.start, cycle.end, '9999-W99') : [];
-  const snapshot = await stores.teams.loadTeamSnapshot(caller.tenantId, teamId, cycle.id, weeks);
+  // The cycle's view (core's cycleScope): a quarter with its year's annual items, or a whole year.
+  const snapshot = await stores.teams.loadTeamSnapshot(
+    caller.tenantId,
+    teamId,
+    cycleScope(cycle),
+    weeks,
+  );
   if (!snapshot) return teamNotFound;
   const team = snapshot.team.value;
+  const kindOf = (id: string) => cycleKindOf(id) ?? 'quarter';
   const base = {
     team: { id: team.id, name: team.name },
     cycleId: cycle.id,
+    cycleKind: cycle.kind,
     what: query.what,
     exportedAt: now.toISOString(),
   };
@@ -85,6 +101,8 @@ export async function exportTeam(
   if (query.what === 'okrs') {
     const objectives: ExportedObjective[] = snapshot.objectives.map(({ value: o }) => ({
       id: o.id,
+      cycleId: o.cycleId,
+      cycleKind: kindOf(o.cycleId),
       title: o.title,
       ...(o.description ? { description: o.description } : {}),
       level: o.level,
@@ -98,6 +116,8 @@ export async function exportTeam(
         .filter((k) => k.objectiveId === o.id)
         .map((k) => ({
           id: k.id,
+          cycleId: k.cycleId,
+          cycleKind: kindOf(k.cycleId),
           title: k.title,
           type: k.type,
           ...(k.unit ? { unit: k.unit } : {}),
@@ -122,6 +142,10 @@ export async function exportTeam(
         'current',
         'confidence',
         'score',
+        'objectiveCycleId',
+        'objectiveCycleKind',
+        'keyResultCycleId',
+        'keyResultCycleKind',
       ],
       okrRows(objectives),
     );
@@ -130,7 +154,7 @@ export async function exportTeam(
   if (query.what === 'checkins') {
     const checkIns = snapshot.checkIns
       .map((c) => c.value)
-      .filter((c) => c.cycleId === cycle.id)
+      .filter((c) => inCycleScope(cycle, c.cycleId))
       .sort((a, b) => a.week.localeCompare(b.week) || a.userId.localeCompare(b.userId))
       .map((c) => ({ ...myCheckInOf(c), userId: c.userId }));
     if (query.format === 'json') return ok({ format: 'json', body: { ...base, checkIns } });

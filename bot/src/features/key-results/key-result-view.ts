@@ -12,6 +12,7 @@ export function keyResultView(k: KeyResult, etag: string, ownerName?: string): K
   return {
     id: k.id,
     objectiveId: k.objectiveId,
+    cycleId: k.cycleId,
     title: k.title,
     type: k.type,
     ...(k.unit ? { unit: k.unit } : {}),

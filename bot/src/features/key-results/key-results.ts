@@ -1,4 +1,6 @@
 import {
+  cycleKindOf,
+  keyResultCycleFits,
   lintKeyResult,
   ok,
   type CreateKeyResultRequest,
@@ -26,6 +28,14 @@ export async function createKeyResult(
   if (!objective) return notFound('This objective does not exist.');
   if (objective.value.status === 'archived' || objective.value.status === 'closed')
     return invalid('Key results can only be added to draft or active objectives.', 'objectiveId');
+  const cycleId = body.cycleId ?? objective.value.cycleId;
+  if (!keyResultCycleFits(objective.value.cycleId, cycleId))
+    return invalid(
+      `A key result of this objective is for ${objective.value.cycleId}${
+        cycleKindOf(objective.value.cycleId) === 'year' ? ' or one of its quarters' : ''
+      }.`,
+      'cycleId',
+    );
   const owner = await stores.teams.getMember(caller.tenantId, teamId, body.ownerId);
   if (!owner?.value.active) return invalid('The owner must be a member of the team.', 'ownerId');
   const current = body.current ?? body.baseline;
@@ -40,7 +50,7 @@ export async function createKeyResult(
     id: newId(),
     teamId,
     objectiveId,
-    cycleId: objective.value.cycleId,
+    cycleId,
     title: body.title,
     type: body.type,
     ...(body.unit ? { unit: body.unit } : {}),

@@ -1,4 +1,7 @@
 import {
+  cycleScope,
+  inCycleScope,
+  yearOf,
   addWeeks,
   historyOf,
   ok,
@@ -53,7 +56,7 @@ export const myCheckInOf = (c: CheckIn): MyCheckIn => ({
 });
 
 /**
- * The caller's key results across their teams in the current cycle, with their check-in history and
+ * The caller's key results across their teams in the current quarter (and that year's annual ones), with their check-in history and
  * this week's check-in (the form pre-fills from it). Per team: one single-partition query for the
  * team's cycle and one page of the caller's check-ins (also in the team partition).
  */
@@ -67,7 +70,7 @@ export async function getMyOkrs(
   const teams: MyTeamOkrs[] = [];
   for (const teamId of (user?.value.teamIds ?? []).slice(0, MAX_TEAMS)) {
     const [snapshot, page] = await Promise.all([
-      stores.teams.loadTeamSnapshot(caller.tenantId, teamId, cycle.id, []),
+      stores.teams.loadTeamSnapshot(caller.tenantId, teamId, cycleScope(cycle), []),
       stores.checkIns.listCheckInsForUser(caller.tenantId, teamId, caller.userId),
     ]);
     const member = snapshot?.members.find((m) => m.userId === caller.userId);
@@ -79,10 +82,13 @@ export async function getMyOkrs(
       team.settings.timeZone,
       orgTimeZone,
     );
-    const mine = page.items.filter((c) => c.cycleId === cycle.id && c.userId === caller.userId);
+    const own = page.items.filter((c) => c.userId === caller.userId);
+    const mine = own.filter((c) => c.cycleId === cycle.id);
+    // An annual key result's history runs over its whole year (quarterly ones have points only in
+    // their own quarter anyway).
     const history = historyOf(
       snapshot.keyResults.map((k) => k.value),
-      mine,
+      own.filter((c) => inCycleScope(yearOf(cycle), c.cycleId)),
     );
     const milestones = new Map(snapshot.keyResults.map((k) => [k.value.id, k.value.milestones]));
     const thisWeek = mine.find((c) => c.week === week);
@@ -145,7 +151,7 @@ export async function submitMyCheckIn(
   const krs = await stores.okrs.listKeyResultsOwnedBy(
     caller.tenantId,
     body.teamId,
-    body.cycleId,
+    cycleScope(context.cycle),
     caller.userId,
   );
   return ok({

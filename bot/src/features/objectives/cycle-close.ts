@@ -1,14 +1,17 @@
 import {
   carryOver,
+  carryTarget,
+  closesWithCycle,
   cycleById,
+  cycleScope,
   keyResultProgress,
   nextCycle,
   objectiveScore,
   ok,
   suggestedScore,
   type CloseCycleRequest,
+  type Cycle,
   type CycleCloseResponse,
-  type KeyResult,
   type Objective,
   type Result,
 } from '@bearing/core';
@@ -48,29 +51,80 @@ async function load(
   const fiscal = org?.value.fiscalStartMonth ?? 1;
   const cycle = cycleById(cycleId, fiscal);
   if (!cycle) return invalid('Unknown cycle.', 'cycleId');
-  const snapshot = await stores.teams.loadTeamSnapshot(caller.tenantId, teamId, cycle.id, []);
+  const scope = cycleScope(cycle);
+  const snapshot = await stores.teams.loadTeamSnapshot(caller.tenantId, teamId, scope, []);
   if (!snapshot) return teamNotFound;
-  return ok({ cycle, next: nextCycle(cycle, fiscal), snapshot });
+  return ok({
+    cycle,
+    fiscal,
+    scope,
+    next: nextCycle(cycle, fiscal),
+    snapshot,
+    ...closing(cycle, snapshot),
+  });
+}
+
+/**
+ * What closing `cycle` touches (core's closesWithCycle): the objectives it closes, the active key
+ * results it scores, and the annual objectives that only hold scored quarterly key results (they
+ * stay open). A year skips what its quarters' closes already closed or scored.
+ */
+function closing(cycle: Cycle, snapshot: TeamSnapshot) {
+  const fresh = (own: boolean, done: boolean) => cycle.kind === 'quarter' || own || !done;
+  const objectives = snapshot.objectives.filter(
+    ({ value: o }) =>
+      o.status !== 'archived' &&
+      closesWithCycle(cycle, o.cycleId) &&
+      fresh(o.cycleId === cycle.id, o.status === 'closed'),
+  );
+  const closingIds = new Set(objectives.map((o) => o.value.id));
+  const live = new Set(
+    snapshot.objectives.filter((o) => o.value.status !== 'archived').map((o) => o.value.id),
+  );
+  const keyResults = snapshot.keyResults.filter(
+    ({ value: k }) =>
+      k.status === 'active' &&
+      live.has(k.objectiveId) &&
+      (closingIds.has(k.objectiveId) || closesWithCycle(cycle, k.cycleId)) &&
+      fresh(k.cycleId === cycle.id, k.score !== undefined),
+  );
+  const holders = new Set(
+    keyResults.map((k) => k.value.objectiveId).filter((id) => !closingIds.has(id)),
+  );
+  return { objectives, keyResults, listed: new Set([...closingIds, ...holders]), closingIds };
 }
 
 function summary(
   snapshot: TeamSnapshot,
+  listed: { readonly listed: ReadonlySet<string>; readonly closingIds: ReadonlySet<string> },
+  scoredIds: ReadonlySet<string>,
   cycle: ReturnType<typeof cycleRef>,
   next: ReturnType<typeof cycleRef>,
   carried: CycleCloseResponse['carriedOver'],
 ): CycleCloseResponse {
-  const objectives = snapshot.objectives.map((o) => o.value).filter((o) => o.status !== 'archived');
+  const objectives = snapshot.objectives.map((o) => o.value).filter((o) => listed.listed.has(o.id));
+  // A closing objective lists all its key results; an annual one left open, those scored now.
   const krsOf = (id: string) =>
     snapshot.keyResults
       .map((k) => k.value)
-      .filter((k) => k.objectiveId === id && k.status === 'active');
+      .filter(
+        (k) =>
+          k.objectiveId === id &&
+          k.status === 'active' &&
+          (listed.closingIds.has(id) || scoredIds.has(k.id)),
+      );
+  const closingKrs = snapshot.keyResults.filter((k) => scoredIds.has(k.value.id));
   return {
     cycle,
     nextCycle: next,
-    closed: objectives.length > 0 && objectives.every((o) => o.status === 'closed'),
+    closed:
+      objectives.length > 0 &&
+      objectives.every((o) => o.status === 'closed' || !listed.closingIds.has(o.id)) &&
+      closingKrs.every((k) => k.value.score !== undefined),
     objectives: objectives.map((o) => ({
       objectiveId: o.id,
       title: o.title,
+      closes: listed.closingIds.has(o.id),
       status: o.status,
       ...(o.score !== undefined ? { score: o.score } : {}),
       ...(o.retrospective ? { ...o.retrospective } : {}),
@@ -95,15 +149,19 @@ export async function previewCycleClose(
 ): Promise<Result<CycleCloseResponse>> {
   const loaded = await load(stores, caller, teamId, cycleId, false);
   if (!loaded.ok) return loaded;
-  const { cycle, next, snapshot } = loaded.value;
-  return ok(summary(snapshot, cycleRef(cycle), cycleRef(next), []));
+  const { cycle, next, snapshot, keyResults } = loaded.value;
+  const scoredIds = new Set(keyResults.map((k) => k.value.id));
+  return ok(summary(snapshot, loaded.value, scoredIds, cycleRef(cycle), cycleRef(next), []));
 }
 
 /**
- * Closes a team's cycle: scores each active key result (given, else suggested from progress),
- * closes its objectives with their score and retrospective, and copies the chosen objectives and
- * their key results into the next cycle as drafts. Everything is validated before the first
- * write; copies have ids derived from their source, so closing again never duplicates them.
+ * Closes a team's cycle (core's closesWithCycle): scores each active key result it closes (given,
+ * else suggested from progress), closes its objectives with their score and retrospective, and
+ * copies the chosen objectives and their own cycle's key results into the next cycle of their
+ * kind as drafts (an annual objective into the next fiscal year, a quarterly one into the next
+ * quarter). Closing a quarter scores that quarter's key results under annual objectives but
+ * leaves the annual objectives open. Everything is validated before the first write; copies have
+ * ids derived from their source, so closing again never duplicates them.
  */
 export async function closeCycle(
   stores: Stores,
@@ -115,13 +173,8 @@ export async function closeCycle(
 ): Promise<Result<CycleCloseResponse>> {
   const loaded = await load(stores, caller, teamId, cycleId, true);
   if (!loaded.ok) return loaded;
-  const { cycle, next, snapshot } = loaded.value;
-  const objectives = new Map(
-    snapshot.objectives.filter((o) => o.value.status !== 'archived').map((o) => [o.value.id, o]),
-  );
-  const krs = snapshot.keyResults.filter(
-    (k) => k.value.status === 'active' && objectives.has(k.value.objectiveId),
-  );
+  const { cycle, fiscal, scope, next, snapshot, keyResults: krs } = loaded.value;
+  const objectives = new Map(loaded.value.objectives.map((o) => [o.value.id, o]));
   for (const [i, s] of body.scores.entries())
     if (!krs.some((k) => k.value.id === s.keyResultId))
       return invalid('No such key result in this cycle.', `scores.${i}.keyResultId`);
@@ -134,7 +187,8 @@ export async function closeCycle(
 
   const at = now.toISOString();
   const given = new Map(body.scores.map((s) => [s.keyResultId, s.score]));
-  const scored: KeyResult[] = [];
+  // Every key result of the view as it stands after scoring (earlier quarters' scores kept).
+  const latest = new Map(snapshot.keyResults.map((k) => [k.value.id, k.value]));
   try {
     for (const k of krs) {
       const score = Math.round((given.get(k.value.id) ?? suggestedScore(k.value)) * 100) / 100;
@@ -142,7 +196,7 @@ export async function closeCycle(
         k.value.score === score
           ? k
           : await stores.okrs.saveKeyResult({ ...k.value, score, updatedAt: at }, k.etag);
-      scored.push(saved.value);
+      latest.set(saved.value.id, saved.value);
     }
     const retro = new Map(body.retrospectives.map((r) => [r.objectiveId, r]));
     for (const o of objectives.values()) {
@@ -150,7 +204,7 @@ export async function closeCycle(
       const closed: Objective = {
         ...o.value,
         status: 'closed',
-        score: objectiveScore(scored.filter((k) => k.objectiveId === o.value.id)),
+        score: objectiveScore([...latest.values()].filter((k) => k.objectiveId === o.value.id)),
         ...(r ? { retrospective: { whatWorked: r.whatWorked, whatDidNot: r.whatDidNot } } : {}),
         updatedAt: at,
       };
@@ -164,12 +218,15 @@ export async function closeCycle(
   const carried: CycleCloseResponse['carriedOver'] = [];
   for (const id of body.carryOverObjectiveIds) {
     const source = objectives.get(id)?.value as Objective;
-    const active = scored.filter((k) => k.objectiveId === id);
+    const target = carryTarget(cycle, source.cycleId, fiscal);
+    const own = [...latest.values()].filter(
+      (k) => k.objectiveId === id && k.status === 'active' && k.cycleId === source.cycleId,
+    );
     const ids = {
-      objectiveId: carriedId(id, next.id),
-      keyResultIds: active.map((k) => carriedId(k.id, next.id)),
+      objectiveId: carriedId(id, target.id),
+      keyResultIds: own.map((k) => carriedId(k.id, target.id)),
     };
-    const copy = carryOver(source, active, next, ids, at);
+    const copy = carryOver(source, own, target, ids, at);
     const { score: _s, retrospective: _r, ...objective } = copy.objective;
     await createOnce(() => stores.okrs.saveObjective(objective));
     for (const kr of copy.keyResults) {
@@ -178,8 +235,11 @@ export async function closeCycle(
     }
     carried.push({ fromObjectiveId: id, ...ids });
   }
-  const after = await stores.teams.loadTeamSnapshot(caller.tenantId, teamId, cycle.id, []);
-  return ok(summary(after ?? snapshot, cycleRef(cycle), cycleRef(next), carried));
+  const after = await stores.teams.loadTeamSnapshot(caller.tenantId, teamId, scope, []);
+  const scoredIds = new Set(krs.map((k) => k.value.id));
+  return ok(
+    summary(after ?? snapshot, loaded.value, scoredIds, cycleRef(cycle), cycleRef(next), carried),
+  );
 }
 
 // A copy that already exists was made by an earlier close of the same cycle: keep it.

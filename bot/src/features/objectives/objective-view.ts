@@ -34,6 +34,7 @@ export function objectiveView(
   return {
     id: o.id,
     title: o.title,
+    cycleId: o.cycleId,
     level: o.level,
     status: o.status,
     ownerId: o.ownerId,

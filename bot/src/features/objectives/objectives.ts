@@ -1,5 +1,6 @@
 import {
   cycleById,
+  cycleScopeOf,
   lintTeamOkrs,
   ok,
   type CreateObjectiveRequest,
@@ -95,8 +96,9 @@ async function viewAfterSave(
   saved: Objective,
   now: Date,
 ): Promise<Result<ObjectiveView>> {
-  // One single-partition query for the team's cycle: the saved item with fresh lint hints.
-  const snapshot = await stores.teams.loadTeamSnapshot(caller.tenantId, teamId, saved.cycleId, []);
+  // One single-partition query for the view of the item's cycle: the saved item with fresh lint hints.
+  const scope = cycleScopeOf(saved.cycleId);
+  const snapshot = await stores.teams.loadTeamSnapshot(caller.tenantId, teamId, scope, []);
   const view = snapshot && objectiveViewOf(snapshot, saved.id, now);
   return view ? ok(view) : objectiveNotFound;
 }

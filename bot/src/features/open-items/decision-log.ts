@@ -1,4 +1,5 @@
 import {
+  cycleScopeOf,
   ok,
   type DecisionLogQuery,
   type DecisionLogResponse,
@@ -46,13 +47,15 @@ export async function getDecisionLog(
     stores.openItems.listItems(tenantId, teamId, query.cycleId ? { cycleId: query.cycleId } : {}),
   ]);
   const cycles = [...new Set(items.map((i) => i.value.cycleId))];
-  const krs = (
-    await Promise.all(cycles.map((c) => stores.okrs.listKeyResults(tenantId, teamId, c)))
-  ).flat();
+  // The items' key results may be of their quarter or annual: every cycle's view, in one query.
+  const scope = [...new Set(cycles.flatMap((c) => cycleScopeOf(c)))];
+  const [krs, objectives] = scope.length
+    ? await Promise.all([
+        stores.okrs.listKeyResults(tenantId, teamId, scope),
+        stores.okrs.listObjectives(tenantId, teamId, scope),
+      ])
+    : [[], []];
   const objectiveOf = new Map(krs.map((k) => [k.value.id, k.value.objectiveId]));
-  const objectives = (
-    await Promise.all(cycles.map((c) => stores.okrs.listObjectives(tenantId, teamId, c)))
-  ).flat();
   const week = weekIn(now, team?.value.settings.timeZone, org?.value.defaultTimeZone);
   const lookup = itemLookup(
     members,

@@ -1,4 +1,5 @@
 import {
+  cycleScope,
   decodeTabContext,
   en,
   formatValue,
@@ -85,8 +86,9 @@ async function visibleOkrs(
   const teamIds = (user?.value.teamIds ?? [])
     .filter((id) => only.teamId === undefined || id === only.teamId)
     .slice(0, MAX_TEAMS);
+  const scope = cycleScope(cycle);
   const snapshots = await Promise.all(
-    teamIds.map((id) => stores.teams.loadTeamSnapshot(caller.tenantId, id, cycle.id, [])),
+    teamIds.map((id) => stores.teams.loadTeamSnapshot(caller.tenantId, id, scope, [])),
   );
   const teams = snapshots.flatMap((s) =>
     s?.members.some((m) => m.userId === caller.userId && m.active) ? [s] : [],
@@ -94,8 +96,8 @@ async function visibleOkrs(
   const first = teams[0];
   if (!first) return [];
   const [companyObjectives, companyKeyResults] = await Promise.all([
-    stores.okrs.listObjectives(caller.tenantId, null, cycle.id),
-    stores.okrs.listKeyResults(caller.tenantId, null, cycle.id),
+    stores.okrs.listObjectives(caller.tenantId, null, scope),
+    stores.okrs.listKeyResults(caller.tenantId, null, scope),
   ]);
   const names = new Map(teams.flatMap((s) => s.members.map((m) => [m.userId, m.displayName])));
   const groups: Group[] = [
