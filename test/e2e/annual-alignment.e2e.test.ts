@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { startInProcess } from '../support/in-process-server';
 import { fabrikamZip, fileOf } from '../support/viva-fixtures';
 import { launchChromium } from '../../simulators/browser/chromium';
-import { buildTab, newPage, type WatchedPage } from './support/tab-page';
+import { buildTab, newPage, TAB_BUILD_TIMEOUT, type WatchedPage } from './support/tab-page';
 
 // After moving in from Viva Goals (the small Fabrikam organisation JSON zip, imported through the
 // HTTP API as an admin in local mode), the built tab in headless Chromium shows the imported tree
@@ -29,7 +29,7 @@ beforeAll(async () => {
   expect(res.status).toBe(200);
   expect(((await res.json()) as { counts: { checkIns: number } }).counts.checkIns).toBe(7);
   page = await newPage(browser.context, server.url);
-}, 180_000);
+}, TAB_BUILD_TIMEOUT);
 afterAll(async () => {
   await page?.close();
   await server?.stop();
