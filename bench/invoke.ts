@@ -204,13 +204,19 @@ export async function invoke(args: readonly string[]): Promise<void> {
     // Open loop: arrivals at a fixed rate whatever the answers (an organisation checking in).
     if (openSeconds > 0) {
       const open = await withServerCpu(cpuUrl, () =>
-        openLoop(url, token, openRate, openSeconds, nextSubmission),
+        openLoop(url, token, openRate, openSeconds, nextSubmission, (body) =>
+          body.includes('Checked in'),
+        ),
       );
       rows.push([
         `open loop ${openRate}/s for ${openSeconds} s: p50 / p95 / p99`,
         latencyRow(open),
       ]);
-      rows.push([`open loop: answered / errors`, `${open.requests} / ${open.errors}`]);
+      const kinds = Object.entries(open.errorKinds ?? {}).map(([k, n]) => `${k}: ${n}`);
+      rows.push([
+        `open loop: answered / errors`,
+        `${open.requests} / ${open.errors}${kinds.length ? ` (${kinds.join(', ')})` : ''}`,
+      ]);
       rows.push([`open loop: server CPU`, cpuRow(open)]);
       figures.openLoop = { rate: openRate, seconds: openSeconds, ...open };
     }
