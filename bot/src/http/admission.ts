@@ -17,13 +17,13 @@ export interface AdmissionLimits {
 
 /**
  * The bot endpoint's limits. Turns mostly wait on the store, so a few dozen at once keep the CPU
- * busy; more would only interleave them (every answer later, none sooner). Two seconds of waiting
- * leaves the turn its own budget inside Teams' 15 s.
+ * busy; more would only interleave them (every answer later, none sooner). Three seconds of
+ * waiting leaves the turn most of its own budget (TURN_ANSWER_MS) inside Teams' 15 s.
  */
 export const BOT_ADMISSION: AdmissionLimits = {
-  maxActive: 32,
+  maxActive: 64,
   maxWaiting: 512,
-  maxWaitMs: 2_000,
+  maxWaitMs: 3_000,
   retryAfterSeconds: 2,
 };
 
