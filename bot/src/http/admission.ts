@@ -16,12 +16,14 @@ export interface AdmissionLimits {
 }
 
 /**
- * The bot endpoint's limits. Turns mostly wait on the store, so a few dozen at once keep the CPU
- * busy; more would only interleave them (every answer later, none sooner). Three seconds of
- * waiting leaves the turn most of its own budget (TURN_ANSWER_MS) inside Teams' 15 s.
+ * The bot endpoint's limits. A turn waits on about four store round trips one after another, so
+ * 16 at once already allow hundreds of turns a second, more than one process's CPU does (a
+ * check-in costs several ms); more would only interleave them (every answer later, none sooner)
+ * and crowd the store. Three seconds of waiting leaves the turn most of its own budget
+ * (TURN_ANSWER_MS) inside Teams' 15 s.
  */
 export const BOT_ADMISSION: AdmissionLimits = {
-  maxActive: 64,
+  maxActive: 16,
   maxWaiting: 512,
   maxWaitMs: 3_000,
   retryAfterSeconds: 2,
