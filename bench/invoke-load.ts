@@ -11,6 +11,10 @@ export interface LoadFigures {
   readonly errors: number;
   /** What the errors were (open loop): `status 503`, `200, not saved`, `TimeoutError` … → count. */
   readonly errorKinds?: Readonly<Record<string, number>>;
+  /** Open loop: requests never answered (timed out, connection refused or reset). */
+  readonly unanswered?: number;
+  /** Open loop: p99 of the time to a 503 answer, in ms (how quickly a refusal comes). */
+  readonly refusedP99?: number;
   /** Server CPU (user + system) per answered request, in ms; set by the caller. */
   cpuMsPerRequest?: number;
 }
@@ -74,6 +78,8 @@ export async function openLoop(
   const latencies: number[] = [];
   let errors = 0;
   const errorKinds: Record<string, number> = {};
+  const refusals: number[] = [];
+  let unanswered = 0;
   const failed = (kind: string) => {
     errors += 1;
     errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
@@ -90,11 +96,13 @@ export async function openLoop(
         signal: AbortSignal.timeout(30_000),
       });
       const body = await response.text();
+      if (response.status === 503) refusals.push(performance.now() - scheduled);
       if (response.status !== 200) failed(`status ${response.status}`);
       else if (!succeeded(body)) failed('200, not saved');
       else latencies.push(performance.now() - scheduled);
     } catch (error) {
       const e = error as Error & { cause?: { code?: string } };
+      unanswered += 1;
       failed(e.cause?.code ?? e.name);
     }
   };
@@ -105,7 +113,12 @@ export async function openLoop(
     inFlight.push(send(scheduled));
   }
   await Promise.all(inFlight);
-  return { ...summary(latencies, seconds, errors), errorKinds };
+  return {
+    ...summary(latencies, seconds, errors),
+    errorKinds,
+    unanswered,
+    refusedP99: Math.round(percentile(refusals, 99)),
+  };
 }
 
 /** `GET cpuUrl` of a bench server process: its own `process.cpuUsage()` in microseconds. */
