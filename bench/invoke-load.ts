@@ -9,6 +9,12 @@ export interface LoadFigures {
   readonly requestsPerSecond: number;
   readonly requests: number;
   readonly errors: number;
+  /** What the errors were (open loop): `status 503`, `200, not saved`, `TimeoutError` … → count. */
+  readonly errorKinds?: Readonly<Record<string, number>>;
+  /** Open loop: requests never answered (timed out, connection refused or reset). */
+  readonly unanswered?: number;
+  /** Open loop: p99 of the time to a 503 answer, in ms (how quickly a refusal comes). */
+  readonly refusedP99?: number;
   /** Server CPU (user + system) per answered request, in ms; set by the caller. */
   cpuMsPerRequest?: number;
 }
@@ -58,7 +64,8 @@ export async function closedLoop(
  * Open loop: `rate` requests a second for `seconds`, each sent at its scheduled time whether or
  * not earlier ones were answered (arrivals do not wait for the server). Latency counts from the
  * scheduled time, so a server that falls behind shows it (no coordinated omission). A request not
- * answered 200 within 30 s is an error.
+ * answered 200 within 30 s, or answered 200 with a body `succeeded` refuses (the "may not have
+ * been saved" card), is an error; each error is counted by its kind.
  */
 export async function openLoop(
   url: string,
@@ -66,9 +73,17 @@ export async function openLoop(
   rate: number,
   seconds: number,
   nextBody: () => string,
+  succeeded: (body: string) => boolean = () => true,
 ): Promise<LoadFigures> {
   const latencies: number[] = [];
   let errors = 0;
+  const errorKinds: Record<string, number> = {};
+  const refusals: number[] = [];
+  let unanswered = 0;
+  const failed = (kind: string) => {
+    errors += 1;
+    errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
+  };
   const total = Math.round(rate * seconds);
   const start = performance.now();
   const inFlight: Promise<void>[] = [];
@@ -80,11 +95,15 @@ export async function openLoop(
         body: nextBody(),
         signal: AbortSignal.timeout(30_000),
       });
-      await response.arrayBuffer();
-      if (response.status === 200) latencies.push(performance.now() - scheduled);
-      else errors += 1;
-    } catch {
-      errors += 1;
+      const body = await response.text();
+      if (response.status === 503) refusals.push(performance.now() - scheduled);
+      if (response.status !== 200) failed(`status ${response.status}`);
+      else if (!succeeded(body)) failed('200, not saved');
+      else latencies.push(performance.now() - scheduled);
+    } catch (error) {
+      const e = error as Error & { cause?: { code?: string } };
+      unanswered += 1;
+      failed(e.cause?.code ?? e.name);
     }
   };
   for (let i = 0; i < total; i += 1) {
@@ -94,7 +113,12 @@ export async function openLoop(
     inFlight.push(send(scheduled));
   }
   await Promise.all(inFlight);
-  return summary(latencies, seconds, errors);
+  return {
+    ...summary(latencies, seconds, errors),
+    errorKinds,
+    unanswered,
+    refusedP99: Math.round(percentile(refusals, 99)),
+  };
 }
 
 /** `GET cpuUrl` of a bench server process: its own `process.cpuUsage()` in microseconds. */

@@ -153,6 +153,10 @@ export async function invoke(args: readonly string[]): Promise<void> {
       sent = 0;
     };
     const cpuUrl = server.info.cpuUrl;
+    // Warm-up, not measured: the first few hundred turns run before the JIT has compiled the
+    // hot paths, and would be counted in the first figures' CPU per request.
+    await closedLoop(url, token, 10, Math.min(5, seconds), nextSubmission);
+    newPass();
     rows.push(['closed loop', 'each connection sends again as soon as it is answered']);
     for (const connections of [10, 50, 100]) {
       const r = await withServerCpu(cpuUrl, () =>
@@ -204,13 +208,25 @@ export async function invoke(args: readonly string[]): Promise<void> {
     // Open loop: arrivals at a fixed rate whatever the answers (an organisation checking in).
     if (openSeconds > 0) {
       const open = await withServerCpu(cpuUrl, () =>
-        openLoop(url, token, openRate, openSeconds, nextSubmission),
+        openLoop(url, token, openRate, openSeconds, nextSubmission, (body) =>
+          body.includes('Checked in'),
+        ),
       );
       rows.push([
         `open loop ${openRate}/s for ${openSeconds} s: p50 / p95 / p99`,
         latencyRow(open),
       ]);
-      rows.push([`open loop: answered / errors`, `${open.requests} / ${open.errors}`]);
+      const kinds = Object.entries(open.errorKinds ?? {}).map(([k, n]) => `${k}: ${n}`);
+      rows.push([
+        `open loop: saved / not saved`,
+        `${open.requests} / ${open.errors}${kinds.length ? ` (${kinds.join(', ')})` : ''}`,
+      ]);
+      rows.push([
+        `open loop: never answered`,
+        `${open.unanswered} (target 0: every submit saved, or refused at once with 503 + Retry-After)`,
+      ]);
+      if (open.errorKinds?.['status 503'])
+        rows.push([`open loop: 503 answered within (p99)`, `${open.refusedP99} ms`]);
       rows.push([`open loop: server CPU`, cpuRow(open)]);
       figures.openLoop = { rate: openRate, seconds: openSeconds, ...open };
     }

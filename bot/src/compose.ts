@@ -7,6 +7,7 @@ import type { Logger } from './observability/logger';
 import type { ServerStores } from './store';
 import { oldestDueDeliveryAgeMs } from './store/delivery-backlog';
 import { createHttpApp } from './http/app';
+import { admission, BOT_ADMISSION, type AdmissionLimits } from './http/admission';
 import { apiV1Router } from './http/api-v1';
 import { callerAuthentication } from './http/caller-authentication';
 import { adminApiRouter } from './features/data-rights';
@@ -58,6 +59,8 @@ export interface ComposeOptions {
   readonly leaseMs?: number;
   /** Folder of the built tab; the repository's tab/dist by default. */
   readonly tabDir?: string;
+  /** How many bot requests are handled at once and may wait (BOT_ADMISSION by default). */
+  readonly botAdmission?: AdmissionLimits;
 }
 
 /** The composed server listening on a port. */
@@ -170,6 +173,7 @@ export function composeServer(options: ComposeOptions): ComposedServer {
     storeProbe: stores.probe,
     backlogProbe: () => oldestDueDeliveryAgeMs(stores.database, now()),
     messages: messagesRoute({ adapter, bot, localBotAuth: config.localBotAuth, logger }),
+    messagesAdmission: admission(options.botAdmission ?? BOT_ADMISSION, logger),
     authenticate,
     admin: adminApiRouter(stores, config.retention, logger, now),
     imports: vivaImportRouter(stores, logger, now),

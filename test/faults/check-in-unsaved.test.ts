@@ -1,4 +1,4 @@
-import { CARD_VERBS } from '@bearing/core';
+import { addWeeks, CARD_VERBS } from '@bearing/core';
 import { OperationCounter } from '../../bot/src/store';
 import { cardInvoke } from '../../simulators/teams/activities';
 import { startFakeConnector } from '../../simulators/connector/fake-connector';
@@ -107,7 +107,13 @@ it('any other card action failing in the store: a card that says to try again, n
 });
 
 it('store operations per card submit: point reads and writes only, no query', async () => {
-  const invoke = await checkInSubmit('8');
+  const card = await checkInSubmit('8');
+  // A week nobody checked in for yet (the tests above and the demo data have this and past ones).
+  const data = dataOf(card);
+  const invoke = cardInvoke(connector.url, CARD_VERBS.checkInSubmit, {
+    ...data,
+    week: addWeeks(String(data.week), 1),
+  });
   counter.reset();
   const res = await postJson(messages(), invoke);
   expect(texts(res.body).some((t) => t.startsWith('✅ Checked in'))).toBe(true);
@@ -118,17 +124,20 @@ it('store operations per card submit: point reads and writes only, no query', as
   const krs = dataOf(invoke).krIds.length;
   console.log(`store operations per check-in submit (${krs} KRs):`, { submitted, replayed });
   // Member context (user, membership; the team and organisation were read moments ago, so this
-  // instance's copies stand), the submitted KRs and the week's check-in are point reads; then the
-  // check-in and each changed KR are conditional writes.
+  // instance's copies stand) and the submitted KRs are point reads; the week's first check-in is
+  // then created without reading it first (a create fails when one exists), and each changed KR
+  // is a conditional write.
   expect(submitted).toEqual({
-    pointRead: 2 + krs + 1,
+    pointRead: 2 + krs,
     pointWrite: 1 + krs,
     singlePartitionQuery: 0,
     crossPartitionQuery: 0,
   });
+  // A replay: the create is refused (the one write attempted), the stored check-in is read and
+  // answered from; nothing is written.
   expect(replayed).toEqual({
     pointRead: 2 + krs + 1,
-    pointWrite: 0,
+    pointWrite: 1,
     singlePartitionQuery: 0,
     crossPartitionQuery: 0,
   });

@@ -11,6 +11,7 @@ import type { ProactiveSender } from '../../bot/src/features/common/delivery-por
 import type { TeamOwnerDirectory } from '../../bot/src/features/team/team-owners';
 import { TeamsProactiveSender } from '../../bot/src/teams/proactive-sender';
 import { startFaultProxy } from '../../simulators/cosmos/fault-proxy';
+import type { AdmissionLimits } from '../../bot/src/http/admission';
 import { memoryLogger } from '../support/embedded-store';
 
 export interface HarnessOptions {
@@ -28,6 +29,8 @@ export interface HarnessOptions {
   readonly sender?: ProactiveSender;
   /** More settings, as environment variables (see bot/src/config.ts). */
   readonly env?: Readonly<Record<string, string>>;
+  /** Admission limits of the bot endpoint (the server's own by default). */
+  readonly botAdmission?: AdmissionLimits;
 }
 
 /**
@@ -81,6 +84,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     // Never Graph or the Bot Framework token service on the internet.
     teamOwners: options.teamOwners ?? null,
     sender: options.sender ?? new TeamsProactiveSender(async () => undefined, true),
+    ...(options.botAdmission ? { botAdmission: options.botAdmission } : {}),
   });
   const server = await composed.listen(0, '127.0.0.1');
   const direct = directClient.database(databaseId);

@@ -13,6 +13,8 @@ export interface HttpDependencies {
   readonly backlogProbe?: BacklogProbe;
   /** Handler for `POST /api/messages` (Bot Framework). */
   readonly messages: RequestHandler;
+  /** Admission control of `POST /api/messages` (runs before its body is read); none when unset. */
+  readonly messagesAdmission?: RequestHandler;
   /** Authentication for `/api/v1` (runs before every route in it). */
   readonly authenticate: RequestHandler;
   /** Admin routes (data rights) under `/api/v1/admin`; the router checks the admin role. */
@@ -98,7 +100,12 @@ export function createHttpApp(deps: HttpDependencies): Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  app.post('/api/messages', express.json({ limit: '256kb' }), deps.messages);
+  app.post(
+    '/api/messages',
+    ...(deps.messagesAdmission ? [deps.messagesAdmission] : []),
+    express.json({ limit: '256kb' }),
+    deps.messages,
+  );
   if (deps.ingest) app.use('/api/v1', deps.ingest);
   if (deps.imports) app.use('/api/v1/admin/import', deps.authenticate, deps.imports);
   if (deps.admin)

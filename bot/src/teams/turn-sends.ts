@@ -118,14 +118,25 @@ export class BoundedTurnSends implements Middleware {
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const sdkClient = context.turnState.get(this.connectorClientKey) as ConnectorClient | undefined;
-    if (sdkClient && context.activity.serviceUrl) {
+    const serviceUrl = context.activity.serviceUrl;
+    if (sdkClient && serviceUrl) {
+      // Built when the turn first calls the connector: most card actions answer in the invoke
+      // response and never do, and a client's request pipeline is not free to build.
+      let bounded: ConnectorClient | undefined;
+      const client = () =>
+        (bounded ??= boundedConnectorClient(
+          sdkClient,
+          serviceUrl,
+          this.deps.callMs ?? CONNECTOR_CALL_MS,
+        ));
       context.turnState.set(
         this.connectorClientKey,
-        boundedConnectorClient(
-          sdkClient,
-          context.activity.serviceUrl,
-          this.deps.callMs ?? CONNECTOR_CALL_MS,
-        ),
+        new Proxy(sdkClient, {
+          get: (_target, property) => {
+            const value = Reflect.get(client(), property) as unknown;
+            return typeof value === 'function' ? value.bind(client()) : value;
+          },
+        }),
       );
     }
     // Position of each activity among the turn's sends: part of a kept reply's id.

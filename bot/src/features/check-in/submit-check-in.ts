@@ -53,19 +53,33 @@ export async function submitCheckIn(
       message: 'This check-in card is out of date. Type "check in" for a new one.',
     });
   }
-  for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
-    // One round trip: the submitted key results and this week's check-in, all point reads.
-    const [krs, existing] = await Promise.all([
-      submittedKeyResults(stores.okrs, context, submission),
-      stores.checkIns.getCheckIn(tenantId, teamId, userId, submission.week),
+  // The usual submit is the week's first, so the first pass does not read the check-in: it tries
+  // to create it (a create fails when one exists). Only a create that finds one, or input the
+  // first pass refuses (a replay of a stored submission is answered from what is stored), reads
+  // the week's check-in and decides from it, as every later pass does.
+  let krs: Versioned<KeyResult>[] | undefined;
+  for (let attempt = 0; attempt <= ATTEMPTS; attempt += 1) {
+    const assumeNone = attempt === 0;
+    // One round trip: the submitted key results (point reads) and, after the first pass, the
+    // week's check-in. A pass after a lost create keeps the key results it read (their ETags
+    // still guard their writes).
+    const [read, existing] = await Promise.all([
+      krs && attempt === 1 ? krs : submittedKeyResults(stores.okrs, context, submission),
+      assumeNone
+        ? undefined
+        : stores.checkIns.getCheckIn(tenantId, teamId, userId, submission.week),
     ]);
+    krs = read;
     const applied = applyCheckIn(
       krs.map((k) => k.value),
       existing?.value,
       { ...submission, tenantId, teamId, userId },
       now,
     );
-    if (!applied.ok) return applied;
+    if (!applied.ok) {
+      if (assumeNone) continue;
+      return applied;
+    }
     const author = context.member.displayName;
     if (applied.value.replayed) {
       await reconcileKeyResults(stores.okrs, applied.value.checkIn, krs, now);
