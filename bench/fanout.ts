@@ -18,6 +18,11 @@ async function simReport(
   }>;
 }
 
+/** How many members' chats received a card (the simulator counts; the list stays there). */
+async function recipients(url: string): Promise<number> {
+  return ((await (await fetch(`${url}/?prefix=chat-`)).json()) as { recipients: number }).recipients;
+}
+
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const TENANT = 'aaaaaaaa-0000-0000-0000-000000000001';
 const TEAM_SIZE = 10;
@@ -163,7 +168,14 @@ export async function fanout(args: readonly string[]): Promise<void> {
       leaseMs: 10_000,
       startAt,
     });
-  type WorkerStats = { peakRssKb: number; retried: number; skipped: number };
+  type WorkerStats = {
+    peakRssKb: number;
+    heapUsedKb: number;
+    heapTotalKb: number;
+    externalKb: number;
+    retried: number;
+    skipped: number;
+  };
   const children = await Promise.all(Array.from({ length: instances }, spawnWorker));
   // The last stats of every worker process that ran (a killed one keeps its last answer).
   const stats = new Map<string, WorkerStats>();
@@ -179,11 +191,7 @@ export async function fanout(args: readonly string[]): Promise<void> {
   let polledAt = 0;
   while (Date.now() < deadline) {
     // Unique recipients: a duplicate must not end the run before every member has a card.
-    const n = new Set(
-      (await simReport(simProcess.info.report)).deliveries
-        .map(([c]) => c)
-        .filter((c) => c.startsWith('chat-')),
-    ).size;
+    const n = await recipients(simProcess.info.report);
     if (Date.now() - polledAt > 1_000) {
       await poll();
       polledAt = Date.now();
@@ -201,6 +209,8 @@ export async function fanout(args: readonly string[]): Promise<void> {
   for (const child of children) child.stop();
   const workerStats = [...stats.values()];
   const peakRss = Math.max(...workerStats.map((w) => w.peakRssKb * 1024));
+  const peakOf = (k: 'heapUsedKb' | 'heapTotalKb' | 'externalKb') =>
+    Math.round(Math.max(...workerStats.map((w) => w[k])) / 1024);
   const throttledRetries = workerStats.reduce((sum, w) => sum + w.retried, 0);
   const skipped = workerStats.reduce((sum, w) => sum + w.skipped, 0);
 
@@ -243,6 +253,10 @@ export async function fanout(args: readonly string[]): Promise<void> {
         'peak RSS of a worker process',
         `${(peakRss / 1048576).toFixed(0)} MB (target < 200 MB, and within 10 % from 1,000 to 10,000 members)`,
       ],
+      [
+        'peak V8 heap used / heap total / external of a worker',
+        `${peakOf('heapUsedKb')} / ${peakOf('heapTotalKb')} / ${peakOf('externalKb')} MB (process.memoryUsage() every 250 ms)`,
+      ],
       ['peak RSS of the bench (seeds, plans)', `${(benchRss / 1048576).toFixed(0)} MB`],
       ['seeding + planning', `${(seedMs / 1000).toFixed(1)} s`],
       ['store', storeMode === 'plain' ? PLAIN_STORE : CORRECTED_STORE],
@@ -266,6 +280,9 @@ export async function fanout(args: readonly string[]): Promise<void> {
       p50Ms: percentile(latencies, 50),
       p99Ms: percentile(latencies, 99),
       peakRssMb: Math.round(peakRss / 1048576),
+      peakHeapUsedMb: peakOf('heapUsedKb'),
+      peakHeapTotalMb: peakOf('heapTotalKb'),
+      peakExternalMb: peakOf('externalKb'),
       benchPeakRssMb: Math.round(benchRss / 1048576),
     },
     args.includes('--save'),
