@@ -426,6 +426,32 @@ it('two workers fetching small batches as they go send every job of several team
   }
 });
 
+it('a tick takes at most maxPerTick jobs and says more are due; the next tick goes on', async () => {
+  clock = MONDAY_10_UTC;
+  const users = await seedTeam('capped', 5);
+  await planTeamWeek(store.stores, T, 'capped', clock);
+  const before = sim.deliveries.length;
+  const ticks = [];
+  // Five cards and the digest are due: passes of at most 2 jobs (fetched 1 at a time).
+  for (let i = 0; i < 10; i += 1) {
+    const r = await worker('A').tick(1, 2);
+    ticks.push(r);
+    if (!r.more) break;
+  }
+  const taken = ticks.map((r) => r.sent + r.skipped + r.retried + r.failed + r.lostLeases);
+  expect(Math.max(...taken)).toBeLessThanOrEqual(2);
+  expect(ticks.length).toBeGreaterThanOrEqual(3);
+  expect(ticks.slice(0, -1).every((r) => r.more)).toBe(true);
+  expect(ticks[ticks.length - 1].more).toBe(false);
+  const counts = new Map<string, number>();
+  for (const d of sim.deliveries.slice(before).filter((x) => x.conversationId.startsWith('capped-')))
+    counts.set(d.conversationId, (counts.get(d.conversationId) ?? 0) + 1);
+  expect([...counts.keys()].sort()).toEqual(
+    [...users.map((u) => `${u}-chat`), 'capped-channel'].sort(),
+  );
+  expect([...counts.values()].every((n) => n === 1)).toBe(true);
+});
+
 /**
  * Ticks until the team's check-in cards are out. The simulator's per-tenant window runs on real
  * time while the workers run on the test clock, so after the tests above it may answer 429 with
