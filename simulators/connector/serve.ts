@@ -18,7 +18,10 @@ async function main(): Promise<void> {
     const body =
       prefix === null
         ? { stats: sim.stats, deliveries: sim.deliveries.map((d) => [d.conversationId, d.at]) }
-        : { stats: sim.stats, recipients: [...recipients].filter((c) => c.startsWith(prefix)).length };
+        : {
+            stats: sim.stats,
+            recipients: [...recipients].filter((c) => c.startsWith(prefix)).length,
+          };
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   });
   await new Promise<void>((r) => report.listen(0, '127.0.0.1', () => r()));

@@ -444,7 +444,9 @@ it('a tick takes at most maxPerTick jobs and says more are due; the next tick go
   expect(ticks.slice(0, -1).every((r) => r.more)).toBe(true);
   expect(ticks[ticks.length - 1].more).toBe(false);
   const counts = new Map<string, number>();
-  for (const d of sim.deliveries.slice(before).filter((x) => x.conversationId.startsWith('capped-')))
+  for (const d of sim.deliveries
+    .slice(before)
+    .filter((x) => x.conversationId.startsWith('capped-')))
     counts.set(d.conversationId, (counts.get(d.conversationId) ?? 0) + 1);
   expect([...counts.keys()].sort()).toEqual(
     [...users.map((u) => `${u}-chat`), 'capped-channel'].sort(),
