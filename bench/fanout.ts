@@ -172,6 +172,8 @@ export async function fanout(args: readonly string[]): Promise<void> {
   type WorkerStats = Record<'peakRssKb' | 'heapUsedKb' | 'heapTotalKb' | 'externalKb', number> &
     Record<'retried' | 'skipped', number>;
   const children = await Promise.all(Array.from({ length: instances }, spawnWorker));
+  // A bench that fails midway leaves no workers, store or simulator behind.
+  process.once('exit', () => [...children, cosmos, simProcess].forEach((p) => p.kill()));
   // The last stats of every worker process that ran (a killed one keeps its last answer).
   const stats = new Map<string, WorkerStats>();
   const poll = async () => {
