@@ -193,6 +193,12 @@ export class DeliveryWorker {
         ? ((target.reference as { conversation?: { id?: string } }).conversation?.id ?? job.id)
         : `new:${target.teamsUserId}`;
     await this.deps.limiter.acquire(conversationId, job.tenantId);
+    if (this.deps.now().getTime() - now > this.leaseMs / 2) {
+      // Half the lease went on waiting (a long queue for slots, a starved process): sending now
+      // could outlast it, and another worker would send the card again. Hand the job back.
+      await this.finish(claimed, { notBefore: iso(this.deps.now().getTime()) }, result, 'retried');
+      return;
+    }
     const card = content.card as unknown as Record<string, unknown>;
     const outcome = await this.deps.sender.send(target, card);
     if (outcome.kind === 'sent' && outcome.createdReference) {
