@@ -38,3 +38,22 @@ export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
+
+/**
+ * Figures of earlier saved runs of `name`, by `key` (e.g. the member count), with this run's added
+ * when `save`: targets that compare runs (memory at 1,000 and at 10,000 members) read them here.
+ */
+export function savedRuns<T>(
+  name: string,
+  key: string,
+  figures: T,
+  save: boolean,
+): Record<string, T> {
+  const file = path.resolve(__dirname, 'results', `${name}-runs.json`);
+  const runs = fs.existsSync(file)
+    ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, T>)
+    : {};
+  const all = { ...runs, [key]: figures };
+  if (save) fs.writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
+  return all;
+}

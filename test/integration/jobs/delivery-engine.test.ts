@@ -7,7 +7,10 @@ import {
 import { DeliveryContentResolver } from '../../../bot/src/features/delivery/delivery-content';
 import { DeliveryWorker } from '../../../bot/src/features/delivery/delivery-worker';
 import { planTeamWeek, sendCheckInsNow } from '../../../bot/src/features/delivery/planner';
-import { SendRateLimiter } from '../../../bot/src/features/delivery/rate-limiter';
+import {
+  SendRateLimiter,
+  teamsTenantLimits,
+} from '../../../bot/src/features/delivery/rate-limiter';
 import { TeamsProactiveSender } from '../../../bot/src/teams/proactive-sender';
 import {
   startConnectorSimulator,
@@ -101,16 +104,19 @@ async function seedTeam(teamId: string, size: number): Promise<string[]> {
   return users;
 }
 
-function worker(owner: string, options: { leaseMs?: number; sendTimeoutMs?: number } = {}) {
+function worker(
+  owner: string,
+  options: { leaseMs?: number; sendTimeoutMs?: number; perSecond?: number } = {},
+) {
   const deps = { stores: store.stores, now: () => clock, newId: () => 'unused' };
-  const { sendTimeoutMs, ...rest } = options;
+  const { sendTimeoutMs, perSecond, ...rest } = options;
   return new DeliveryWorker({
     deliveries: store.stores.deliveries,
     sender: new TeamsProactiveSender(async () => undefined, true, sendTimeoutMs),
     // The limiter runs on the test clock: waiting for a slot moves time forward instead of sleeping.
     limiter: new SendRateLimiter(
       undefined,
-      undefined,
+      perSecond ? teamsTenantLimits(perSecond) : undefined,
       () => clock.getTime(),
       async (ms) => {
         clock = new Date(clock.getTime() + ms);
@@ -424,6 +430,57 @@ it('two workers fetching small batches as they go send every job of several team
     const jobs = await jobsOf(t);
     expect(jobs.filter((j) => j.kind !== 'reminder').every((j) => j.status === 'sent')).toBe(true);
   }
+});
+
+it('a tick takes at most maxPerTick jobs and says more are due; the next tick goes on', async () => {
+  clock = MONDAY_10_UTC;
+  const users = await seedTeam('capped', 5);
+  await planTeamWeek(store.stores, T, 'capped', clock);
+  const before = sim.deliveries.length;
+  const ticks = [];
+  // Five cards and the digest are due: passes of at most 2 jobs (fetched 1 at a time).
+  for (let i = 0; i < 10; i += 1) {
+    const r = await worker('A').tick(1, 2);
+    ticks.push(r);
+    if (!r.more) break;
+  }
+  const taken = ticks.map((r) => r.sent + r.skipped + r.retried + r.failed + r.lostLeases);
+  expect(Math.max(...taken)).toBeLessThanOrEqual(2);
+  expect(ticks.length).toBeGreaterThanOrEqual(3);
+  expect(ticks.slice(0, -1).every((r) => r.more)).toBe(true);
+  expect(ticks[ticks.length - 1].more).toBe(false);
+  const counts = new Map<string, number>();
+  for (const d of sim.deliveries
+    .slice(before)
+    .filter((x) => x.conversationId.startsWith('capped-')))
+    counts.set(d.conversationId, (counts.get(d.conversationId) ?? 0) + 1);
+  expect([...counts.keys()].sort()).toEqual(
+    [...users.map((u) => `${u}-chat`), 'capped-channel'].sort(),
+  );
+  expect([...counts.values()].every((n) => n === 1)).toBe(true);
+});
+
+it('hands a job back unsent when waiting for its slot took half its lease', async () => {
+  clock = MONDAY_10_UTC;
+  const users = await seedTeam('slow', 3);
+  await planTeamWeek(store.stores, T, 'slow', clock);
+  const before = sim.deliveries.length;
+  // One send per 2 s against leases of 3 s: a job whose slot comes after 1.5 s is not sent on it.
+  const first = await worker('A', { leaseMs: 3_000, perSecond: 0.5 }).tick();
+  expect(first.retried).toBeGreaterThan(0);
+  for (let i = 0; i < 10; i += 1) {
+    clock = new Date(clock.getTime() + 3_000);
+    if ((await worker('A', { leaseMs: 3_000, perSecond: 0.5 }).tick(1, 1)).sent === 0) break;
+  }
+  const counts = new Map<string, number>();
+  for (const d of sim.deliveries.slice(before).filter((x) => x.conversationId.startsWith('slow-')))
+    counts.set(d.conversationId, (counts.get(d.conversationId) ?? 0) + 1);
+  expect([...counts.keys()].sort()).toEqual(
+    [...users.map((u) => `${u}-chat`), 'slow-channel'].sort(),
+  );
+  expect([...counts.values()].every((n) => n === 1)).toBe(true);
+  const jobs = byKind(await jobsOf('slow'), 'checkIn');
+  expect(jobs.every((j) => j.status === 'sent' && j.attempts === 0)).toBe(true);
 });
 
 /**

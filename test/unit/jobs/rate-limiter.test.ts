@@ -21,11 +21,26 @@ function fakeLimiter(perTenant = 50) {
     await limiter.acquire(conversation, tenant);
     sends.push(t);
   };
-  return { limiter, send, sends, now: () => t };
+  return {
+    limiter,
+    send,
+    sends,
+    now: () => t,
+    advance: (ms: number) => {
+      t += ms;
+    },
+  };
 }
 
-const maxIn = (times: number[], windowMs: number) =>
-  Math.max(...times.map((start) => times.filter((x) => x >= start && x < start + windowMs).length));
+/** The most of `times` (in order) inside any window of `windowMs`. */
+function maxIn(times: number[], windowMs: number): number {
+  let most = 0;
+  for (let first = 0, last = 0; last < times.length; last += 1) {
+    while (times[last] >= times[first] + windowMs) first += 1;
+    most = Math.max(most, last - first + 1);
+  }
+  return most;
+}
 
 describe('SendRateLimiter', () => {
   it('keeps one conversation within 7/1 s, 8/2 s and 60/30 s', async () => {
@@ -83,6 +98,36 @@ describe('SendRateLimiter', () => {
     expect(waits).toEqual([20.4, 40.8]);
     expect(limiter.delayFor('d', 'T1')).toBeCloseTo(61.2);
     expect(limiter.delayFor('d', 'T2')).toBe(0);
+  });
+});
+
+describe('SendRateLimiter memory', () => {
+  it('remembers conversations by the send rate, not by how many received a card', async () => {
+    const { limiter, send } = fakeLimiter(50);
+    // A 10,000-member fan-out: one card each, 204 s at 50/s.
+    for (let i = 0; i < 10_000; i += 1) await send(`member-${i}`);
+    // Only those the shorter windows still see (30 s, pruned every 30 s: at most a minute's worth).
+    expect(limiter.remembered).toBeLessThanOrEqual(60 * 50);
+  });
+
+  it('keeps a conversation within 1,800 an hour though its single sends are forgotten', async () => {
+    const { limiter, send, now, advance } = fakeLimiter(50);
+    const mine: number[] = [];
+    const sendMine = async () => {
+      await send('mine');
+      mine.push(now());
+    };
+    // For an hour, one send to `mine`, 30 s of quiet, a send elsewhere: each time it is forgotten.
+    for (let i = 0; now() < 3_590_000; i += 1) {
+      await sendMine();
+      advance(30_001);
+      await send(`other-${i}`);
+      expect(limiter.remembered).toBeLessThanOrEqual(2);
+    }
+    // Then as many as it may: the forgotten sends still count against its hour.
+    for (let i = 0; i < 1_900; i += 1) await sendMine();
+    expect(mine.length).toBeGreaterThan(1_800);
+    expect(maxIn(mine, 3_600_000)).toBeLessThanOrEqual(1_800);
   });
 });
 

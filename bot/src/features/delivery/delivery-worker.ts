@@ -41,6 +41,8 @@ export interface TickResult {
   retried: number;
   failed: number;
   lostLeases: number;
+  /** The pass stopped at its cap with jobs perhaps still due: the next one should start at once. */
+  more: boolean;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -87,11 +89,19 @@ export class DeliveryWorker {
    * `concurrency` jobs run at once so that claims, content reads and sends overlap while the rate
    * limiter, not the store, sets the pace (sends in flight ≈ rate × latency). When the queue runs
    * low the next batch is fetched while the last ones are still sending, so a large fan-out does not
-   * stall between batches. A job is tried at most once per tick, and a tick ends after
-   * `maxPerTick` jobs, so a pass always ends.
+   * stall between batches. A job is tried at most once per tick, and a tick takes at most
+   * `maxPerTick` jobs, so a pass always ends and what it holds does not grow with the number of
+   * jobs due (a 10,000-member fan-out is several passes); `more` says it stopped at the cap.
    */
-  async tick(limit = 500, maxPerTick = limit * 20): Promise<TickResult> {
-    const result: TickResult = { sent: 0, skipped: 0, retried: 0, failed: 0, lostLeases: 0 };
+  async tick(limit = 500, maxPerTick = 2_000): Promise<TickResult> {
+    const result: TickResult = {
+      sent: 0,
+      skipped: 0,
+      retried: 0,
+      failed: 0,
+      lostLeases: 0,
+      more: false,
+    };
     const random = this.deps.random ?? Math.random;
     const concurrency = Math.max(1, this.deps.concurrency ?? 32);
     const seen = new Set<string>();
@@ -110,6 +120,7 @@ export class DeliveryWorker {
       // them from racing for the same jobs (a lost race is a failed conditional write, never a
       // resend). A team's jobs stay together so its week is read once for all of them.
       queue.push(...byTeamInRandomOrder(fresh, random));
+      if (seen.size >= maxPerTick) result.more = true;
       if (fresh.length === 0 || seen.size >= maxPerTick) exhausted = true;
     };
     const topUp = () => {
@@ -182,6 +193,12 @@ export class DeliveryWorker {
         ? ((target.reference as { conversation?: { id?: string } }).conversation?.id ?? job.id)
         : `new:${target.teamsUserId}`;
     await this.deps.limiter.acquire(conversationId, job.tenantId);
+    if (this.deps.now().getTime() - now > this.leaseMs / 2) {
+      // Half the lease went on waiting (a long queue for slots, a starved process): sending now
+      // could outlast it, and another worker would send the card again. Hand the job back.
+      await this.finish(claimed, { notBefore: iso(this.deps.now().getTime()) }, result, 'retried');
+      return;
+    }
     const card = content.card as unknown as Record<string, unknown>;
     const outcome = await this.deps.sender.send(target, card);
     if (outcome.kind === 'sent' && outcome.createdReference) {
@@ -243,7 +260,7 @@ export class DeliveryWorker {
     claimed: Versioned<DeliveryJob>,
     change: Partial<DeliveryJob>,
     result: TickResult,
-    counter: keyof Omit<TickResult, 'lostLeases'>,
+    counter: keyof Omit<TickResult, 'lostLeases' | 'more'>,
   ): Promise<void> {
     const { leaseOwner: _o, leaseUntil: _u, ...rest } = claimed.value;
     void _o;

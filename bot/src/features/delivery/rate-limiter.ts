@@ -29,21 +29,40 @@ export const teamsTenantLimits = (perSecond = 50, marginMs = 20): readonly Windo
  * requests: bursts arrive out of order and cost 429s. A slot is reserved when asked for, so a
  * late timer does not push every later send back, and waiting senders go in turn. In-process: with
  * N instances, give each 1/N of the tenant budget (`perTenantPerSecond`).
+ *
+ * Memory follows the send rate, not the number of recipients: a conversation that sent once in the
+ * longest window (a member's weekly card) is forgotten once the shorter windows no longer see that
+ * send (30 s). To stay within the longest window all the same, that window's limit is held lower by
+ * as many such forgotten sends as it could hold (one per 30 s: 121 of Teams' 1,800 an hour).
  */
 export class SendRateLimiter {
   private readonly history = new Map<string, number[]>();
   private readonly nextTenantSlot = new Map<string, number>();
+  private readonly conversationLimits: readonly Window[];
   private readonly conversationSpan: number;
+  /** After this long without a send, a conversation that sent once is forgotten (0: never). */
+  private readonly forgetAfterMs: number;
   private readonly tenantSpacing: number;
+  private prunedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
-    private readonly conversationLimits: readonly Window[] = TEAMS_CONVERSATION_LIMITS,
+    conversationLimits: readonly Window[] = TEAMS_CONVERSATION_LIMITS,
     tenantLimits: readonly Window[] = teamsTenantLimits(),
     private readonly now: () => number = Date.now,
     private readonly sleep: (ms: number) => Promise<void> = (ms) =>
       new Promise((r) => setTimeout(r, ms)),
   ) {
-    this.conversationSpan = Math.max(...conversationLimits.map((w) => w.windowMs));
+    const windows = [...conversationLimits].sort((a, b) => a.windowMs - b.windowMs);
+    const longest = windows[windows.length - 1];
+    const shorter = windows.length > 1 ? windows[windows.length - 2].windowMs : 0;
+    // A forgotten send is `shorter` older than the next send of its conversation: the longest
+    // window holds at most this many of them, and holds that many back.
+    const forgotten = shorter > 0 ? Math.floor(longest.windowMs / shorter) + 1 : 0;
+    this.forgetAfterMs = forgotten > 0 && forgotten < longest.limit ? shorter : 0;
+    this.conversationLimits = this.forgetAfterMs
+      ? [...windows.slice(0, -1), { windowMs: longest.windowMs, limit: longest.limit - forgotten }]
+      : windows;
+    this.conversationSpan = longest.windowMs;
     this.tenantSpacing = Math.max(...tenantLimits.map((w) => w.windowMs / w.limit));
   }
 
@@ -84,6 +103,11 @@ export class SendRateLimiter {
     this.history.set(`c:${conversationId}`, h);
   }
 
+  /** How many conversations the limiter remembers (bounded by the send rate, not by recipients). */
+  get remembered(): number {
+    return this.history.size;
+  }
+
   private delayOf(key: string, windows: readonly Window[], t: number): number {
     const h = this.history.get(key);
     if (!h) return 0;
@@ -100,16 +124,21 @@ export class SendRateLimiter {
   }
 
   private record(key: string, t: number, span: number): void {
-    // Keep only what the key's longest window can still see: memory stays bounded.
+    // Keep only what the key's longest window can still see.
     const h = (this.history.get(key) ?? []).filter((x) => x > t - span);
     h.push(t);
     this.history.set(key, h);
-    if (this.history.size > 50_000) this.prune(t);
+    if (t - this.prunedAt >= (this.forgetAfterMs || span)) this.prune(t);
   }
 
+  /** Drops what no window can see any more, and the quiet conversations that sent once. */
   private prune(t: number): void {
+    this.prunedAt = t;
     for (const [key, h] of this.history) {
-      if (h.every((x) => x <= t - this.conversationSpan)) this.history.delete(key);
+      const seen = h.filter((x) => x > t - this.conversationSpan);
+      const quiet = seen.every((x) => x <= t - this.forgetAfterMs);
+      if (seen.length === 0 || (this.forgetAfterMs && seen.length === 1 && quiet))
+        this.history.delete(key);
     }
   }
 }

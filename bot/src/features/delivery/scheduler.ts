@@ -80,7 +80,11 @@ export class Scheduler {
       await this.planAll();
       await this.evaluateKpis();
     });
-    const tick = guard('delivery', () => this.worker.tick());
+    // A pass takes a bounded number of jobs; one that stopped at its cap goes on at once (until
+    // stopped) rather than waiting for the timer.
+    const tick = guard('delivery', async () => {
+      while ((await this.worker.tick()).more && this.timers.length > 0);
+    });
     plan();
     this.timers = [setInterval(plan, planEveryMs), setInterval(tick, tickMs)];
     for (const t of this.timers) t.unref();

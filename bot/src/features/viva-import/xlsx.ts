@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ExplorerTable } from '@bearing/core';
 
 /** A cell as text: dates as ISO instants, rich text joined, formulas as their `=` text (never run). */
@@ -25,7 +25,10 @@ export async function readXlsx(
   data: Buffer,
   maxRows: number,
 ): Promise<ExplorerTable[]> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first import: the library is about 30 MB of the server's memory once required,
+  // and most processes (the delivery worker among them) never read a workbook.
+  const { Workbook } = await import('exceljs');
+  const workbook = new Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {

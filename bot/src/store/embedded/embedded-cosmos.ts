@@ -1,6 +1,5 @@
 import type { AddressInfo } from 'node:net';
 import type { IncomingMessage } from 'node:http';
-import { createHttpServer } from '@vercel/cosmosdb-server';
 import { captureWrites, type WriteSink } from './write-capture';
 
 /** A running embedded Cosmos DB-compatible server on loopback. */
@@ -28,6 +27,9 @@ function isWrite(req: IncomingMessage): boolean {
 
 /** Starts `@vercel/cosmosdb-server` (keep-alive: about 4x faster) on 127.0.0.1. */
 export async function startEmbeddedCosmos(port = 0): Promise<EmbeddedCosmos> {
+  // Loaded only here: with its query compiler it is about 35 MB of a process's memory, which a
+  // server on Cosmos DB (or one reaching the embedded server in another process) never needs.
+  const { createHttpServer } = await import('@vercel/cosmosdb-server');
   const server = createHttpServer({ keepAlive: true });
   // Node's defaults (5 s keep-alive, 300 s request timeout measured per connection) reset busy
   // keep-alive sockets under the SDK mid-request (ECONNRESET). The server is loopback-only.
