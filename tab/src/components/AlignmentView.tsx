@@ -8,6 +8,7 @@ import { useLoad, useSettled, type LoadState } from '../hooks/useLoad';
 import { useLocale } from '../i18n/locale';
 import { AlignmentHeader } from './AlignmentHeader';
 import { AlignmentTree } from './AlignmentTree';
+import { KeyResultHistoryProvider } from '../dashboard/KeyResultHistory';
 import { EmptyState, ErrorState, LoadingState } from './StatusStates';
 
 // The editor (dialog, inputs, radios) is only for owners and managers who click Edit: load it then.
@@ -168,7 +169,9 @@ export function AlignmentView({
         />
       )}
       {view && groups && view.objectives.length > 0 && (
-        <AlignmentTree groups={groups} {...(onEdit ? { onEdit } : {})} />
+        <KeyResultHistoryProvider api={api} teamId={teamId} cycleId={view.cycle.id}>
+          <AlignmentTree groups={groups} {...(onEdit ? { onEdit } : {})} />
+        </KeyResultHistoryProvider>
       )}
       {editing && (
         <Suspense fallback={null}>

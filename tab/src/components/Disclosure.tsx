@@ -71,17 +71,23 @@ export function DisclosureHeading({
         aria-controls={controls}
         onClick={onToggle}
       >
-        <Chevron className={mergeClasses(styles.icon, expanded && styles.expanded)} />
+        <DisclosureChevron expanded={expanded} />
         <span className={styles.title}>{children}</span>
       </button>
     </Heading>
   );
 }
 
-// A chevron drawn in currentColor, so it follows every theme including high contrast.
-function Chevron({ className }: { readonly className: string }) {
+/** The disclosure's chevron, turned down when open; drawn in currentColor for every theme. */
+export function DisclosureChevron({ expanded }: { readonly expanded: boolean }) {
+  const styles = useStyles();
   return (
-    <svg className={className} viewBox="0 0 16 16" aria-hidden focusable="false">
+    <svg
+      className={mergeClasses(styles.icon, expanded && styles.expanded)}
+      viewBox="0 0 16 16"
+      aria-hidden
+      focusable="false"
+    >
       <path d="M6 3.5 10.5 8 6 12.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
     </svg>
   );

@@ -4,6 +4,7 @@ import { useLocale } from '../i18n/locale';
 import { ConfidenceBadge } from './ConfidenceBadge';
 import { useHighlight, useHighlightStyles } from '../nav/highlight';
 import { ProgressMeter } from './ProgressMeter';
+import { KeyResultHistory } from '../dashboard/KeyResultHistory';
 
 const useStyles = makeStyles({
   root: {
@@ -31,7 +32,10 @@ const useStyles = makeStyles({
   },
 });
 
-/** One key result: values, progress, confidence, owner, last check-in, and Edit for managers. */
+/**
+ * One key result: values, progress, confidence, owner, last check-in, its history (behind a
+ * disclosure) and Edit for managers.
+ */
 export function KeyResultItem({
   keyResult,
   onEdit,
@@ -85,6 +89,7 @@ export function KeyResultItem({
           {kr.lastCheckInAt ? m.lastCheckIn(locale.date(kr.lastCheckInAt)) : m.neverCheckedIn}
         </Text>
       </div>
+      <KeyResultHistory keyResult={kr} />
     </div>
   );
 }

@@ -63,6 +63,11 @@ export const en = {
     progressOf: (title: string) => `Progress of ${title}`,
     lastCheckIn: (when: string) => `Last check-in ${when}`,
     neverCheckedIn: 'No check-in yet',
+    /** The disclosure under a key result that opens its history chart. */
+    history: 'History',
+    historyOf: (title: string) => `History of ${title}`,
+    historyLoading: 'Loading the history…',
+    historyEmpty: 'No check-ins yet, so there is no history to chart.',
     values: (current: string, target: string) => `Now ${current} · target ${target}`,
     guardrails: 'Guardrail KPIs',
     warnings: 'Warnings',
