@@ -9,7 +9,8 @@ import { buildTab, newPage, TAB_BUILD_TIMEOUT, type WatchedPage } from './suppor
 // of the demo team: the annual objective "Grow the platform business" (FY2026) → the quarterly
 // "Make onboarding delightful" (FY2026 Q2) → its key results, picked in the cycle picker; and the
 // history charts drawn from the imported check-ins (Weekly active teams: 140 in 2025-W45, the
-// last of three check-ins that week, then 150 in 2025-W46).
+// last of three check-ins that week, then 150 in 2025-W46), behind the key result's History
+// disclosure in the alignment view and on the dashboard.
 const TEAM = '00000000-0000-0000-0000-000000000031';
 const TREE = 'Alignment: company objectives, team objectives and key results';
 
@@ -74,6 +75,18 @@ it('shows annual objective → quarterly objectives → key results, with import
   await quarterly.getByText('Weekly active teams').waitFor();
   await quarterly.getByText('Launch the welcome tour').waitFor();
   expect(await quarterly.getByText('Annual FY2026', { exact: true }).count()).toBe(0);
+
+  // In the alignment view itself, the key result's History disclosure charts its check-ins.
+  const history = quarterly.getByRole('button', { name: 'History of Weekly active teams' });
+  expect(await history.getAttribute('aria-expanded')).toBe('false');
+  await history.click();
+  expect(await history.getAttribute('aria-expanded')).toBe('true');
+  const inTree = quarterly.getByRole('img', { name: /^Progress history of Weekly active teams/ });
+  await inTree.waitFor({ timeout: 20_000 });
+  const treeLabel = (await inTree.getAttribute('aria-label')) ?? '';
+  expect(treeLabel).toMatch(/140/);
+  expect(treeLabel).toMatch(/150/);
+  expect(await inTree.locator('circle').count()).toBe(2);
 
   // The dashboard follows the picked quarter and charts the imported check-ins.
   await page.getByRole('tab', { name: 'Dashboard' }).click();
