@@ -195,6 +195,20 @@ const OPENED: { name: string; view: string; width: number; act: (p: Page) => Pro
     },
   },
 ];
+// A key result's history opened in the alignment tree at 320 px, with its values table shown.
+OPENED.push({
+  name: 'a key result history at 320 px',
+  view: 'alignment',
+  width: 320,
+  act: async (p) => {
+    const toggle = p.getByRole('button', { name: /^History of / }).first();
+    await toggle.click();
+    const region = p.locator(`[id="${await toggle.getAttribute('aria-controls')}"]`);
+    await region.getByRole('img', { name: /^Progress history of / }).waitFor({ timeout: 20_000 });
+    await region.getByText('Show the values as a table').click();
+    await region.getByRole('table').waitFor();
+  },
+});
 // The import preview's tables and pickers (a dry run: nothing is written), wide and at 320 px.
 const vivaPreview = async (p: Page) => {
   const buffer = await fabrikamZip();
