@@ -19,12 +19,14 @@ const TEAM = '00000000-0000-0000-0000-000000000031';
 const KINDS: readonly OperationKind[] = [
   'pointRead',
   'pointWrite',
+  'batch',
   'singlePartitionQuery',
   'crossPartitionQuery',
 ];
 const SHORT: Record<OperationKind, string> = {
   pointRead: 'reads',
   pointWrite: 'writes',
+  batch: 'batches',
   singlePartitionQuery: '1-part q',
   crossPartitionQuery: 'x-part q',
 };

@@ -8,6 +8,8 @@ export type CosmosFault = (
 ) =>
   | { kind: 'status'; status: number; retryAfterMs?: number }
   | { kind: 'forwardThenDrop' }
+  /** Answers without forwarding, as Cosmos DB would (e.g. a transactional batch it refused). */
+  | { kind: 'reply'; status: number; body: unknown }
   | undefined;
 
 /**
@@ -38,6 +40,11 @@ export async function startFaultProxy(target: string) {
           .end(
             JSON.stringify({ code: f.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable' }),
           );
+        return;
+      }
+      if (f?.kind === 'reply') {
+        seen.injected += 1;
+        res.writeHead(f.status, { 'content-type': 'application/json' }).end(JSON.stringify(f.body));
         return;
       }
       const forward = http.request(

@@ -114,3 +114,32 @@ it('a check-in write applied but never acknowledged: the user is told it may not
   expect(docs).toHaveLength(1);
   expect(docs[0]).toContain('"value":4');
 });
+
+it('a batch Cosmos DB refuses as a whole (a key result changed since read): the check-in and every key result are still stored once', async () => {
+  const invoke = await checkInSubmit('5');
+  let refused = 0;
+  h.proxy.setFault((req, body) => {
+    const ops = req.headers['x-ms-cosmos-is-batch-request'] ? (JSON.parse(body) as unknown[]) : [];
+    if (refused > 0 || !body.includes('"operationType":"Create"')) return undefined;
+    refused += 1;
+    // As Cosmos DB answers an atomic batch with one failed operation: 207, that operation's own
+    // status (412: its ETag no longer matches), 424 for every other; nothing is written.
+    const statuses = ops.map((_, i) => ({ statusCode: i === 1 ? 412 : 424, requestCharge: 0 }));
+    return { kind: 'reply', status: 207, body: statuses };
+  });
+  const res = await postJson(messages(), invoke);
+  h.proxy.setFault(undefined);
+  expect(refused).toBe(1);
+  expect(texts(res.body).some((t) => t.startsWith('✅ Checked in'))).toBe(true);
+  const docs = await checkInDocs();
+  expect(docs).toHaveLength(1);
+  expect(docs[0]).toContain('"value":5');
+  const krIds = (invoke as unknown as { value: { action: { data: { krIds: string[] } } } }).value
+    .action.data.krIds;
+  expect(krIds.length).toBeGreaterThan(1);
+  const stored = (await h.contents()).split('\n');
+  for (const id of krIds) {
+    const kr = stored.find((l) => l.includes(`"id":"keyResult|${id}"`));
+    expect(kr).toContain('"current":5,');
+  }
+});

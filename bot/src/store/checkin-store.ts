@@ -1,5 +1,5 @@
-import type { CheckIn, IsoWeek, TeamId, TenantId, UserId } from '@bearing/core';
-import type { CheckInStore, Page, Versioned } from '../features/common';
+import type { CheckIn, IsoWeek, KeyResult, TeamId, TenantId, UserId } from '@bearing/core';
+import type { CheckInStore, Page, Versioned, WriteOutcome } from '../features/common';
 import type { DocumentCollection } from './documents';
 import { docId, teamPk } from './keys';
 
@@ -21,13 +21,47 @@ export class CosmosCheckInStore implements CheckInStore {
   }
 
   saveCheckIn(c: CheckIn, etag?: string): Promise<Versioned<CheckIn>> {
-    const doc = {
-      id: docId.checkIn(c.userId, c.week),
+    return this.docs.write(this.document(c), etag, 'checkIn');
+  }
+
+  async saveCheckInWithKeyResults(
+    c: CheckIn,
+    etag: string | undefined,
+    keyResults: readonly Versioned<KeyResult>[],
+  ): Promise<{ checkIn: WriteOutcome; keyResults: WriteOutcome[] }> {
+    // Key results live in their team's partition too (okr-store.ts): one transactional batch.
+    const pk = teamPk(c.tenantId, c.teamId);
+    if (keyResults.some((k) => k.value.tenantId !== c.tenantId || k.value.teamId !== c.teamId))
+      throw new Error("A check-in's batch holds only key results of its own team");
+    const krs = keyResults.map(({ value, etag: krEtag }) => ({
+      doc: {
+        id: docId.keyResult(value.id),
+        pk,
+        type: 'keyResult' as const,
+        tenantId: value.tenantId,
+        data: value,
+      },
+      etag: krEtag,
+    }));
+    const [checkIn, ...rest] = await this.docs.writeBatch(pk, [
+      { doc: this.document(c), etag },
+      ...krs,
+    ]);
+    return { checkIn, keyResults: rest };
+  }
+
+  /** How a check-in is stored: one document per (user, week), with the retention TTL. */
+  private document(c: CheckIn) {
+    const ttl = this.ttlSeconds ? { ttl: this.ttlSeconds } : {};
+    const id = docId.checkIn(c.userId, c.week);
+    return {
+      id,
       pk: teamPk(c.tenantId, c.teamId),
       type: 'checkIn' as const,
+      tenantId: c.tenantId,
+      data: c,
+      ...ttl,
     };
-    const ttl = this.ttlSeconds ? { ttl: this.ttlSeconds } : {};
-    return this.docs.write({ ...doc, tenantId: c.tenantId, data: c, ...ttl }, etag, 'checkIn');
   }
 
   listCheckInsForWeek(

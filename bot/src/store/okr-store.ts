@@ -62,6 +62,14 @@ export class CosmosOkrStore implements OkrStore {
     return this.docs.read(teamPk(tenantId, teamId), docId.keyResult(id));
   }
 
+  getKeyResults(
+    tenantId: TenantId,
+    teamId: TeamId,
+    ids: readonly string[],
+  ): Promise<(Versioned<KeyResult> | undefined)[]> {
+    return this.docs.readBatch(teamPk(tenantId, teamId), ids.map(docId.keyResult));
+  }
+
   saveKeyResult(k: KeyResult, etag?: string): Promise<Versioned<KeyResult>> {
     return this.save('keyResult', k, etag);
   }

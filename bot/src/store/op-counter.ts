@@ -1,6 +1,11 @@
 /** The kinds of store operation a hot path can cost (RU and latency differ by kind). */
 export type OperationKind =
-  'pointRead' | 'pointWrite' | 'singlePartitionQuery' | 'crossPartitionQuery';
+  | 'pointRead'
+  | 'pointWrite'
+  /** One transactional batch of reads or writes in one partition (one round trip). */
+  | 'batch'
+  | 'singlePartitionQuery'
+  | 'crossPartitionQuery';
 
 /** Counts store operations by kind, for benchmarks and tests that pin a hot path's cost. */
 export class OperationCounter {
@@ -8,7 +13,13 @@ export class OperationCounter {
   private byteCounts: Record<OperationKind, number> = OperationCounter.zero();
 
   private static zero(): Record<OperationKind, number> {
-    return { pointRead: 0, pointWrite: 0, singlePartitionQuery: 0, crossPartitionQuery: 0 };
+    return {
+      pointRead: 0,
+      pointWrite: 0,
+      batch: 0,
+      singlePartitionQuery: 0,
+      crossPartitionQuery: 0,
+    };
   }
 
   record(kind: OperationKind): void {

@@ -30,7 +30,9 @@ async function measure(name: string, run: () => Promise<{ ok: boolean }>) {
   const c: Readonly<Record<OperationKind, number>> = t.counter.snapshot();
   rows.push([
     name,
-    ...[c.pointRead, c.pointWrite, c.singlePartitionQuery, c.crossPartitionQuery].map(String),
+    ...[c.pointRead, c.pointWrite, c.batch, c.singlePartitionQuery, c.crossPartitionQuery].map(
+      String,
+    ),
   ]);
   return c;
 }
@@ -44,6 +46,7 @@ it.each([
   expect(await measure(name, run)).toEqual({
     pointRead: reads,
     pointWrite: writes,
+    batch: 0,
     singlePartitionQuery: queries,
     crossPartitionQuery: 0,
   });
@@ -64,6 +67,7 @@ it('writes: settings PATCH and objective POST', async () => {
   expect(patch).toEqual({
     pointRead: 2,
     pointWrite: 1,
+    batch: 0,
     singlePartitionQuery: 0,
     crossPartitionQuery: 0,
   });
@@ -89,6 +93,7 @@ it('writes: settings PATCH and objective POST', async () => {
   expect(created).toEqual({
     pointRead: 7,
     pointWrite: 1,
+    batch: 0,
     singlePartitionQuery: 1,
     crossPartitionQuery: 0,
   });
@@ -99,6 +104,7 @@ it('docs/data-model.md quotes exactly these numbers', () => {
     'tab route',
     'point reads',
     'point writes',
+    'batches',
     'single-partition queries',
     'cross-partition queries',
   ];

@@ -98,6 +98,7 @@ it("a team's weekly cards read its week (key results, objectives, KPIs) once, ho
   expect(store.counter.snapshot()).toEqual({
     pointRead: 2 * DEMO_USERS.length,
     pointWrite: 0,
+    batch: 0,
     singlePartitionQuery: 2,
     crossPartitionQuery: 0,
   });

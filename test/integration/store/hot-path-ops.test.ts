@@ -25,6 +25,7 @@ const HEAD = [
   'hot path',
   'point reads',
   'point writes',
+  'batches',
   'single-partition queries',
   'cross-partition queries',
 ];
@@ -61,7 +62,9 @@ async function measure(name: string, run: () => Promise<void>) {
   const c: Readonly<Record<OperationKind, number>> = t.counter.snapshot();
   rows.push([
     name,
-    ...[c.pointRead, c.pointWrite, c.singlePartitionQuery, c.crossPartitionQuery].map(String),
+    ...[c.pointRead, c.pointWrite, c.batch, c.singlePartitionQuery, c.crossPartitionQuery].map(
+      String,
+    ),
   ]);
   return c;
 }

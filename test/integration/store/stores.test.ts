@@ -197,6 +197,7 @@ describe('team snapshot', () => {
     expect(t.counter.snapshot()).toEqual({
       pointRead: 0,
       pointWrite: 0,
+      batch: 0,
       singlePartitionQuery: 1,
       crossPartitionQuery: 0,
     });

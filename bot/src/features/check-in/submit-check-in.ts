@@ -30,8 +30,10 @@ const ATTEMPTS = 3;
 
 /**
  * Stores a check-in and the new key result values. Validation happens before any write, so bad
- * input changes nothing. The check-in document is written first with an ETag condition and is the
- * source of truth; key results are then brought in line with it (also ETag-conditioned). A replay
+ * input changes nothing. The check-in and the key results it moves are written in one transactional
+ * batch, each ETag-conditioned (all or nothing on Cosmos DB; the embedded store writes the check-in
+ * first and stops at a failure). The check-in is the source of truth: key results a batch did not
+ * store are then brought in line with it one by one. A replay
  * of the same submission (Teams retry, double click, a second device) writes nothing new but still
  * repairs key results a crash may have left behind, so the outcome is all-or-nothing to the user.
  */
@@ -90,14 +92,34 @@ export async function submitCheckIn(
         replayed: true,
       });
     }
-    try {
-      await stores.checkIns.saveCheckIn(applied.value.checkIn, existing?.etag);
-    } catch (error) {
-      // Another device or a retry wrote first: read again and decide from what is stored.
-      if (error instanceof StoreConflictError) continue;
-      throw error;
+    // The check-in and the key results it moves in one round trip (all or nothing on Cosmos DB).
+    const checkIn = applied.value.checkIn;
+    const moved = krs.flatMap((k) => {
+      const next = inLineWith(checkIn, k.value, now);
+      return next ? [{ value: next, etag: k.etag }] : [];
+    });
+    const saved = await stores.checkIns.saveCheckInWithKeyResults(checkIn, existing?.etag, moved);
+    // Another device or a retry wrote first: read again and decide from what is stored.
+    if (!saved.checkIn.written && saved.checkIn.conflict) continue;
+    if (!saved.checkIn.written) {
+      // Not run: a key result changed since it was read, so nothing was stored. The check-in
+      // alone, then the key results one by one (they re-read what changed).
+      try {
+        await stores.checkIns.saveCheckIn(checkIn, existing?.etag);
+      } catch (error) {
+        if (error instanceof StoreConflictError) continue;
+        throw error;
+      }
     }
-    await reconcileKeyResults(stores.okrs, applied.value.checkIn, krs, now);
+    const unsaved = new Set(
+      moved.filter((_, i) => !saved.keyResults[i]?.written).map((m) => m.value.id),
+    );
+    await reconcileKeyResults(
+      stores.okrs,
+      checkIn,
+      krs.filter((k) => unsaved.has(k.value.id)),
+      now,
+    );
     // Blockers and decisions become open items; the check-in stays the source they follow from.
     await recordOpenItems(stores.openItems, applied.value.checkIn, author, existing?.value);
     return ok({
@@ -124,9 +146,7 @@ async function submittedKeyResults(
 ): Promise<Versioned<KeyResult>[]> {
   const { tenantId, userId } = context.user.value;
   const ids = [...new Set(submission.updates.map((u) => u.keyResultId))];
-  const found = await Promise.all(
-    ids.map((id) => okrs.getKeyResult(tenantId, context.team.id, id)),
-  );
+  const found = await okrs.getKeyResults(tenantId, context.team.id, ids);
   return found.filter(
     (k): k is Versioned<KeyResult> =>
       k !== undefined && k.value.ownerId === userId && inCycleScope(context.cycle, k.value.cycleId),
@@ -137,6 +157,25 @@ async function submittedKeyResults(
 function before(krs: readonly Versioned<KeyResult>[], checkIn: CheckIn): KeyResult[] {
   const previous = new Map(checkIn.updates.map((u) => [u.keyResultId, u.previousValue]));
   return krs.map((k) => ({ ...k.value, current: previous.get(k.value.id) ?? k.value.current }));
+}
+
+/**
+ * The key result as the check-in sets it; undefined when it already agrees, when the check-in
+ * does not move it, or when someone changed it after the check-in (a later change wins).
+ */
+function inLineWith(checkIn: CheckIn, kr: KeyResult, now: string): KeyResult | undefined {
+  const update = checkIn.updates.find((u) => u.keyResultId === kr.id);
+  if (!update) return undefined;
+  const inLine = kr.current === update.value && kr.confidence === update.confidence;
+  const changedLater = kr.lastCheckInAt !== undefined && kr.lastCheckInAt > checkIn.updatedAt;
+  if (inLine || changedLater) return undefined;
+  return {
+    ...kr,
+    current: update.value,
+    confidence: update.confidence,
+    lastCheckInAt: checkIn.updatedAt,
+    updatedAt: now,
+  };
 }
 
 /** Makes each key result agree with the check-in unless someone changed it after the check-in. */
@@ -152,20 +191,10 @@ async function reconcileKeyResults(
       let current = krs.find((k) => k.value.id === update.keyResultId);
       for (let attempt = 1; current && attempt <= ATTEMPTS; attempt += 1) {
         const kr = current.value;
-        const inLine = kr.current === update.value && kr.confidence === update.confidence;
-        const changedLater = kr.lastCheckInAt !== undefined && kr.lastCheckInAt > checkIn.updatedAt;
-        if (inLine || changedLater) break;
+        const next = inLineWith(checkIn, kr, now);
+        if (!next) break;
         try {
-          await okrs.saveKeyResult(
-            {
-              ...kr,
-              current: update.value,
-              confidence: update.confidence,
-              lastCheckInAt: checkIn.updatedAt,
-              updatedAt: now,
-            },
-            current.etag,
-          );
+          await okrs.saveKeyResult(next, current.etag);
           break;
         } catch (error) {
           if (!(error instanceof StoreConflictError)) throw error;

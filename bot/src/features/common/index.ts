@@ -31,6 +31,7 @@ export type {
   UserProfile,
   UserStore,
   Versioned,
+  WriteOutcome,
 } from './ports';
 export {
   canManage,

@@ -25,6 +25,12 @@ export interface Versioned<T> {
   readonly etag: string;
 }
 
+/** What a write of several did with one record: stored (new ETag) or not (`conflict`: its own
+ * condition failed, it exists or changed since read; otherwise it did not run). */
+export type WriteOutcome =
+  | { readonly written: true; readonly etag: string }
+  | { readonly written: false; readonly conflict: boolean };
+
 /** One page of a listing; pass `continuationToken` back to get the next page. */
 export interface Page<T> {
   readonly items: readonly T[];
@@ -140,6 +146,12 @@ export interface OkrStore {
     teamId: TeamId | null,
     id: string,
   ): Promise<Versioned<KeyResult> | undefined>;
+  /** Key results of one team by id, in one round trip; `undefined` for a missing one. */
+  getKeyResults(
+    tenantId: TenantId,
+    teamId: TeamId,
+    ids: readonly string[],
+  ): Promise<(Versioned<KeyResult> | undefined)[]>;
   saveKeyResult(keyResult: KeyResult, etag?: string): Promise<Versioned<KeyResult>>;
   listKeyResults(
     tenantId: TenantId,
@@ -163,6 +175,16 @@ export interface CheckInStore {
     week: IsoWeek,
   ): Promise<Versioned<CheckIn> | undefined>;
   saveCheckIn(checkIn: CheckIn, etag?: string): Promise<Versioned<CheckIn>>;
+  /**
+   * The check-in and its team's key results in one round trip, each conditional like saveCheckIn
+   * and saveKeyResult. All or nothing on Cosmos DB; the embedded store writes in order and stops at
+   * the first failure. The outcome of each says whether it is stored.
+   */
+  saveCheckInWithKeyResults(
+    checkIn: CheckIn,
+    etag: string | undefined,
+    keyResults: readonly Versioned<KeyResult>[],
+  ): Promise<{ readonly checkIn: WriteOutcome; readonly keyResults: readonly WriteOutcome[] }>;
   listCheckInsForWeek(
     tenantId: TenantId,
     teamId: TeamId,

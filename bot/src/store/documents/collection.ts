@@ -1,8 +1,14 @@
 import type { Container, SqlQuerySpec } from '@azure/cosmos';
-import { type Page, type Versioned, StoreConflictError } from '../features/common';
-import { teamPk, type ItemType } from './keys';
-import type { OperationCounter, OperationKind } from './op-counter';
-import { withSpan } from '../observability/telemetry';
+import {
+  type Page,
+  type Versioned,
+  type WriteOutcome,
+  StoreConflictError,
+} from '../../features/common';
+import { teamPk, type ItemType } from '../keys';
+import type { OperationCounter, OperationKind } from '../op-counter';
+import { withSpan } from '../../observability/telemetry';
+import { readResults, writeOperation, writeOutcomes, type BatchWrite } from './batch';
 
 /** How every item is stored: routing fields beside the domain value in `data`. */
 export interface StoredDocument<T> {
@@ -174,6 +180,46 @@ export class DocumentCollection {
         throw new StoreConflictError(entity, doc.id, 'staleEtag');
       throw error;
     }
+  }
+
+  /**
+   * Writes documents of one partition in one round trip (a transactional batch, in order); the
+   * outcome of each says whether it is stored (see writeOutcomes). A thrown error leaves the
+   * outcome unknown, as a point write's does.
+   */
+  async writeBatch(pk: string, writes: readonly BatchWrite[]): Promise<WriteOutcome[]> {
+    for (const { doc } of writes) this.bytes('batch', doc);
+    try {
+      const { result } = await this.op('batch', () =>
+        this.container.items.batch(writes.map(writeOperation), pk),
+      );
+      return writeOutcomes(writes, result);
+    } finally {
+      for (const { doc } of writes) this.changed(recentKey(pk, doc.id));
+    }
+  }
+
+  /**
+   * Point reads of documents of one partition in one round trip (a transactional batch of reads);
+   * `undefined` for a missing one. When one misses, Cosmos DB runs none of the others: those are
+   * read one by one, as they are when the batch itself fails.
+   */
+  async readBatch<T>(pk: string, ids: readonly string[]): Promise<(Versioned<T> | undefined)[]> {
+    const docs = await this.op('batch', () =>
+      this.container.items.batch(
+        ids.map((id) => ({ operationType: 'Read' as const, partitionKey: pk, id })),
+        pk,
+      ),
+    ).then(
+      ({ result }) => readResults<T>(ids.length, result),
+      () => ids.map(() => null),
+    );
+    this.bytes('batch', docs);
+    return Promise.all(
+      docs.map((d, i) =>
+        d === null ? this.read<T>(pk, ids[i]) : d && { value: d.data, etag: d._etag ?? '' },
+      ),
+    );
   }
 
   /** Deletes one document; false when it was already gone. */

@@ -1,0 +1,2 @@
+export { DocumentCollection, type StoredDocument } from './collection';
+export type { BatchWrite } from './batch';
