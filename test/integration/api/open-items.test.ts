@@ -1,4 +1,4 @@
-import { API_ERROR_CODES, DEFAULT_TEAM_SETTINGS, type TeamRole } from '@bearing/core';
+import { API_ERROR_CODES } from '@bearing/core';
 import { checkInCardFor, submitCheckIn } from '../../../bot/src/features/check-in';
 import { texts } from '../../support/cards';
 import { getMeetingAgenda } from '../../../bot/src/features/alignment';
@@ -12,6 +12,7 @@ import {
 import { resolveMemberContext } from '../../../bot/src/features/common';
 import { keyResult } from '../../fixtures/okrs';
 import { startTestStore, type TestStore } from '../../support/embedded-store';
+import { seedTeam } from '../../support/seed-team';
 
 // Blockers and decisions from check-ins, on the real (embedded) Cosmos store: they stay on the
 // agenda across weeks until a manager resolves them, their author sees the outcome, and the
@@ -27,40 +28,16 @@ let store: TestStore;
 beforeAll(async () => {
   store = await startTestStore();
   const s = store.stores;
-  const now = WEEK1.toISOString();
-  await s.organizations.saveOrganization({
+  await seedTeam(s, {
     tenantId: T,
-    name: 'Org',
-    fiscalStartMonth: 7,
-    defaultTimeZone: 'UTC',
-    createdAt: now,
-    updatedAt: now,
+    teamId: TEAM,
+    teamName: 'Loop',
+    at: WEEK1.toISOString(),
+    people: [
+      { userId: SAM, displayName: 'Sam Manager', role: 'manager' },
+      { userId: ALEX, displayName: 'Alex Member' },
+    ],
   });
-  await s.teams.saveTeam({
-    tenantId: T,
-    id: TEAM,
-    name: 'Loop',
-    settings: { ...DEFAULT_TEAM_SETTINGS, timeZone: 'UTC' },
-    createdAt: now,
-    updatedAt: now,
-  });
-  const people: [string, string, TeamRole][] = [
-    [SAM, 'Sam Manager', 'manager'],
-    [ALEX, 'Alex Member', 'member'],
-  ];
-  for (const [userId, displayName, role] of people) {
-    await s.teams.saveMember({
-      tenantId: T,
-      teamId: TEAM,
-      userId,
-      displayName,
-      role,
-      active: true,
-      joinedAt: now,
-      updatedAt: now,
-    });
-    await s.users.saveUser({ tenantId: T, userId, displayName, teamIds: [TEAM], updatedAt: now });
-  }
   await s.okrs.saveKeyResult(
     keyResult({ tenantId: T, teamId: TEAM, id: 'kr-alex', ownerId: ALEX, title: 'Ship v2' }),
   );

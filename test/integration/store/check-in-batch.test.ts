@@ -1,8 +1,9 @@
-import { DEFAULT_TEAM_SETTINGS, type KeyResult } from '@bearing/core';
+import type { KeyResult } from '@bearing/core';
 import { submitCheckIn } from '../../../bot/src/features/check-in';
 import { resolveMemberContext, type OkrStore } from '../../../bot/src/features/common';
 import { keyResult } from '../../fixtures/okrs';
 import { startTestStore, type TestStore } from '../../support/embedded-store';
+import { seedTeam } from '../../support/seed-team';
 
 // The check-in and the key results it moves are one transactional batch. On the embedded store a
 // batch runs in order and stops at its first failure without undoing what ran: when a key result
@@ -18,40 +19,11 @@ let store: TestStore;
 
 beforeAll(async () => {
   store = await startTestStore();
-  const s = store.stores;
-  const now = AT.toISOString();
-  await s.organizations.saveOrganization({
-    tenantId: T,
-    name: 'Org',
-    fiscalStartMonth: 7,
-    defaultTimeZone: 'UTC',
-    createdAt: now,
-    updatedAt: now,
-  });
-  await s.teams.saveTeam({
-    tenantId: T,
-    id: TEAM,
-    name: 'Batch',
-    settings: { ...DEFAULT_TEAM_SETTINGS, timeZone: 'UTC' },
-    createdAt: now,
-    updatedAt: now,
-  });
-  await s.teams.saveMember({
+  await seedTeam(store.stores, {
     tenantId: T,
     teamId: TEAM,
-    userId: ALEX,
-    displayName: 'Alex',
-    role: 'member',
-    active: true,
-    joinedAt: now,
-    updatedAt: now,
-  });
-  await s.users.saveUser({
-    tenantId: T,
-    userId: ALEX,
-    displayName: 'Alex',
-    teamIds: [TEAM],
-    updatedAt: now,
+    at: AT.toISOString(),
+    people: [{ userId: ALEX, displayName: 'Alex' }],
   });
 }, 60_000);
 afterAll(async () => store?.close());
