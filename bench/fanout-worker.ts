@@ -45,10 +45,17 @@ async function main() {
     peak.externalKb = Math.max(peak.externalKb, m.external >> 10);
   };
   setInterval(sample, 250).unref();
+  // With --retained the worker runs with --expose-gc: GET statsUrl?gc first collects all garbage
+  // and records what is still in use (memory that grows with the fan-out, not lazy collection).
+  const retainedKb = [];
   const stats = http.createServer((req, res) => {
+    if (global.gc && req.url.endsWith('?gc')) {
+      global.gc();
+      retainedKb.push(process.memoryUsage().heapUsed >> 10);
+    }
     sample();
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ peakRssKb: process.resourceUsage().maxRSS, ...peak, ...totals }));
+    res.end(JSON.stringify({ peakRssKb: process.resourceUsage().maxRSS, ...peak, ...totals, retainedKb }));
   });
   await new Promise((resolve) => stats.listen(0, '127.0.0.1', resolve));
   const statsUrl = 'http://127.0.0.1:' + stats.address().port + '/';
@@ -74,6 +81,6 @@ main();
  * answers its peak RSS (the OS's own maxRSS of the process), the peaks of its V8 heap and of memory
  * outside it (process.memoryUsage(), sampled), and its ticks' retries and skips.
  */
-export function startFanoutWorker(options: FanoutWorkerOptions) {
-  return startHelper(['-e', WORKER, JSON.stringify(options)]);
+export function startFanoutWorker(options: FanoutWorkerOptions, nodeArgs: string[] = []) {
+  return startHelper([...nodeArgs, '-e', WORKER, JSON.stringify(options)]);
 }

@@ -35,6 +35,8 @@ const TEAM_SIZE = 10;
  * due to delivered, and the peak RSS of the worker processes (each on its own, as in production;
  * seeding and planning happen in the bench process). `--instances N` runs N worker processes
  * against the one store process, each with 1/N of the tenant budget; `--kill` kill -9s one at 40%.
+ * `--retained` runs the first worker with --expose-gc and, at 25/50/75 % delivered, has it collect
+ * all garbage and report the heap still in use (what grows with the fan-out, not lazy collection).
  * The store process applies simulators/cosmos/partitioned-cosmos.ts's corrections (the embedded server's
  * whole-container query scans grow quadratically with the delivery jobs and saturate it at 3,000
  * members, which Cosmos DB's index does not); `--store plain` runs the embedded server as is.
@@ -150,27 +152,22 @@ export async function fanout(args: readonly string[]): Promise<void> {
       Array.from({ length: Math.min(16, teamCount - t) }, (_, i) => seedTeam(t + i)),
     );
   const seedMs = Date.now() - seedStart;
-
   const benchRss = process.resourceUsage().maxRSS * 1024;
   let start = Date.now();
   const deadline = start + Math.max(120_000, (users / perTenant) * 3000);
   const kill = args.includes('--kill');
+  const retained = args.includes('--retained');
   const instances = Math.max(1, Math.floor(Number(option(args, 'instances') ?? 1)));
   let killedAt = 0;
   // Workers in their own processes against the one store process, each with its share of the
   // tenant budget (as production would configure N instances). They wait for a common start time
   // so process start-up is not counted; one started later (after a kill) starts at once.
   const startAt = Date.now() + 4_000;
+  const own = { cosmosUrl: cosmos.info.url, perTenant: perTenant / instances, offset, startAt };
   const spawnWorker = () =>
-    startFanoutWorker({
-      cosmosUrl: cosmos.info.url,
-      perTenant: perTenant / instances,
-      offset,
-      leaseMs: 10_000,
-      startAt,
-    });
+    startFanoutWorker({ ...own, leaseMs: 10_000 }, retained ? ['--expose-gc'] : []);
   type WorkerStats = Record<'peakRssKb' | 'heapUsedKb' | 'heapTotalKb' | 'externalKb', number> &
-    Record<'retried' | 'skipped', number>;
+    Record<'retried' | 'skipped', number> & { retainedKb: number[] };
   const children = await Promise.all(Array.from({ length: instances }, spawnWorker));
   // A bench that fails midway leaves no workers, store or simulator behind.
   process.once('exit', () => [...children, cosmos, simProcess].forEach((p) => p.kill()));
@@ -186,6 +183,7 @@ export async function fanout(args: readonly string[]): Promise<void> {
   // kill -9 one worker process at 40% delivered and start a fresh one: what is sent twice?
   start = Math.max(startAt, Date.now());
   let polledAt = 0;
+  const probed = new Set<number>();
   while (Date.now() < deadline) {
     // Unique recipients: a duplicate must not end the run before every member has a card.
     const n = await recipients(simProcess.info.report);
@@ -193,6 +191,8 @@ export async function fanout(args: readonly string[]): Promise<void> {
       await poll();
       polledAt = Date.now();
     }
+    const probe = [0.25, 0.5, 0.75].find((p) => retained && !probed.has(p) && n >= users * p);
+    if (probe) await fetch(`${children[0].info.statsUrl}?gc`).then(() => probed.add(probe));
     if (kill && !killedAt && n >= users * 0.4) {
       children[0].kill();
       killedAt = n;
@@ -235,6 +235,8 @@ export async function fanout(args: readonly string[]): Promise<void> {
       ? `${small} MB → ${large} MB: ${(((large - small) / small) * 100).toFixed(1)} % (target within 10 %)`
       : 'run (and --save) both --members 1000 and 10000 (target within 10 %)';
   const ratio = achieved / ceilingPerSecond;
+  const retainedMb = workerStats[0].retainedKb.map((kb) => Math.round(kb / 1024));
+  const retainedText = retained ? `${retainedMb.join(' / ')} MB` : 'run with --retained';
 
   report(
     'fanout',
@@ -258,6 +260,7 @@ export async function fanout(args: readonly string[]): Promise<void> {
         'peak V8 heap used / heap total / external of a worker',
         `${peakOf('heapUsedKb')} / ${peakOf('heapTotalKb')} / ${peakOf('externalKb')} MB (process.memoryUsage() every 250 ms)`,
       ],
+      ['V8 heap in use after a full GC, 25 / 50 / 75 % delivered', retainedText],
       ['peak RSS of the bench (seeds, plans)', `${(benchRss / 1048576).toFixed(0)} MB`],
       ['seeding + planning', `${(seedMs / 1000).toFixed(1)} s`],
       ['store', storeMode === 'plain' ? PLAIN_STORE : CORRECTED_STORE],
@@ -284,6 +287,7 @@ export async function fanout(args: readonly string[]): Promise<void> {
       peakHeapUsedMb: peakOf('heapUsedKb'),
       peakHeapTotalMb: peakOf('heapTotalKb'),
       peakExternalMb: peakOf('externalKb'),
+      retainedHeapMb: retained ? retainedMb : undefined,
       benchPeakRssMb: Math.round(benchRss / 1048576),
     },
     args.includes('--save'),
