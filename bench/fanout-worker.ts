@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DELIVERY_NODE_ARGS } from '../bot/src/delivery-process';
 import { ROOT, startHelper } from '../simulators/processes';
 
 /** What the fan-out bench tells one worker process. */
@@ -15,12 +16,13 @@ export interface FanoutWorkerOptions {
 const dist = (file: string) => JSON.stringify(path.join(ROOT, 'bot', 'dist', file));
 
 // The worker runs the compiled server code (bot/dist, built by `npm run bench`'s `tsc -b`) on plain
-// node, as production runs `node bot/dist/index.js`: no TypeScript loader in its memory. It is the
-// delivery worker the composition root builds (compose.ts), with `perTenant` sends a second.
+// node with the delivery process's V8 limits, as production runs bot/dist/delivery-main.js: no
+// TypeScript loader in its memory. It is the delivery engine the composition root builds
+// (compose.ts), with `perTenant` sends a second.
 const WORKER = `
 const http = require('node:http');
 const os = require('node:os');
-const { composeServer } = require(${dist('compose')});
+const { composeDelivery } = require(${dist('compose')});
 const { loadConfig } = require(${dist('config')});
 const { createLogger } = require(${dist('observability/logger')});
 const { openStores } = require(${dist('store')});
@@ -31,9 +33,9 @@ async function main() {
   const stores = await openStores({ endpoint: o.cosmosUrl, key: EMBEDDED_KEY,
     endpointDiscovery: false, databaseId: 'bench', dataDir: os.tmpdir(), logger: silent });
   const config = loadConfig({ BEARING_JOBS: 'off', LOG_LEVEL: 'silent' });
-  const worker = composeServer({ config: { ...config, sendRatePerTenant: o.perTenant }, stores,
+  const { worker } = composeDelivery({ config: { ...config, sendRatePerTenant: o.perTenant }, stores,
     logger: createLogger(config.logLevel), now: () => new Date(Date.now() + o.offset),
-    workerId: 'worker-' + process.pid, leaseMs: o.leaseMs }).worker;
+    workerId: 'worker-' + process.pid, leaseMs: o.leaseMs });
   const totals = { retried: 0, skipped: 0 };
   // Peaks of process.memoryUsage() sampled every 250 ms: what the RSS is made of (V8 heap in use,
   // memory outside it) when the OS's maxRSS is not enough to tell.
@@ -77,10 +79,11 @@ main();
 `;
 
 /**
- * A delivery worker in its own process, as in production: it runs until killed. `GET statsUrl`
+ * A delivery worker in its own process with DELIVERY_NODE_ARGS, as in production (the server forks
+ * its delivery process with them, delivery-process.ts): it runs until killed. `GET statsUrl`
  * answers its peak RSS (the OS's own maxRSS of the process), the peaks of its V8 heap and of memory
  * outside it (process.memoryUsage(), sampled), and its ticks' retries and skips.
  */
 export function startFanoutWorker(options: FanoutWorkerOptions, nodeArgs: string[] = []) {
-  return startHelper([...nodeArgs, '-e', WORKER, JSON.stringify(options)]);
+  return startHelper([...DELIVERY_NODE_ARGS, ...nodeArgs, '-e', WORKER, JSON.stringify(options)]);
 }

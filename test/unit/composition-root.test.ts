@@ -76,12 +76,21 @@ describe('the composition root', () => {
     'bot/src/server.ts',
     'test/faults/harness.ts',
     'test/faults/worker-child.ts',
-    'bench/fanout-worker.ts',
     'bench/tab.ts',
     'bench/store.ts',
   ])('is what %s starts from', (file) => {
     expect(read(file)).toMatch(/\bcomposeServer\(\{/);
   });
+
+  // The delivery process and the fan-out bench's worker (which stands for it) build only the
+  // delivery engine, through the function composeServer builds its own with.
+  it.each(['bot/src/delivery-main.ts', 'bench/fanout-worker.ts'])(
+    'gives %s its delivery engine',
+    (file) => {
+      expect(read(file)).toMatch(/\bcomposeDelivery\(\{/);
+      expect(read('bot/src/compose.ts')).toMatch(/composeDelivery\(\{ \.\.\.options/);
+    },
+  );
 });
 
 /** The top-level folder each relative import of `file` reaches. */
