@@ -1,9 +1,8 @@
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { sendCheckInsNow } from '../../bot/src/features/delivery/planner';
 import { DELIVERY_NODE_ARGS } from '../../bot/src/delivery-process';
 import { EMBEDDED_KEY } from '../../bot/src/store/embedded/embedded-cosmos';
+import { startFakeConnector } from '../../simulators/connector/fake-connector';
 import { keyResult } from '../fixtures/okrs';
 import { startTestStore, type TestStore } from '../support/embedded-store';
 import { seedTeam } from '../support/seed-team';
@@ -18,33 +17,26 @@ const T = '22222222-2222-2222-2222-222222222222';
 const T2 = '22222222-2222-2222-2222-222222222223';
 const DATABASE = `delivery-process-${process.pid}`;
 let store: TestStore;
-let connector: http.Server;
-let connectorUrl: string;
+let connector: Awaited<ReturnType<typeof startFakeConnector>>;
 let server: ServerProcess | undefined;
-const delivered: string[] = [];
-const waiters: { chat: string; resolve: () => void }[] = [];
 
 beforeAll(async () => {
   store = await startTestStore(DATABASE);
-  connector = http.createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      const m = /^\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
-      if (!m) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{}');
-      const chat = decodeURIComponent(m[1]);
-      delivered.push(chat);
-      for (const w of waiters.filter((x) => x.chat === chat)) w.resolve();
-      res.writeHead(201, { 'content-type': 'application/json' }).end('{"id":"activity-1"}');
-    });
-  });
-  await new Promise<void>((r) => connector.listen(0, '127.0.0.1', () => r()));
-  connectorUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}`;
+  connector = await startFakeConnector();
 });
 afterAll(async () => {
   await server?.stop('SIGKILL');
-  connector?.closeAllConnections();
-  await new Promise<void>((r) => connector.close(() => r()));
+  await connector?.stop();
   await store?.close();
+});
+
+/** The built server over the test store, jobs on (the default), info logs (its children's pids). */
+const serverEnv = () => ({
+  NODE_ENV: 'test',
+  COSMOS_ENDPOINT: store.server.endpoint,
+  COSMOS_KEY: EMBEDDED_KEY,
+  COSMOS_DATABASE: DATABASE,
+  LOG_LEVEL: 'info',
 });
 
 /** A team with one member who owns a key result and has a chat with the bot. */
@@ -59,7 +51,7 @@ async function seedOne(tenantId: string, teamId: string, userId: string): Promis
         userId,
         user: {
           conversationReference: {
-            serviceUrl: connectorUrl,
+            serviceUrl: connector.url,
             channelId: 'msteams',
             conversation: { id: `${userId}-chat`, tenantId, conversationType: 'personal' },
             user: { id: userId },
@@ -74,17 +66,8 @@ async function seedOne(tenantId: string, teamId: string, userId: string): Promis
   );
 }
 
-/** Resolves when the chat has received a card (at once if it already has). */
-function cardIn(chat: string, timeoutMs = 30_000): Promise<void> {
-  if (delivered.includes(chat)) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`no card in ${chat}: ${server?.output() ?? ''}`)),
-      timeoutMs,
-    );
-    waiters.push({ chat, resolve: () => (clearTimeout(timer), resolve()) });
-  });
-}
+/** How many cards the chat has received. */
+const cardsIn = (chat: string) => connector.sent.filter((a) => a.conversationId === chat).length;
 
 /** Pids of the delivery processes the server said it started, in order. */
 function deliveryPids(): number[] {
@@ -115,13 +98,7 @@ async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 30
 
 it('sends from its own delivery process, restarts it after kill -9 and stops it on SIGTERM', async () => {
   await seedOne(T, 'team-a', 'user-a');
-  server = await startServer({
-    NODE_ENV: 'test',
-    COSMOS_ENDPOINT: store.server.endpoint,
-    COSMOS_KEY: EMBEDDED_KEY,
-    COSMOS_DATABASE: DATABASE,
-    LOG_LEVEL: 'info',
-  });
+  server = await startServer(serverEnv());
   expect(await waitForStatus(`${server.baseUrl}/healthz`, 200, 30_000)).toBe(200);
   const first = await until('no delivery process started', () => deliveryPids()[0]);
   expect(first).not.toBe(server.child.pid);
@@ -136,7 +113,7 @@ it('sends from its own delivery process, restarts it after kill -9 and stops it 
   expect(await sendCheckInsNow(store.stores, T, 'team-a', new Date())).toMatchObject({
     queued: 1,
   });
-  await cardIn('user-a-chat');
+  await until('no card for user-a', () => (cardsIn('user-a-chat') > 0 ? true : undefined));
 
   // kill -9 of the delivery process: the server logs it, starts another, and that one sends.
   process.kill(first, 'SIGKILL');
@@ -149,8 +126,8 @@ it('sends from its own delivery process, restarts it after kill -9 and stops it 
   expect(await sendCheckInsNow(store.stores, T2, 'team-b', new Date())).toMatchObject({
     queued: 1,
   });
-  await cardIn('user-b-chat');
-  expect(delivered.filter((c) => c === 'user-a-chat')).toHaveLength(1);
+  await until('no card for user-b', () => (cardsIn('user-b-chat') > 0 ? true : undefined));
+  expect(cardsIn('user-a-chat')).toBe(1);
 
   // SIGTERM of the server stops its delivery process too: nothing is left running.
   expect(await server.stop('SIGTERM')).toEqual({ code: 0, signal: null });
@@ -159,13 +136,7 @@ it('sends from its own delivery process, restarts it after kill -9 and stops it 
 });
 
 it('ends with its server: kill -9 of the server leaves no delivery process behind', async () => {
-  server = await startServer({
-    NODE_ENV: 'test',
-    COSMOS_ENDPOINT: store.server.endpoint,
-    COSMOS_KEY: EMBEDDED_KEY,
-    COSMOS_DATABASE: DATABASE,
-    LOG_LEVEL: 'info',
-  });
+  server = await startServer(serverEnv());
   const pid = await until('no delivery process started', () => deliveryPids()[0]);
   expect(alive(pid)).toBe(true);
   expect((await server.stop('SIGKILL')).signal).toBe('SIGKILL');
