@@ -11,6 +11,8 @@ export interface FanoutWorkerOptions {
   readonly leaseMs: number;
   /** When to start ticking (several workers start together); a late one starts at once. */
   readonly startAt: number;
+  /** Plan every team's week first, as the delivery process's scheduler does (--plan-in-worker). */
+  readonly plan?: boolean;
 }
 
 const dist = (file: string) => JSON.stringify(path.join(ROOT, 'bot', 'dist', file));
@@ -33,10 +35,10 @@ async function main() {
   const stores = await openStores({ endpoint: o.cosmosUrl, key: EMBEDDED_KEY,
     endpointDiscovery: false, databaseId: 'bench', dataDir: os.tmpdir(), logger: silent });
   const config = loadConfig({ BEARING_JOBS: 'off', LOG_LEVEL: 'silent' });
-  const { worker } = composeDelivery({ config: { ...config, sendRatePerTenant: o.perTenant }, stores,
+  const { worker, scheduler } = composeDelivery({ config: { ...config, sendRatePerTenant: o.perTenant }, stores,
     logger: createLogger(config.logLevel), now: () => new Date(Date.now() + o.offset),
     workerId: 'worker-' + process.pid, leaseMs: o.leaseMs });
-  const totals = { retried: 0, skipped: 0 };
+  const totals = { retried: 0, skipped: 0, planned: 0, planMs: 0, planPeakRssKb: 0 };
   // Peaks of process.memoryUsage() sampled every 250 ms: what the RSS is made of (V8 heap in use,
   // memory outside it) when the OS's maxRSS is not enough to tell.
   const peak = { heapUsedKb: 0, heapTotalKb: 0, externalKb: 0 };
@@ -61,6 +63,13 @@ async function main() {
   });
   await new Promise((resolve) => stats.listen(0, '127.0.0.1', resolve));
   const statsUrl = 'http://127.0.0.1:' + stats.address().port + '/';
+  // Planning first (when asked), then ready: the bench starts the clock once every worker is.
+  const planStart = Date.now();
+  const planned = o.plan ? await scheduler.planAll() : 0;
+  totals.planned = planned;
+  totals.planMs = o.plan ? Date.now() - planStart : 0;
+  sample();
+  totals.planPeakRssKb = o.plan ? process.resourceUsage().maxRSS : 0;
   console.log(JSON.stringify({ pid: String(process.pid), statsUrl }));
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, o.startAt - Date.now())));
   for (;;) {

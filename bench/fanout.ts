@@ -26,15 +26,17 @@ async function recipients(url: string): Promise<number> {
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const TENANT = 'aaaaaaaa-0000-0000-0000-000000000001';
-const TEAM_SIZE = 10;
 
 /**
  * Weekly fan-out: N members' check-in cards through the Bot Connector simulator, which enforces
  * Teams' limits (per conversation and 50/s per app per tenant) and answers 429 with Retry-After.
  * Reports the achieved rate against the limit-imposed ceiling, duplicates, losses, latency from
- * due to delivered, and the peak RSS of the worker processes (each on its own, as in production;
- * seeding and planning happen in the bench process). `--instances N` runs N worker processes
- * against the one store process, each with 1/N of the tenant budget; `--kill` kill -9s one at 40%.
+ * due to delivered, and the peak RSS of the worker processes (each on its own with the delivery
+ * process's V8 limits, as in production; seeding and planning happen in the bench process unless
+ * `--plan-in-worker`, which has the first worker plan every week before it sends, as production's
+ * scheduler does). `--team-size N` puts N members in each team (10; one organisation-wide team is
+ * `--team-size` = `--members`). `--instances N` runs N worker processes against the one store
+ * process, each with 1/N of the tenant budget; `--kill` kill -9s one at 40% and starts another.
  * `--retained` runs the first worker with --expose-gc and, at 25/50/75 % delivered, has it collect
  * all garbage and report the heap still in use (what grows with the fan-out, not lazy collection).
  * The store process applies simulators/cosmos/partitioned-cosmos.ts's corrections (the embedded server's
@@ -44,7 +46,12 @@ const TEAM_SIZE = 10;
 export async function fanout(args: readonly string[]): Promise<void> {
   const users = Number(option(args, 'members') ?? option(args, 'users') ?? 10_000);
   const perTenant = Number(option(args, 'rate') ?? 50);
+  // Members per team (10 by default; an organisation-wide team is one team of them all).
+  const teamSize = Math.max(1, Math.floor(Number(option(args, 'team-size') ?? 10)));
   const storeMode = option(args, 'store') === 'plain' ? 'plain' : 'corrected';
+  // The weeks are planned by the (first) worker process, as production's scheduler does, instead
+  // of by the bench: the worker's peak RSS then includes planning.
+  const planInWorker = args.includes('--plan-in-worker');
   // Store and Bot Connector run in their own processes, as they would in production.
   const [cosmos, simProcess] = await Promise.all([
     startCosmosProcess(storeMode),
@@ -83,7 +90,7 @@ export async function fanout(args: readonly string[]): Promise<void> {
       createdAt: at,
       updatedAt: at,
     });
-    for (let i = 0; i < TEAM_SIZE && t * TEAM_SIZE + i < users; i += 1) {
+    for (let i = 0; i < teamSize && t * teamSize + i < users; i += 1) {
       const userId = `${teamId}-u${i}`;
       await stores.teams.saveMember({
         tenantId: TENANT,
@@ -123,7 +130,7 @@ export async function fanout(args: readonly string[]): Promise<void> {
       createdAt: at,
       updatedAt: at,
     });
-    for (let i = 0; i < TEAM_SIZE && t * TEAM_SIZE + i < users; i += 1) {
+    for (let i = 0; i < teamSize && t * teamSize + i < users; i += 1) {
       await stores.okrs.saveKeyResult({
         tenantId: TENANT,
         id: `${teamId}-kr${i}`,
@@ -143,10 +150,10 @@ export async function fanout(args: readonly string[]): Promise<void> {
         updatedAt: at,
       });
     }
-    await planTeamWeek(stores, TENANT, teamId, planned);
+    if (!planInWorker) await planTeamWeek(stores, TENANT, teamId, planned);
   };
   // Teams side by side (16 at a time), each team's documents in order.
-  const teamCount = Math.ceil(users / TEAM_SIZE);
+  const teamCount = Math.ceil(users / teamSize);
   for (let t = 0; t < teamCount; t += 16)
     await Promise.all(
       Array.from({ length: Math.min(16, teamCount - t) }, (_, i) => seedTeam(t + i)),
@@ -161,14 +168,32 @@ export async function fanout(args: readonly string[]): Promise<void> {
   let killedAt = 0;
   // Workers in their own processes against the one store process, each with its share of the
   // tenant budget (as production would configure N instances). They wait for a common start time
-  // so process start-up is not counted; one started later (after a kill) starts at once.
-  const startAt = Date.now() + 4_000;
-  const own = { cosmosUrl: cosmos.info.url, perTenant: perTenant / instances, offset, startAt };
-  const spawnWorker = () =>
-    startFanoutWorker({ ...own, leaseMs: 10_000 }, retained ? ['--expose-gc'] : []);
+  // so process start-up is not counted; one started later (after a kill) starts at once. With
+  // --plan-in-worker the first one plans before it is ready, and the others start after it.
+  const spawnWorker = (startAt: number, plan = false) =>
+    startFanoutWorker(
+      {
+        cosmosUrl: cosmos.info.url,
+        perTenant: perTenant / instances,
+        offset,
+        startAt,
+        leaseMs: 10_000,
+        plan,
+      },
+      retained ? ['--expose-gc'] : [],
+    );
   type WorkerStats = Record<'peakRssKb' | 'heapUsedKb' | 'heapTotalKb' | 'externalKb', number> &
-    Record<'retried' | 'skipped', number> & { retainedKb: number[] };
-  const children = await Promise.all(Array.from({ length: instances }, spawnWorker));
+    Record<'retried' | 'skipped' | 'planned' | 'planMs' | 'planPeakRssKb', number> & {
+      retainedKb: number[];
+    };
+  const planner = planInWorker ? [await spawnWorker(0, true)] : [];
+  const startAt = Date.now() + (planner.length > 0 ? 0 : 4_000);
+  const children = [
+    ...planner,
+    ...(await Promise.all(
+      Array.from({ length: instances - planner.length }, () => spawnWorker(startAt)),
+    )),
+  ];
   // A bench that fails midway leaves no workers, store or simulator behind.
   process.once('exit', () => [...children, cosmos, simProcess].forEach((p) => p.kill()));
   // The last stats of every worker process that ran (a killed one keeps its last answer).
@@ -196,7 +221,7 @@ export async function fanout(args: readonly string[]): Promise<void> {
     if (kill && !killedAt && n >= users * 0.4) {
       children[0].kill();
       killedAt = n;
-      children[0] = await spawnWorker();
+      children[0] = await spawnWorker(0);
     }
     if (n >= users) break;
     await new Promise((res) => setTimeout(res, 100));
@@ -262,8 +287,17 @@ export async function fanout(args: readonly string[]): Promise<void> {
       ],
       ['V8 heap in use after a full GC, 25 / 50 / 75 % delivered', retainedText],
       ['peak RSS of the bench (seeds, plans)', `${(benchRss / 1048576).toFixed(0)} MB`],
-      ['seeding + planning', `${(seedMs / 1000).toFixed(1)} s`],
+      [planInWorker ? 'seeding' : 'seeding + planning', `${(seedMs / 1000).toFixed(1)} s`],
+      ...(planInWorker
+        ? ([
+            [
+              'planning in the worker',
+              `${workerStats[0].planned} jobs in ${(workerStats[0].planMs / 1000).toFixed(1)} s, peak RSS by then ${Math.round(workerStats[0].planPeakRssKb / 1024)} MB`,
+            ],
+          ] as [string, string][])
+        : []),
       ['store', storeMode === 'plain' ? PLAIN_STORE : CORRECTED_STORE],
+      ['members per team', teamSize],
       ['worker processes', instances],
       ...(kill
         ? ([['kill -9 of a worker at', `${killedAt} delivered`]] as [string, string][])
@@ -280,6 +314,7 @@ export async function fanout(args: readonly string[]): Promise<void> {
       ratio: Number(ratio.toFixed(4)),
       throttled: received.stats.throttled,
       instances,
+      teamSize,
       killedAtDelivered: kill ? killedAt : undefined,
       p50Ms: percentile(latencies, 50),
       p99Ms: percentile(latencies, 99),

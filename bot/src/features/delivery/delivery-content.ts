@@ -30,6 +30,7 @@ import {
   agendaOrder,
   digestItemLines,
   itemLookup,
+  type ItemLookup,
   memberItemsSection,
   openItemViewOf,
   outcomesSince,
@@ -55,19 +56,40 @@ interface TeamWeek {
   readonly locale: string;
   /** The team's open items and those closed lately (one query, shared by the week's cards). */
   readonly items: readonly OpenItem[];
+  /**
+   * Names and key result titles for the item views of the week's cards, built once per team week:
+   * built per card, a 10,000-member team's fan-out spent its time rebuilding it (O(members²)).
+   */
+  readonly lookup: ItemLookup;
 }
 
 /**
+ * How long a team's week is kept per member: the spacing of Teams' 50 messages per second per
+ * tenant, so a team's week stays cached for at least as long as its cards take to send. A
+ * 10,000-member team's week (10,000 members and their key results, one query of megabytes) is then
+ * read about once per weekly send instead of every few seconds.
+ */
+export const WEEK_CACHE_MS_PER_MEMBER = 20;
+/** However large the team, a week is read again after this long. */
+const WEEK_CACHE_MAX_MS = 10 * 60_000;
+
+/**
  * Decides what due jobs send, from the store as it is now (not as it was when planned). A team's
- * week is read once (one query) and shared by the jobs of that team for a few seconds, so a fan-out
+ * week is read once (one query) and shared by the jobs of that team for `cacheMs`, or for as long
+ * as its cards take at Teams' rate when that is longer (WEEK_CACHE_MS_PER_MEMBER), so a fan-out
  * costs one query per team plus point operations per member; whether the member already checked
- * in is always a fresh point read.
+ * in is always a fresh point read. A card may show key result values as they were when its team's
+ * week was read (at most that long ago); the check-in it submits is checked against the stored ones.
  */
 export class DeliveryContentResolver {
-  private readonly cache = new Map<string, { at: number; week: Promise<TeamWeek | undefined> }>();
+  private readonly cache = new Map<
+    string,
+    { readonly at: number; ttlMs: number; readonly week: Promise<TeamWeek | undefined> }
+  >();
 
   constructor(
     private readonly deps: CheckInDeps & { readonly stores: KpiAlertStores },
+    /** How long a team's week is shared at least (0: read for every job). */
     private readonly cacheMs = 5_000,
     private readonly tabLink?: TabLink,
   ) {}
@@ -80,7 +102,7 @@ export class DeliveryContentResolver {
     const team = week.snapshot.team.value;
     if (job.kind === 'digest') {
       if (!team.channelReference) return { kind: 'skip', reason: 'no team channel' };
-      const lookup = this.lookup(week, job.week);
+      const { lookup } = week;
       const open = week.items
         .filter((i) => i.status === 'open')
         .map((i) => openItemViewOf(i, lookup))
@@ -126,7 +148,7 @@ export class DeliveryContentResolver {
     if (!user || !target) return { kind: 'skip', reason: 'member inactive or unreachable' };
     if (job.kind === 'nudge')
       return { kind: 'send', target, card: buildNudgeCard(team.id, team.name, job.nudgedBy ?? '') };
-    const items = ownItemViews(week.items, userId, this.lookup(week, job.week), this.deps.now());
+    const items = ownItemViews(week.items, userId, week.lookup, this.deps.now());
     const card = memberCheckInCard({
       user: user.value,
       member,
@@ -141,15 +163,6 @@ export class DeliveryContentResolver {
     });
     if (!card) return { kind: 'skip', reason: 'no key results this cycle' };
     return { kind: 'send', target, card };
-  }
-
-  /** Names and key result titles for item views, from the team's week. */
-  private lookup(week: TeamWeek, isoWeek: string) {
-    return itemLookup(
-      week.snapshot.members,
-      week.snapshot.keyResults.map((k) => k.value),
-      isoWeek,
-    );
   }
 
   /** A manager's card of who has missed check-ins; nothing when nobody has. */
@@ -230,10 +243,22 @@ export class DeliveryContentResolver {
     const key = `${job.tenantId}|${job.teamId}|${job.cycleId}|${job.week}`;
     const now = Date.now();
     const hit = this.cache.get(key);
-    if (hit && now - hit.at < this.cacheMs) return hit.week;
-    for (const [k, v] of this.cache) if (now - v.at >= this.cacheMs) this.cache.delete(k);
+    if (hit && now - hit.at < hit.ttlMs) return hit.week;
+    for (const [k, v] of this.cache) if (now - v.at >= v.ttlMs) this.cache.delete(k);
     const week = this.load(job);
-    this.cache.set(key, { at: now, week });
+    const entry = { at: now, ttlMs: this.cacheMs, week };
+    this.cache.set(key, entry);
+    if (this.cacheMs > 0)
+      week.then(
+        (w) => {
+          if (w)
+            entry.ttlMs = Math.min(
+              WEEK_CACHE_MAX_MS,
+              Math.max(this.cacheMs, w.members.size * WEEK_CACHE_MS_PER_MEMBER),
+            );
+        },
+        () => undefined, // the caller of the load sees its failure
+      );
     return week;
   }
 
@@ -264,6 +289,11 @@ export class DeliveryContentResolver {
       ),
       locale: teamLocale(snapshot.members),
       items: items.map((i) => i.value),
+      lookup: itemLookup(
+        snapshot.members,
+        snapshot.keyResults.map((k) => k.value),
+        week,
+      ),
     };
   }
 }
