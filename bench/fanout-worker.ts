@@ -35,7 +35,7 @@ async function main() {
   const stores = await openStores({ endpoint: o.cosmosUrl, key: EMBEDDED_KEY,
     endpointDiscovery: false, databaseId: 'bench', dataDir: os.tmpdir(), logger: silent });
   const config = loadConfig({ BEARING_JOBS: 'off', LOG_LEVEL: 'silent' });
-  const { worker, scheduler } = composeDelivery({ config: { ...config, sendRatePerTenant: o.perTenant }, stores,
+  const { scheduler } = composeDelivery({ config: { ...config, sendRatePerTenant: o.perTenant }, stores,
     logger: createLogger(config.logLevel), now: () => new Date(Date.now() + o.offset),
     workerId: 'worker-' + process.pid, leaseMs: o.leaseMs });
   const totals = { retried: 0, skipped: 0, planned: 0, planMs: 0, planPeakRssKb: 0 };
@@ -73,8 +73,9 @@ async function main() {
   console.log(JSON.stringify({ pid: String(process.pid), statsUrl }));
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, o.startAt - Date.now())));
   for (;;) {
-    // As the production scheduler does: a failed pass is logged and the next one goes on.
-    const r = await worker.tick(500).catch((error) => {
+    // As the production scheduler does: passes back to back while due jobs remain; a failed
+    // pass is logged and the next one goes on.
+    const r = await scheduler.deliverDue().catch((error) => {
       console.error('delivery tick failed:', error.message);
       return undefined;
     });

@@ -11,17 +11,10 @@ async function start(): Promise<void> {
   let stop: () => Promise<void>;
   try {
     // Loaded after boot: telemetry has patched http and the Azure SDK by now (see boot.ts).
-    const { openStores } = await import('./store');
+    const { openConfiguredStores } = await import('./store');
     const { composeDelivery } = await import('./compose');
     const { config } = booted;
-    const stores = await openStores({
-      endpoint: config.cosmos.endpoint,
-      key: config.cosmos.key,
-      databaseId: config.cosmos.database,
-      dataDir: config.dataDir,
-      logger,
-      retention: config.retention,
-    });
+    const stores = await openConfiguredStores(config, logger);
     const { scheduler } = composeDelivery({ config, stores, logger });
     scheduler.start();
     stop = async () => {

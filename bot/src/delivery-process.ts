@@ -4,10 +4,12 @@ import type { Logger } from './observability/logger';
 
 /**
  * V8 limits of the delivery process. What a fan-out keeps alive does not grow with the member
- * count (about 45 MB of heap after a full GC at 10,000 members: `npm run bench -- fanout
- * --retained`); without a limit V8 lets uncollected garbage grow the heap toward the machine's
- * memory. 128 MB of old space is close to three times that live set; 4 MB semi-spaces (16 MB by
- * default) keep the young generation small at the cost of more frequent, cheap scavenges.
+ * count (about 45 MB of heap after a full GC at 10,000 members in teams of ten: `npm run bench --
+ * fanout --retained`); without a limit V8 lets uncollected garbage grow the heap toward the
+ * machine's memory. 128 MB of old space is close to three times that live set; 4 MB semi-spaces
+ * (16 MB by default) keep the young generation small at the cost of more frequent, cheap
+ * scavenges. One team is held whole while its week is sent: a single 10,000-member team peaks at
+ * 89 MB of heap under this cap (`npm run bench -- fanout --members 10000 --team-size 10000`).
  */
 export const DELIVERY_NODE_ARGS: readonly string[] = Object.freeze([
   '--max-old-space-size=128',
@@ -34,17 +36,14 @@ const MAX_DELAY_MS = 60_000;
  * and a delivery crash cannot take the server down. Leases make a restart safe: what the old
  * process held is taken again when its lease ends, sent at most once (delivery-worker.ts).
  */
-export function startDeliveryProcess(
-  logger: Logger,
-  entry: string = DELIVERY_MAIN,
-): DeliveryProcess {
+export function startDeliveryProcess(logger: Logger): DeliveryProcess {
   let child: ChildProcess | undefined;
   let stopping = false;
   let delay = FIRST_DELAY_MS;
   let restart: NodeJS.Timeout | undefined;
   const run = () => {
     const startedAt = Date.now();
-    const current = fork(entry, [], {
+    const current = fork(DELIVERY_MAIN, [], {
       // The server's own environment (fork's default): the same configuration, read by boot.ts.
       execArgv: [...DELIVERY_NODE_ARGS],
       stdio: 'inherit',

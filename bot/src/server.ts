@@ -1,8 +1,7 @@
-import path from 'node:path';
 import type { Config } from './config';
 import type { Logger } from './observability/logger';
 import { seedDemoOrganization } from './features/demo';
-import { openStores } from './store';
+import { openConfiguredStores } from './store';
 import { composeServer, type ComposedServer } from './compose';
 import { startDeliveryProcess } from './delivery-process';
 
@@ -18,14 +17,7 @@ export interface RunningServer {
  * lives in this process, so with it they run here.
  */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
-  const stores = await openStores({
-    endpoint: config.cosmos.endpoint,
-    key: config.cosmos.key,
-    databaseId: config.cosmos.database,
-    dataDir: path.resolve(config.dataDir),
-    logger,
-    retention: config.retention,
-  });
+  const stores = await openConfiguredStores(config, logger);
   let composed: ComposedServer;
   try {
     if (config.seedDemo) await seedDemoOrganization(stores, new Date(), logger);

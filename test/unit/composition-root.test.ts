@@ -40,7 +40,7 @@ const WIRING: readonly [string, RegExp][] = [
 /** Tests of one piece, which they build themselves (and nothing else of the server). */
 const ONE_PIECE: Record<string, string> = {
   'test/integration/api/http-surface.test.ts': 'createHttpApp',
-  'test/integration/jobs/delivery-engine.test.ts': 'DeliveryWorker',
+  'test/integration/jobs/delivery-engine.test.ts': 'DeliveryWorker, Scheduler',
   'test/integration/jobs/kpi-alerts.test.ts': 'DeliveryWorker',
   'test/integration/jobs/missed-check-ins.test.ts': 'DeliveryWorker',
   'test/unit/ship/admin-guide.test.ts': 'adminApiRouter',

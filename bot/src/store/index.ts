@@ -9,6 +9,7 @@ import type {
   UserStore,
   DeliveryJobStore,
 } from '../features/common';
+import type { Config } from '../config';
 import type { Logger } from '../observability/logger';
 import { CosmosCheckInStore } from './checkin-store';
 import { CONTAINERS, ensureSchema, verifySchema } from './containers';
@@ -130,6 +131,18 @@ export function storesOver(
       }
     },
   };
+}
+
+/** Opens the stores `config` names: what the server (server.ts) and its delivery process share. */
+export function openConfiguredStores(config: Config, logger: Logger): Promise<Stores> {
+  return openStores({
+    endpoint: config.cosmos.endpoint,
+    key: config.cosmos.key,
+    databaseId: config.cosmos.database,
+    dataDir: path.resolve(config.dataDir),
+    logger,
+    retention: config.retention,
+  });
 }
 
 /** Opens the store: the configured Cosmos account, or the embedded one with local persistence. */

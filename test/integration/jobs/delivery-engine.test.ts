@@ -7,6 +7,7 @@ import {
 import { DeliveryContentResolver } from '../../../bot/src/features/delivery/delivery-content';
 import { DeliveryWorker } from '../../../bot/src/features/delivery/delivery-worker';
 import { planTeamWeek, sendCheckInsNow } from '../../../bot/src/features/delivery/planner';
+import { Scheduler } from '../../../bot/src/features/delivery/scheduler';
 import {
   SendRateLimiter,
   teamsTenantLimits,
@@ -456,6 +457,44 @@ it('a tick takes at most maxPerTick jobs and says more are due; the next tick go
     counts.set(d.conversationId, (counts.get(d.conversationId) ?? 0) + 1);
   expect([...counts.keys()].sort()).toEqual(
     [...users.map((u) => `${u}-chat`), 'capped-channel'].sort(),
+  );
+  expect([...counts.values()].every((n) => n === 1)).toBe(true);
+});
+
+it('passes back to back: the next one lists due jobs before the last one has sent its last card', async () => {
+  // A week later: the simulator's tenant window around Monday 10:00 holds the other tests' sends
+  // (what they left due that week is sent too).
+  clock = new Date(MONDAY_10_UTC.getTime() + 7 * 86_400_000);
+  const users = await seedTeam('overlap', 5);
+  await planTeamWeek(store.stores, T, 'overlap', clock);
+  const before = sim.deliveries.length;
+  // Passes of at most 2 jobs (fetched 1 at a time): how many cards had gone when each listed.
+  const a = worker('A');
+  const tick = a.tick.bind(a);
+  const listedAt: number[] = [];
+  const sentBy: number[] = [];
+  const taken: number[] = [];
+  a.tick = async (_limit, _max, onAllTaken) => {
+    listedAt.push(sim.deliveries.length - before);
+    const r = await tick(1, 2, onAllTaken);
+    sentBy.push(r.sent);
+    taken.push(r.sent + r.skipped + r.retried + r.failed + r.lostLeases);
+    return r;
+  };
+  const total = await new Scheduler(store.stores, a, logger, () => clock).deliverDue();
+  expect(taken.length).toBeGreaterThanOrEqual(3);
+  expect(Math.max(...taken)).toBeLessThanOrEqual(2);
+  // One after another, pass k + 1 would list once the cards of passes 1..k had all gone.
+  const sentBefore = sentBy.map((_, k) => sentBy.slice(0, k + 1).reduce((x, y) => x + y, 0));
+  expect(listedAt.slice(1).some((n, k) => n < sentBefore[k])).toBe(true);
+  expect(total.sent).toBe(sim.deliveries.length - before);
+  const counts = new Map<string, number>();
+  for (const d of sim.deliveries
+    .slice(before)
+    .filter((x) => x.conversationId.startsWith('overlap-')))
+    counts.set(d.conversationId, (counts.get(d.conversationId) ?? 0) + 1);
+  expect([...counts.keys()].sort()).toEqual(
+    [...users.map((u) => `${u}-chat`), 'overlap-channel'].sort(),
   );
   expect([...counts.values()].every((n) => n === 1)).toBe(true);
 });

@@ -92,8 +92,14 @@ export class DeliveryWorker {
    * stall between batches. A job is tried at most once per tick, and a tick takes at most
    * `maxPerTick` jobs, so a pass always ends and what it holds does not grow with the number of
    * jobs due (a 10,000-member fan-out is several passes); `more` says it stopped at the cap.
+   * `onAllTaken` is called once every job the pass will take is in a lane (Scheduler.deliverDue
+   * starts the next pass then).
    */
-  async tick(limit = 500, maxPerTick = 2_000): Promise<TickResult> {
+  async tick(
+    limit = 500,
+    maxPerTick = 2_000,
+    onAllTaken?: (more: boolean) => void,
+  ): Promise<TickResult> {
     const result: TickResult = {
       sent: 0,
       skipped: 0,
@@ -123,6 +129,12 @@ export class DeliveryWorker {
       if (seen.size >= maxPerTick) result.more = true;
       if (fresh.length === 0 || seen.size >= maxPerTick) exhausted = true;
     };
+    let taken = false;
+    const checkTaken = () => {
+      if (taken || !exhausted || queue.length > 0) return;
+      taken = true;
+      onAllTaken?.(result.more);
+    };
     const topUp = () => {
       if (exhausted || refilling || queue.length >= concurrency) return refilling;
       refilling = refill()
@@ -131,7 +143,10 @@ export class DeliveryWorker {
           failure = error;
           exhausted = true;
         })
-        .finally(() => (refilling = undefined));
+        .finally(() => {
+          refilling = undefined;
+          checkTaken();
+        });
       return refilling;
     };
     await topUp();
@@ -139,6 +154,7 @@ export class DeliveryWorker {
       for (;;) {
         if (queue.length === 0) await topUp();
         const next = queue.shift();
+        checkTaken();
         if (!next) return;
         void topUp();
         await this.runOne(next, result);

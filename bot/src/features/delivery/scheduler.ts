@@ -1,6 +1,6 @@
 import type { DeliveryJobStore, KpiStore } from '../common';
 import type { Logger } from '../../observability/logger';
-import type { DeliveryWorker } from './delivery-worker';
+import type { DeliveryWorker, TickResult } from './delivery-worker';
 import { planTeamWeek, type PlannerStores } from './planner';
 import { evaluateAfterReadings } from '../kpis';
 
@@ -58,6 +58,49 @@ export class Scheduler {
     return created;
   }
 
+  /**
+   * Sends what is due: passes of the worker, each bounded (DeliveryWorker.tick), one after another
+   * while the last stopped at its cap and `goOn()` holds. The next pass starts as soon as the
+   * current one has taken its last job, so that its first query, claims and content reads overlap
+   * the current one's last sends instead of following them (a 10,000-member fan-out would
+   * otherwise dip below the rate limit at every pass boundary). At most two passes run at once;
+   * two passes that list the same job both try to claim it, and one claim fails (never a resend).
+   */
+  async deliverDue(goOn: () => boolean = () => true): Promise<TickResult> {
+    const total: TickResult = {
+      sent: 0,
+      skipped: 0,
+      retried: 0,
+      failed: 0,
+      lostLeases: 0,
+      more: false,
+    };
+    const add = (r: TickResult) => {
+      total.sent += r.sent;
+      total.skipped += r.skipped;
+      total.retried += r.retried;
+      total.failed += r.failed;
+      total.lostLeases += r.lostLeases;
+    };
+    const passes: Promise<TickResult>[] = [];
+    try {
+      for (;;) {
+        let allTaken!: (more: boolean) => void;
+        const taken = new Promise<boolean>((resolve) => (allTaken = resolve));
+        const pass = this.worker.tick(undefined, undefined, allTaken);
+        passes.push(pass);
+        const more = await Promise.race([taken, pass.then((r) => r.more)]);
+        if (passes.length > 1) add(await (passes.shift() as Promise<TickResult>));
+        if (!more || !goOn()) break;
+      }
+      add(await (passes.shift() as Promise<TickResult>));
+    } finally {
+      // A pass that failed while another ran: let the other finish before the error goes up.
+      await Promise.allSettled(passes);
+    }
+    return total;
+  }
+
   /** Starts the timers: planning every `planEveryMs`, delivery every `tickMs`. */
   start(planEveryMs = 5 * 60_000, tickMs = 2_000): void {
     const guard = (name: string, run: () => Promise<unknown>) => {
@@ -82,9 +125,7 @@ export class Scheduler {
     });
     // A pass takes a bounded number of jobs; one that stopped at its cap goes on at once (until
     // stopped) rather than waiting for the timer.
-    const tick = guard('delivery', async () => {
-      while ((await this.worker.tick()).more && this.timers.length > 0);
-    });
+    const tick = guard('delivery', () => this.deliverDue(() => this.timers.length > 0));
     plan();
     this.timers = [setInterval(plan, planEveryMs), setInterval(tick, tickMs)];
     for (const t of this.timers) t.unref();
