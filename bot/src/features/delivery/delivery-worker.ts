@@ -45,6 +45,16 @@ export interface TickResult {
   more: boolean;
 }
 
+/** A pass that has done nothing yet. */
+export const emptyTickResult = (): TickResult => ({
+  sent: 0,
+  skipped: 0,
+  retried: 0,
+  failed: 0,
+  lostLeases: 0,
+  more: false,
+});
+
 const iso = (ms: number) => new Date(ms).toISOString();
 
 const jobKey = (job: DeliveryJob) => `${job.tenantId}/${job.teamId}/${job.id}`;
@@ -100,14 +110,7 @@ export class DeliveryWorker {
     maxPerTick = 2_000,
     onAllTaken?: (more: boolean) => void,
   ): Promise<TickResult> {
-    const result: TickResult = {
-      sent: 0,
-      skipped: 0,
-      retried: 0,
-      failed: 0,
-      lostLeases: 0,
-      more: false,
-    };
+    const result = emptyTickResult();
     const random = this.deps.random ?? Math.random;
     const concurrency = Math.max(1, this.deps.concurrency ?? 32);
     const seen = new Set<string>();

@@ -1,6 +1,6 @@
 import type { DeliveryJobStore, KpiStore } from '../common';
 import type { Logger } from '../../observability/logger';
-import type { DeliveryWorker, TickResult } from './delivery-worker';
+import { emptyTickResult, type DeliveryWorker, type TickResult } from './delivery-worker';
 import { planTeamWeek, type PlannerStores } from './planner';
 import { evaluateAfterReadings } from '../kpis';
 
@@ -67,14 +67,7 @@ export class Scheduler {
    * two passes that list the same job both try to claim it, and one claim fails (never a resend).
    */
   async deliverDue(goOn: () => boolean = () => true): Promise<TickResult> {
-    const total: TickResult = {
-      sent: 0,
-      skipped: 0,
-      retried: 0,
-      failed: 0,
-      lostLeases: 0,
-      more: false,
-    };
+    const total = emptyTickResult();
     const add = (r: TickResult) => {
       total.sent += r.sent;
       total.skipped += r.skipped;
