@@ -148,6 +148,15 @@ function worker(
   });
 }
 
+/** How many cards each conversation whose id starts with `prefix` got since delivery `before`. */
+function cardsPerConversation(before: number, prefix: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of sim.deliveries.slice(before))
+    if (d.conversationId.startsWith(prefix))
+      counts.set(d.conversationId, (counts.get(d.conversationId) ?? 0) + 1);
+  return counts;
+}
+
 const jobsOf = async (teamId: string) =>
   store.stores.deliveries.listJobsForWeek(T, teamId, '2026-W48');
 const byKind = (jobs: readonly DeliveryJob[], kind: string) => jobs.filter((j) => j.kind === kind);
@@ -418,9 +427,7 @@ it('two workers fetching small batches as they go send every job of several team
   const before = sim.deliveries.length;
   // Batches of 2 while 12 jobs are due: each worker refills its queue several times in one tick.
   const [a, b] = await Promise.all([worker('A').tick(2), worker('B').tick(2)]);
-  const counts = new Map<string, number>();
-  for (const d of sim.deliveries.slice(before).filter((x) => x.conversationId.startsWith('batch-')))
-    counts.set(d.conversationId, (counts.get(d.conversationId) ?? 0) + 1);
+  const counts = cardsPerConversation(before, 'batch-');
   expect([...counts.keys()].sort()).toEqual(
     [...users.map((u) => `${u}-chat`), ...teams.map((t) => `${t}-channel`)].sort(),
   );
@@ -450,11 +457,7 @@ it('a tick takes at most maxPerTick jobs and says more are due; the next tick go
   expect(ticks.length).toBeGreaterThanOrEqual(3);
   expect(ticks.slice(0, -1).every((r) => r.more)).toBe(true);
   expect(ticks[ticks.length - 1].more).toBe(false);
-  const counts = new Map<string, number>();
-  for (const d of sim.deliveries
-    .slice(before)
-    .filter((x) => x.conversationId.startsWith('capped-')))
-    counts.set(d.conversationId, (counts.get(d.conversationId) ?? 0) + 1);
+  const counts = cardsPerConversation(before, 'capped-');
   expect([...counts.keys()].sort()).toEqual(
     [...users.map((u) => `${u}-chat`), 'capped-channel'].sort(),
   );
@@ -488,11 +491,7 @@ it('passes back to back: the next one lists due jobs before the last one has sen
   const sentBefore = sentBy.map((_, k) => sentBy.slice(0, k + 1).reduce((x, y) => x + y, 0));
   expect(listedAt.slice(1).some((n, k) => n < sentBefore[k])).toBe(true);
   expect(total.sent).toBe(sim.deliveries.length - before);
-  const counts = new Map<string, number>();
-  for (const d of sim.deliveries
-    .slice(before)
-    .filter((x) => x.conversationId.startsWith('overlap-')))
-    counts.set(d.conversationId, (counts.get(d.conversationId) ?? 0) + 1);
+  const counts = cardsPerConversation(before, 'overlap-');
   expect([...counts.keys()].sort()).toEqual(
     [...users.map((u) => `${u}-chat`), 'overlap-channel'].sort(),
   );
@@ -511,9 +510,7 @@ it('hands a job back unsent when waiting for its slot took half its lease', asyn
     clock = new Date(clock.getTime() + 3_000);
     if ((await worker('A', { leaseMs: 3_000, perSecond: 0.5 }).tick(1, 1)).sent === 0) break;
   }
-  const counts = new Map<string, number>();
-  for (const d of sim.deliveries.slice(before).filter((x) => x.conversationId.startsWith('slow-')))
-    counts.set(d.conversationId, (counts.get(d.conversationId) ?? 0) + 1);
+  const counts = cardsPerConversation(before, 'slow-');
   expect([...counts.keys()].sort()).toEqual(
     [...users.map((u) => `${u}-chat`), 'slow-channel'].sort(),
   );
